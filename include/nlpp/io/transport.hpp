@@ -1,0 +1,36 @@
+// What the request engine needs from a netlink socket. Socket is the real
+// one; tests script the kernel with a fake.
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/wire/bytes.hpp>
+
+#include <cstdint>
+#include <span>
+
+namespace nlpp::io {
+
+/// One datagram as received.
+struct Datagram {
+  size_t length;            ///< bytes written into the caller's buffer
+  uint32_t sender_port_id;  ///< nl_pid of the sender: 0 is the kernel
+  uint32_t groups;          ///< nl_groups: the multicast group mask it came to, 0 for unicast
+};
+
+/// A datagram transport speaking one netlink protocol.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+
+  /// Sends bytes (one or more messages) to the kernel in one datagram.
+  virtual Result<void> send(wire::Bytes bytes) = 0;
+  /// Receives one datagram. A datagram larger than buffer is an
+  /// errc::truncated_message error; ENOBUFS (overrun) comes back as is.
+  virtual Result<Datagram> receive(std::span<std::byte> buffer) = 0;
+  /// The port id the kernel addresses replies to (nl_pid after bind).
+  virtual uint32_t port_id() const noexcept = 0;
+  /// The netlink protocol (NETLINK_ROUTE, NETLINK_GENERIC...).
+  virtual int protocol() const noexcept = 0;
+};
+
+}  // namespace nlpp::io

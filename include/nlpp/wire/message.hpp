@@ -1,0 +1,79 @@
+// Zero-copy views of netlink messages (struct nlmsghdr + payload) in a
+// receive buffer. Bounds are checked; a malformed message ends iteration and
+// is reported by validate().
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/wire/attribute.hpp>
+#include <nlpp/wire/bytes.hpp>
+#include <nlpp/wire/detail/tlv_iterator.hpp>
+
+#include <linux/netlink.h>
+
+
+namespace nlpp::wire {
+
+/// One netlink message viewed in place.
+class Message {
+ public:
+  static constexpr size_t header_size = NLMSG_HDRLEN;
+
+  Message() noexcept = default;
+  /// Views the message whose header starts at bytes[0]; the caller has
+  /// checked that bytes.size() == nlmsg_len >= header_size.
+  explicit Message(Bytes bytes) noexcept : bytes_(bytes) {}
+
+  uint32_t length() const noexcept { return load<uint32_t>(bytes_); }
+  uint16_t type() const noexcept { return load<uint16_t>(bytes_.subspan(4)); }
+  uint16_t flags() const noexcept { return load<uint16_t>(bytes_.subspan(6)); }
+  uint32_t seq() const noexcept { return load<uint32_t>(bytes_.subspan(8)); }
+  uint32_t port_id() const noexcept { return load<uint32_t>(bytes_.subspan(12)); }
+
+  /// Header and payload.
+  Bytes bytes() const noexcept { return bytes_; }
+  /// Everything after the netlink header.
+  Bytes payload() const noexcept { return bytes_.subspan(header_size); }
+
+  /// Copies the fixed family header (ifinfomsg, rtmsg, genlmsghdr...) that
+  /// starts the payload.
+  template <class Header>
+  Result<Header> fixed_header() const noexcept {
+    if (payload().size() < sizeof(Header)) return truncated(sizeof(Header));
+    return load<Header>(payload());
+  }
+
+  /// The attributes that follow a fixed header of fixed_header_size bytes.
+  Result<AttributeRange> attributes(size_t fixed_header_size) const noexcept {
+    const size_t start = align4(fixed_header_size);
+    if (payload().size() < start) return truncated(fixed_header_size);
+    return AttributeRange(payload().subspan(start));
+  }
+
+ private:
+  Error truncated(size_t needed) const noexcept;
+
+  Bytes bytes_;
+};
+
+/// The messages laid out back to back in one datagram (or a batch).
+class MessageRange {
+ public:
+  /// Iterates messages; stops at the end or before the first malformed one.
+  using iterator = detail::TlvIterator<Message, uint32_t>;
+
+  MessageRange() noexcept = default;
+  explicit MessageRange(Bytes bytes) noexcept : bytes_(bytes) {}
+
+  iterator begin() const noexcept { return iterator(bytes_); }
+  iterator end() const noexcept { return iterator(bytes_.last(0)); }
+  Bytes bytes() const noexcept { return bytes_; }
+
+  /// Checks that the messages tile the span exactly; the error names the
+  /// offset of the first bad header.
+  Result<void> validate() const noexcept;
+
+ private:
+  Bytes bytes_;
+};
+
+}  // namespace nlpp::wire
