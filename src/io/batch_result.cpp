@@ -12,4 +12,16 @@ Result<void> BatchResult::operator[](size_t index) const {
   return {};
 }
 
+void BatchResult::fail_unsettled(size_t first, const Error& error) {
+  std::vector<std::pair<size_t, Error>> merged;
+  merged.reserve(failures_.size() + (count_ - first));
+  auto recorded = failures_.begin();
+  for (; recorded != failures_.end() && recorded->first < first; ++recorded) merged.push_back(std::move(*recorded));
+  for (size_t index = first; index < count_; ++index) {
+    if (recorded != failures_.end() && recorded->first == index) merged.push_back(std::move(*recorded++));
+    else merged.emplace_back(index, error);
+  }
+  failures_ = std::move(merged);
+}
+
 }  // namespace nlpp::io

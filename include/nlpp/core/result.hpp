@@ -32,11 +32,13 @@ class [[nodiscard]] Result {
 
   T& value() & { return checked(), *std::get_if<0>(&state_); }
   const T& value() const& { return checked(), *std::get_if<0>(&state_); }
-  T&& value() && { return checked(), std::move(*std::get_if<0>(&state_)); }
+  // By value, not T&&: `for (auto& x : *make_result())` then iterates a
+  // live temporary instead of one destroyed before the loop body runs.
+  T value() && { return checked(), std::move(*std::get_if<0>(&state_)); }
 
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
-  T&& operator*() && { return std::move(*this).value(); }
+  T operator*() && { return std::move(*this).value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 

@@ -22,6 +22,8 @@ struct MessageType;
 
 namespace nlpp::io {
 
+struct KernelStatus;
+
 /// A successful request. The kernel may attach a warning (an extended ACK
 /// message on a zero error), which is kept here.
 struct Ack {
@@ -49,6 +51,8 @@ struct BatchOptions {
 
 /// The outcome of a batch: one result per request, stored compactly (only
 /// failures take space).
+class RequestEngine;
+
 class BatchResult {
  public:
   explicit BatchResult(size_t count) : count_(count) {}
@@ -61,9 +65,14 @@ class BatchResult {
   /// The failures, in request order: (index, error).
   const std::vector<std::pair<size_t, Error>>& failures() const noexcept { return failures_; }
 
-  void record_failure(size_t index, Error error) { failures_.emplace_back(index, std::move(error)); }
 
  private:
+  friend class RequestEngine;
+  // Failures are recorded in increasing index order.
+  void record_failure(size_t index, Error error) { failures_.emplace_back(index, std::move(error)); }
+  // Marks every request from index first on that has no failure yet as failed with error.
+  void fail_unsettled(size_t first, const Error& error);
+
   size_t count_;
   std::vector<std::pair<size_t, Error>> failures_;
 };
@@ -119,13 +128,14 @@ class RequestEngine {
   const EngineStats& stats() const noexcept { return stats_; }
 
  private:
-  class Exchange;
-  friend class Exchange;
-
   uint32_t next_seq(size_t count) noexcept;
-  Result<void> stamp_and_send(wire::MessageBuilder& messages, uint16_t extra_flags);
+  // Sets seq (counting up from first_seq), port id and extra flags on every message.
+  void stamp(wire::MessageBuilder& messages, uint32_t first_seq, uint16_t flags) noexcept;
+  // The next datagram from the kernel (other senders are counted and skipped).
   Result<wire::MessageRange> receive_from_kernel();
-  Error kernel_error(int error, const ExtendedAck& ack, wire::Bytes request, std::string context) const;
+  // True for a reply to one of the seqs in [first_seq, last_seq]; counts the rest.
+  bool is_reply_to(const wire::Message& message, uint32_t first_seq, uint32_t last_seq);
+  Error kernel_error(const KernelStatus& status, const wire::Message& request) const;
 
   std::unique_ptr<Transport> transport_;
   std::vector<std::byte> buffer_;

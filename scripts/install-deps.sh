@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what nlpp needs to build and test on Debian 12, from Debian's
+# packages only. Idempotent: packages already present are not fetched again.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config linux-libc-dev   # the build
+  clang-14 libclang-rt-14-dev                       # clang build, libFuzzer, sanitizers
+  libgtest-dev nlohmann-json3-dev                   # tests
+  iproute2 python3 python3-yaml                     # the iproute2 oracle; the schema generator
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

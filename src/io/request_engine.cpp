@@ -1,0 +1,167 @@
+#include <nlpp/io/request_engine.hpp>
+
+#include <nlpp/schema/attribute_path.hpp>
+#include <nlpp/schema/registry.hpp>
+
+#include "kernel_status.hpp"
+
+#include <linux/netlink.h>
+
+#include <algorithm>
+
+namespace nlpp::io {
+namespace {
+
+// Larger than the 32 KiB the kernel puts in one dump datagram, with room
+// for unicast replies (a link with many VFs) that can be bigger.
+constexpr size_t receive_buffer_size = 64 * 1024;
+
+const schema::MessageType* describe_by_registry(int protocol, const wire::Message& request) {
+  return schema::find_message(protocol, request.type(), schema::Direction::request);
+}
+
+std::string describe_type(const schema::MessageType* type, const wire::Message& request) {
+  if (type != nullptr) return std::string(type->name);
+  return "nlmsg_type " + std::to_string(request.type());
+}
+
+Result<void> check_single_message(const wire::MessageBuilder& message) {
+  if (auto status = message.status(); !status) return status;
+  if (message.message_count() != 1)
+    return Error(errc::invalid_argument,
+                 "a request holds exactly one message, this one holds " + std::to_string(message.message_count()));
+  return {};
+}
+
+}  // namespace
+
+RequestEngine::RequestEngine(std::unique_ptr<Transport> transport)
+    : transport_(std::move(transport)), buffer_(receive_buffer_size) {
+  describe_ = [protocol = transport_->protocol()](const wire::Message& request) {
+    return describe_by_registry(protocol, request);
+  };
+}
+
+Result<RequestEngine> RequestEngine::open(int protocol, const SocketOptions& options) {
+  Result<Socket> socket = Socket::open(protocol, options);
+  if (!socket) return std::move(socket).error();
+  return RequestEngine(std::make_unique<Socket>(std::move(*socket)));
+}
+
+RequestEngine::RequestEngine(RequestEngine&&) noexcept = default;
+RequestEngine& RequestEngine::operator=(RequestEngine&&) noexcept = default;
+RequestEngine::~RequestEngine() = default;
+
+uint32_t RequestEngine::next_seq(size_t count) noexcept {
+  const uint32_t first = seq_ + 1;
+  seq_ += static_cast<uint32_t>(count);
+  return first;
+}
+
+void RequestEngine::stamp(wire::MessageBuilder& messages, uint32_t first_seq, uint16_t flags) noexcept {
+  uint32_t seq = first_seq;
+  const uint32_t port_id = transport_->port_id();
+  std::span<std::byte> bytes = messages.mutable_bytes();
+  for (const wire::Message& message : wire::MessageRange(bytes)) {
+    std::byte* header = bytes.data() + (message.bytes().data() - bytes.data());
+    const auto new_flags = static_cast<uint16_t>(message.flags() | flags);
+    std::memcpy(header + offsetof(nlmsghdr, nlmsg_flags), &new_flags, sizeof new_flags);
+    std::memcpy(header + offsetof(nlmsghdr, nlmsg_seq), &seq, sizeof seq);
+    std::memcpy(header + offsetof(nlmsghdr, nlmsg_pid), &port_id, sizeof port_id);
+    ++seq;
+  }
+}
+
+Result<wire::MessageRange> RequestEngine::receive_from_kernel() {
+  for (;;) {
+    Result<Datagram> datagram = transport_->receive(buffer_);
+    if (!datagram) return std::move(datagram).error();
+    // Only the kernel (port id 0) may answer; anything else is another
+    // process's datagram, or a spoof, and is not ours to believe.
+    if (datagram->sender_port_id != 0) {
+      ++stats_.foreign_datagrams;
+      continue;
+    }
+    const wire::MessageRange messages(wire::Bytes(buffer_).first(datagram->length));
+    if (auto valid = messages.validate(); !valid) return std::move(valid).error();
+    return messages;
+  }
+}
+
+bool RequestEngine::is_reply_to(const wire::Message& message, uint32_t first_seq, uint32_t last_seq) {
+  if (message.seq() >= first_seq && message.seq() <= last_seq && message.port_id() == transport_->port_id())
+    return true;
+  ++stats_.stale_messages;
+  return false;
+}
+
+Error RequestEngine::kernel_error(const KernelStatus& status, const wire::Message& request) const {
+  const schema::MessageType* type = describe_ ? describe_(request) : nullptr;
+  ExtendedAck ack = status.ack;
+  if (type != nullptr) schema::name_ack_attributes(ack, *type, request);
+  return Error(std::error_code(-status.error, std::system_category()), describe_type(type, request), std::move(ack));
+}
+
+Result<Ack> RequestEngine::request(wire::MessageBuilder& message, const MessageHandler& on_reply) {
+  if (auto valid = check_single_message(message); !valid) return std::move(valid).error();
+  const uint32_t seq = next_seq(1);
+  stamp(message, seq, NLM_F_REQUEST | NLM_F_ACK);
+  if (auto sent = transport_->send(message.bytes()); !sent) return std::move(sent).error();
+  const wire::Message request = *wire::MessageRange(message.bytes()).begin();
+
+  for (;;) {
+    Result<wire::MessageRange> received = receive_from_kernel();
+    if (!received) return std::move(received).error();
+    for (const wire::Message& reply : *received) {
+      if (!is_reply_to(reply, seq, seq)) continue;
+      if (reply.type() == NLMSG_ERROR) {
+        Result<KernelStatus> status = parse_error_message(reply);
+        if (!status) return std::move(status).error();
+        if (status->error != 0) return kernel_error(*status, request);
+        return Ack{std::move(status->ack.message)};
+      }
+      if (reply.type() >= NLMSG_MIN_TYPE && on_reply) on_reply(reply);
+    }
+  }
+}
+
+Result<void> RequestEngine::dump(wire::MessageBuilder& request_message, const MessageHandler& on_message,
+                                 const RestartHandler& on_restart) {
+  if (auto valid = check_single_message(request_message); !valid) return std::move(valid).error();
+  for (unsigned attempt = 0;; ++attempt) {
+    const uint32_t seq = next_seq(1);
+    stamp(request_message, seq, NLM_F_REQUEST | NLM_F_DUMP);
+    if (auto sent = transport_->send(request_message.bytes()); !sent) return std::move(sent).error();
+    const wire::Message request = *wire::MessageRange(request_message.bytes()).begin();
+
+    // Read to NLMSG_DONE (or the error that replaces it) whatever happens,
+    // so no half dump is left in the socket for the next request to trip on.
+    bool interrupted = false;
+    std::optional<Error> failure;
+    for (bool done = false; !done;) {
+      Result<wire::MessageRange> received = receive_from_kernel();
+      if (!received) return std::move(received).error();
+      for (const wire::Message& reply : *received) {
+        if (!is_reply_to(reply, seq, seq)) continue;
+        interrupted |= (reply.flags() & NLM_F_DUMP_INTR) != 0;
+        if (reply.type() == NLMSG_DONE || reply.type() == NLMSG_ERROR) {
+          Result<KernelStatus> status =
+              reply.type() == NLMSG_DONE ? parse_done_message(reply) : parse_error_message(reply);
+          if (!status) failure = std::move(status).error();
+          else if (status->error != 0) failure = kernel_error(*status, request);
+          done = true;
+          break;
+        }
+        if (reply.type() >= NLMSG_MIN_TYPE && on_message) on_message(reply);
+      }
+    }
+    if (failure) return std::move(*failure);
+    if (!interrupted) return {};
+    if (!on_restart || attempt >= max_dump_retries_)
+      return Error(errc::dump_interrupted, describe_type(describe_ ? describe_(request) : nullptr, request) + " after " +
+                                               std::to_string(attempt + 1) + " attempts");
+    on_restart();
+  }
+}
+
+}  // namespace nlpp::io

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# cmake --install into a fresh prefix, then build and run an out-of-tree
+# consumer twice: through find_package(nlpp) and through pkg-config.
+set -euo pipefail
+build_dir=$1
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+cmake -S "$here/consumer" -B "$work/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/consumer" >/dev/null
+"$work/consumer/consumer"
+
+export PKG_CONFIG_PATH=$(dirname "$(find "$work/prefix" -name nlpp.pc)")
+# shellcheck disable=SC2046 # pkg-config prints several words on purpose
+c++ "$here/consumer/main.cpp" -o "$work/consumer_pc" $(pkg-config --cflags --libs nlpp)
+"$work/consumer_pc"
