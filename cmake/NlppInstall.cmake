@@ -15,5 +15,8 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/nlppConfigVersion.cmake C
 install(FILES ${PROJECT_BINARY_DIR}/nlppConfig.cmake ${PROJECT_BINARY_DIR}/nlppConfigVersion.cmake
   DESTINATION ${NLPP_CMAKE_DIR})
 
+# The .pc file finds the prefix relative to itself, so an install moved or
+# made with `cmake --install --prefix` still works.
+file(RELATIVE_PATH NLPP_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/nlpp.pc.in ${PROJECT_BINARY_DIR}/nlpp.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/nlpp.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -11,11 +11,12 @@
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
+#include <net/if.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <string>
-#include <vector>
 
 using namespace nlpp;
 
@@ -46,7 +47,8 @@ wire::MessageBuilder new_link(std::string_view name, std::string_view kind) {
   return request;
 }
 
-// RTM_NEWLINK for a veth pair whose first end is a port of master.
+// RTM_NEWLINK for a veth pair whose first end is a port of master. The peer
+// is created down: the kernel refuses to create it up (ENOTCONN).
 wire::MessageBuilder new_veth_port(std::string_view name, std::string_view peer, uint32_t master) {
   wire::MessageBuilder request;
   request.begin_message(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL).append_header(up);
@@ -55,8 +57,15 @@ wire::MessageBuilder new_veth_port(std::string_view name, std::string_view peer,
   request.add_string(IFLA_INFO_KIND, "veth");
   const auto data = request.begin_nested(IFLA_INFO_DATA);
   const auto peer_info = request.begin_nested(VETH_INFO_PEER);
-  request.append_header(up).add_string(IFLA_IFNAME, peer);
+  request.append_header(ifinfomsg{}).add_string(IFLA_IFNAME, peer);
   request.end_nested(peer_info).end_nested(data).end_nested(linkinfo);
+  return request;
+}
+
+// RTM_NEWLINK that sets an existing link up.
+wire::MessageBuilder set_up(std::string_view name) {
+  wire::MessageBuilder request;
+  request.begin_message(RTM_NEWLINK, 0).append_header(up).add_string(IFLA_IFNAME, name);
   return request;
 }
 
@@ -91,9 +100,11 @@ int main() {
   if (!check("get br0", rtnl->request(get, remember_index))) return 1;
   wire::MessageBuilder veth = new_veth_port("v0", "v1", bridge_index);
   if (!check("veth v0/v1", rtnl->request(veth))) return 1;
+  wire::MessageBuilder peer_up = set_up("v1");
+  if (!check("set v1 up", rtnl->request(peer_up))) return 1;
 
   std::printf("%-8s %-8s %-8s %6s  %s\n", "ifindex", "name", "kind", "mtu", "master");
-  std::vector<std::string> json;
+  std::string port_json;
   wire::MessageBuilder dump;
   dump.begin_message(RTM_GETLINK, 0).append_header(ifinfomsg{});
   const Result<void> dumped = rtnl->dump(dump, [&](const wire::Message& message) {
@@ -109,14 +120,14 @@ int main() {
     };
     std::printf("%-8d %-8s %-8s %6s  %s\n", message.fixed_header<ifinfomsg>()->ifi_index, text("ifname").c_str(),
                 text("linkinfo.kind").c_str(), number("mtu").c_str(), number("master").c_str());
-    json.push_back(schema::to_json(*link));
+    if (text("ifname") == "v0") port_json = schema::to_json(*link);
   });
   if (!dumped) {
     std::fprintf(stderr, "dump: %s\n", dumped.error().describe().c_str());
     return 1;
   }
-  std::printf("\nThe same links as JSON, decoded through the tables generated from the kernel's YNL specs:\n");
-  for (const std::string& line : json) std::printf("%s\n", line.c_str());
+  std::printf("\nThe bridge port v0 as JSON, decoded through the tables generated from the kernel's YNL specs:\n%s\n",
+              port_json.c_str());
 
   std::printf("\nA kernel error, with its extended ACK named through the schema:\n");
   wire::MessageBuilder bad;

@@ -7,7 +7,7 @@
 
 #include <linux/netlink.h>
 
-#include <algorithm>
+#include <stdexcept>
 
 namespace nlpp::io {
 namespace {
@@ -37,6 +37,7 @@ Result<void> check_single_message(const wire::MessageBuilder& message) {
 
 RequestEngine::RequestEngine(std::unique_ptr<Transport> transport)
     : transport_(std::move(transport)), buffer_(receive_buffer_size) {
+  if (!transport_) throw std::invalid_argument("RequestEngine needs a transport");
   describe_ = [protocol = transport_->protocol()](const wire::Message& request) {
     return describe_by_registry(protocol, request);
   };

@@ -30,7 +30,7 @@ Result<size_t> Subscription::receive(const MessageHandler& on_message) {
     size_t delivered = 0;
     for (const wire::Message& message : messages) {
       if (message.type() < NLMSG_MIN_TYPE) continue;
-      on_message(message);
+      if (on_message) on_message(message);
       ++delivered;
     }
     return delivered;

@@ -91,7 +91,8 @@ using RequestDescriber = std::function<const schema::MessageType*(const wire::Me
 /// per thread (sockets are cheap).
 class RequestEngine {
  public:
-  /// Takes over a transport (a Socket, or a test's fake kernel).
+  /// Takes over a transport (a Socket, or a test's fake kernel); a null one
+  /// is a programming error and throws std::invalid_argument.
   explicit RequestEngine(std::unique_ptr<Transport> transport);
   /// Opens a Socket of the protocol and an engine on it.
   static Result<RequestEngine> open(int protocol, const SocketOptions& options = {});

@@ -28,7 +28,7 @@ class Subscription {
   /// Receives one datagram (waiting for it unless the socket is
   /// non-blocking, when EAGAIN means nothing is pending) and calls
   /// on_message for each notification in it. Returns how many there were.
-  /// Datagrams not from the kernel are dropped.
+  /// Datagrams not from the kernel are dropped; an empty handler discards.
   Result<size_t> receive(const MessageHandler& on_message);
 
  private:

@@ -68,9 +68,11 @@ struct Attribute {
   ByteOrder byte_order = ByteOrder::host;
   Display display = Display::none;
   const AttributeSet* nested = nullptr;        ///< nest, indexed_array, nest_type_value
-  Type element = Type::unused;                 ///< indexed_array of scalars
+  Type element = Type::unused;                 ///< YNL sub-type: the elements of an indexed_array or of a binary
+                                               ///< array (scalars, or binary: fixed_struct records)
   const SubMessage* sub_message = nullptr;     ///< sub_message
-  std::string_view selector;                   ///< sub_message: the sibling whose value picks the format
+  std::string_view selector = {};              ///< sub_message: the attribute whose value picks the format, in
+                                               ///< this set or an enclosing one (TCA_STATS_APP: TCA_KIND)
   const Struct* fixed_struct = nullptr;        ///< binary payload that is a known struct
   const Enum* enumeration = nullptr;           ///< integer values with names
 };
@@ -95,6 +97,7 @@ struct StructMember {
   ByteOrder byte_order = ByteOrder::host;
   Display display = Display::none;
   const Enum* enumeration = nullptr;
+  const Struct* fixed_struct = nullptr;  ///< binary member that is a known struct (tc_ratespec in tc_htb_opt)
 };
 
 /// A fixed C structure: a family header (ifinfomsg, rtmsg...) or a binary

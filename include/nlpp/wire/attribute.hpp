@@ -96,8 +96,10 @@ class AttributeRange {
   bool empty() const noexcept { return begin() == end(); }
   Bytes bytes() const noexcept { return bytes_; }
 
-  /// Checks that the attributes tile the span exactly (trailing padding of
-  /// under four bytes allowed); the error names the offset of the bad one.
+  /// Checks that the attributes tile the span exactly: the last one's
+  /// padding may be cut short or missing, but any byte after it is an error,
+  /// as in the kernel's strict validation ("bytes leftover after parsing
+  /// attributes"). The error names the offset of the first bad one.
   Result<void> validate() const noexcept;
 
   /// The first attribute of the given type (flags ignored), if any.

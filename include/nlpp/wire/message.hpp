@@ -10,6 +10,7 @@
 
 #include <linux/netlink.h>
 
+#include <algorithm>
 
 namespace nlpp::wire {
 
@@ -42,11 +43,14 @@ class Message {
     return load<Header>(payload());
   }
 
-  /// The attributes that follow a fixed header of fixed_header_size bytes.
+  /// The attributes that follow a fixed header of fixed_header_size bytes
+  /// and its padding to 4 bytes.
   Result<AttributeRange> attributes(size_t fixed_header_size) const noexcept {
-    const size_t start = align4(fixed_header_size);
-    if (payload().size() < start) return truncated(fixed_header_size);
-    return AttributeRange(payload().subspan(start));
+    if (payload().size() < fixed_header_size) return truncated(fixed_header_size);
+    // Like the kernel's nlmsg_parse(), accept a message that ends inside the
+    // header's padding (NLMSG_LENGTH(sizeof(struct rtgenmsg)) is 17): it has
+    // no attributes.
+    return AttributeRange(payload().subspan(std::min(align4(fixed_header_size), payload().size())));
   }
 
  private:

@@ -19,9 +19,11 @@ namespace nlpp::wire {
 /// nla_len of open nests) are kept up to date on every append, so the bytes
 /// are a valid message at any point between calls.
 ///
-/// Appends never fail on the spot: an attribute too large for its 16-bit
-/// length, or an append before begin_message(), marks the builder failed,
-/// and status() reports it; senders check status() before sending.
+/// Appends never fail on the spot: an append that cannot be encoded (an
+/// attribute, or an open nest, that would outgrow its 16-bit length; an
+/// append before begin_message()) writes nothing and marks the builder
+/// failed, as does a misplaced end_nested(). status() reports the first
+/// such failure; senders check status() before sending.
 class MessageBuilder {
  public:
   /// A nested attribute that is open; pass it back to end_nested().
@@ -73,6 +75,7 @@ class MessageBuilder {
   /// Opens a nested attribute without NLA_F_NESTED, for the few kernel
   /// parsers that compare the raw type (some legacy tc and ipset paths).
   Nest begin_nested_without_flag(uint16_t type);
+  /// Closes the innermost open nest, which must be nest.
   MessageBuilder& end_nested(Nest nest);
 
   /// OK, or why the bytes must not be sent.
@@ -85,18 +88,21 @@ class MessageBuilder {
   size_t message_count() const noexcept { return message_count_; }
   bool empty() const noexcept { return buffer_.empty(); }
 
-  /// Forgets all messages, keeping the allocation.
+  /// Forgets all messages, open nests and failures, keeping the allocation.
   void clear() noexcept;
 
  private:
+  bool can_append(size_t length);
+  bool append_attribute(uint16_t type, Bytes payload, Bytes terminator);
   void append(Bytes bytes);
   void pad();
-  void update_message_length() noexcept;
+  void update_lengths() noexcept;
+  void fail(const char* why) noexcept;
 
   std::vector<std::byte> buffer_;
   size_t message_start_ = 0;
   size_t message_count_ = 0;
-  size_t open_nests_ = 0;
+  std::vector<size_t> open_nests_;  ///< offsets of the open nests, outermost first
   const char* failure_ = nullptr;
 };
 
