@@ -21,10 +21,12 @@ class Attribute {
  public:
   static constexpr size_t header_size = NLA_HDRLEN;
 
+  /// An empty view: a zeroed header and no payload.
   Attribute() noexcept = default;
-  /// Views the attribute whose header starts at bytes[0]; the caller has
-  /// checked that bytes.size() covers nla_len and nla_len >= header_size.
-  explicit Attribute(Bytes bytes) noexcept : bytes_(bytes) {}
+  /// Views the attribute whose header starts at bytes[0]. The view is exactly
+  /// bytes (the nla_len field is not trusted); fewer bytes than a header give
+  /// the empty view, so no getter can read outside what was passed.
+  explicit Attribute(Bytes bytes) noexcept : bytes_(bytes.size() >= header_size ? bytes : Bytes(zero_header)) {}
 
   /// The attribute type without the NLA_F_NESTED / NLA_F_NET_BYTEORDER flags.
   uint16_t type() const noexcept { return raw_type() & NLA_TYPE_MASK; }
@@ -78,7 +80,8 @@ class Attribute {
   }
   Error malformed(size_t expected_size) const noexcept;
 
-  Bytes bytes_;
+  static constexpr std::byte zero_header[header_size] = {};
+  Bytes bytes_ = zero_header;
 };
 
 /// The attributes laid out back to back in a byte span (a message's

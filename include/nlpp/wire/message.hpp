@@ -19,10 +19,12 @@ class Message {
  public:
   static constexpr size_t header_size = NLMSG_HDRLEN;
 
+  /// An empty view: a zeroed header and no payload.
   Message() noexcept = default;
-  /// Views the message whose header starts at bytes[0]; the caller has
-  /// checked that bytes.size() == nlmsg_len >= header_size.
-  explicit Message(Bytes bytes) noexcept : bytes_(bytes) {}
+  /// Views the message whose header starts at bytes[0]. The view is exactly
+  /// bytes (the nlmsg_len field is not trusted); fewer bytes than a header give
+  /// the empty view, so no getter can read outside what was passed.
+  explicit Message(Bytes bytes) noexcept : bytes_(bytes.size() >= header_size ? bytes : Bytes(zero_header)) {}
 
   uint32_t length() const noexcept { return load<uint32_t>(bytes_); }
   uint16_t type() const noexcept { return load<uint16_t>(bytes_.subspan(4)); }
@@ -56,7 +58,8 @@ class Message {
  private:
   Error truncated(size_t needed) const noexcept;
 
-  Bytes bytes_;
+  static constexpr std::byte zero_header[header_size] = {};
+  Bytes bytes_ = zero_header;
 };
 
 /// The messages laid out back to back in one datagram (or a batch).
