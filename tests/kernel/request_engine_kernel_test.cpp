@@ -5,7 +5,7 @@
 #include <nlpp/io/subscription.hpp>
 
 #include "support/iproute2.hpp"
-#include "support/netns_fixture.hpp"
+#include "support/rtnl_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,15 +22,8 @@
 namespace nlpp::io {
 namespace {
 
-class RequestEngineKernelTest : public test::NetnsTest {
+class RequestEngineKernelTest : public test::RtnlTest {
  protected:
-  void SetUp() override {
-    test::NetnsTest::SetUp();
-    Result<RequestEngine> opened = RequestEngine::open(NETLINK_ROUTE, {.netns = ns_ref()});
-    ASSERT_TRUE(opened) << opened.error().describe();
-    engine_.emplace(std::move(*opened));
-  }
-
   // RTM_NEWLINK for a veth pair name <-> peer, with an MTU.
   static wire::MessageBuilder new_veth(std::string_view name, std::string_view peer, uint32_t mtu) {
     wire::MessageBuilder builder;
@@ -51,7 +44,7 @@ class RequestEngineKernelTest : public test::NetnsTest {
     std::map<std::string, uint32_t> links;
     wire::MessageBuilder request;
     request.begin_message(RTM_GETLINK, 0).append_header(ifinfomsg{});
-    const Result<void> dumped = engine_->dump(request, [&](const wire::Message& message) {
+    const Result<void> dumped = rtnl().dump(request, [&](const wire::Message& message) {
       std::string name;
       uint32_t mtu = 0;
       for (const wire::Attribute& attribute : *message.attributes(sizeof(ifinfomsg))) {
@@ -64,12 +57,11 @@ class RequestEngineKernelTest : public test::NetnsTest {
     return links;
   }
 
-  std::optional<RequestEngine> engine_;
 };
 
 TEST_F(RequestEngineKernelTest, creates_a_veth_pair_seen_by_nlpp_and_by_iproute2) {
   wire::MessageBuilder request = new_veth("nlpp0", "nlpp1", 1400);
-  Result<Ack> created = engine_->request(request);
+  Result<Ack> created = rtnl().request(request);
   ASSERT_TRUE(created) << created.error().describe();
 
   const std::map<std::string, uint32_t> links = dump_links();
@@ -87,9 +79,9 @@ TEST_F(RequestEngineKernelTest, creates_a_veth_pair_seen_by_nlpp_and_by_iproute2
 
 TEST_F(RequestEngineKernelTest, creating_an_existing_link_fails_with_eexist) {
   wire::MessageBuilder first = new_veth("nlpp0", "nlpp1", 1500);
-  ASSERT_TRUE(engine_->request(first));
+  ASSERT_TRUE(rtnl().request(first));
   wire::MessageBuilder again = new_veth("nlpp0", "nlpp1", 1500);
-  Result<Ack> created = engine_->request(again);
+  Result<Ack> created = rtnl().request(again);
   ASSERT_FALSE(created);
   EXPECT_EQ(created.error().code(), std::error_code(EEXIST, std::system_category()));
   EXPECT_EQ(created.error().context(), "newlink");
@@ -101,7 +93,7 @@ TEST_F(RequestEngineKernelTest, a_bad_attribute_comes_back_with_extended_ack_tex
   request.add_string(IFLA_IFNAME, "nlpp0").add_u16(IFLA_MTU, 1400);  // IFLA_MTU is a u32
   const auto linkinfo = request.begin_nested(IFLA_LINKINFO);
   request.add_string(IFLA_INFO_KIND, "veth").end_nested(linkinfo);
-  Result<Ack> created = engine_->request(request);
+  Result<Ack> created = rtnl().request(request);
   ASSERT_FALSE(created);
   // The kernel's policy check reports a wrong-sized attribute as ERANGE.
   EXPECT_EQ(created.error().code(), std::error_code(ERANGE, std::system_category()));
@@ -116,13 +108,13 @@ TEST_F(RequestEngineKernelTest, a_bad_attribute_comes_back_with_extended_ack_tex
 
 TEST_F(RequestEngineKernelTest, strict_dump_filter_by_kind_is_done_by_the_kernel) {
   wire::MessageBuilder veth = new_veth("nlpp0", "nlpp1", 1500);
-  ASSERT_TRUE(engine_->request(veth));
+  ASSERT_TRUE(rtnl().request(veth));
   wire::MessageBuilder request;
   request.begin_message(RTM_GETLINK, 0).append_header(ifinfomsg{});
   const auto linkinfo = request.begin_nested(IFLA_LINKINFO);
   request.add_string(IFLA_INFO_KIND, "veth").end_nested(linkinfo);
   std::vector<int> indexes;
-  ASSERT_TRUE(engine_->dump(request, [&](const wire::Message& m) { indexes.push_back(m.fixed_header<ifinfomsg>()->ifi_index); }));
+  ASSERT_TRUE(rtnl().dump(request, [&](const wire::Message& m) { indexes.push_back(m.fixed_header<ifinfomsg>()->ifi_index); }));
   EXPECT_EQ(indexes.size(), 2u) << "lo is filtered out by the kernel";
 }
 
@@ -132,7 +124,7 @@ TEST_F(RequestEngineKernelTest, a_dump_the_kernel_rejects_fails_with_its_errno_a
   request.begin_message(RTM_GETLINK, 0).append_header(ifinfomsg{.ifi_family = AF_UNSPEC, .__ifi_pad = 0, .ifi_type = 0,
                                                                 .ifi_index = 0, .ifi_flags = 0, .ifi_change = 1});
   bool got_messages = false;
-  Result<void> dumped = engine_->dump(request, [&](const wire::Message&) { got_messages = true; });
+  Result<void> dumped = rtnl().dump(request, [&](const wire::Message&) { got_messages = true; });
   ASSERT_FALSE(dumped);
   EXPECT_FALSE(got_messages);
   EXPECT_EQ(dumped.error().code(), std::error_code(EINVAL, std::system_category()));
@@ -146,7 +138,7 @@ TEST_F(RequestEngineKernelTest, subscription_receives_the_new_link_notification)
   Result<Subscription> events = Subscription::open(NETLINK_ROUTE, groups, {.netns = ns_ref()});
   ASSERT_TRUE(events) << events.error().describe();
   wire::MessageBuilder veth = new_veth("nlpp0", "nlpp1", 1500);
-  ASSERT_TRUE(engine_->request(veth));
+  ASSERT_TRUE(rtnl().request(veth));
 
   std::vector<std::string> created;
   while (created.size() < 2) {
@@ -165,12 +157,12 @@ TEST_F(RequestEngineKernelTest, a_subscriber_that_falls_behind_sees_an_overrun) 
   ASSERT_TRUE(events);
   ASSERT_TRUE(events->socket().set_receive_buffer(4096));
   wire::MessageBuilder veth = new_veth("nlpp0", "nlpp1", 1500);
-  ASSERT_TRUE(engine_->request(veth));
+  ASSERT_TRUE(rtnl().request(veth));
   // Each MTU change is one RTM_NEWLINK notification of ~1 KiB or more.
   for (uint32_t mtu = 1000; mtu < 1200; ++mtu) {
     wire::MessageBuilder set;
     set.begin_message(RTM_NEWLINK, 0).append_header(ifinfomsg{}).add_string(IFLA_IFNAME, "nlpp0").add_u32(IFLA_MTU, mtu);
-    ASSERT_TRUE(engine_->request(set));
+    ASSERT_TRUE(rtnl().request(set));
   }
   ASSERT_TRUE(events->socket().set_nonblocking(true));
   std::optional<Error> failure;
@@ -201,7 +193,7 @@ TEST_F(RequestEngineKernelTest, a_batch_of_routes_reports_the_one_duplicate_and_
         .add_u32(RTA_DST, dst)
         .add_u32(RTA_OIF, static_cast<uint32_t>(ifindex));
   }
-  Result<BatchResult> result = engine_->send_batch(batch, {.chunk_size = 512});
+  Result<BatchResult> result = rtnl().send_batch(batch, {.chunk_size = 512});
   ASSERT_TRUE(result) << result.error().describe();
   ASSERT_EQ(result->failed(), 1u);
   EXPECT_EQ(result->failures()[0].first, duplicate);
