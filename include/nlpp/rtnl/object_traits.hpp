@@ -1,0 +1,57 @@
+// How an RTNL object (Link, Address, Route, Neighbour, Rule, Nexthop...)
+// maps onto netlink. Each object specialises ObjectTraits once, and every
+// generic operation (IPRoute's dump/get/add/replace/set/del, events, IPDB)
+// is written once against this description: adding an object is adding a
+// specialisation, not editing a switch in five places.
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/field_change.hpp>
+#include <nlpp/wire/message.hpp>
+#include <nlpp/wire/message_builder.hpp>
+
+#include <concepts>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace nlpp::rtnl {
+
+/// Specialised per object type T; see RtnlObject for what it provides.
+template <class T>
+struct ObjectTraits;
+
+/// What ObjectTraits<T> must provide:
+///
+///     static constexpr std::string_view name;           // "route": for errors and docs
+///     static constexpr uint16_t new_type, del_type, get_type;  // RTM_NEWROUTE...
+///     using Key = ...;   // the kernel's identity: totally ordered, equality-comparable
+///     using Filter = ...; // what a dump can select on; default-constructed selects all
+///
+///     static Result<T> parse(const wire::Message&);     // a kernel message -> object
+///     static void emit(const T&, wire::MessageBuilder&, uint16_t type, uint16_t flags);  // object -> whole message
+///     static Result<void> validate(const T&);           // input checks before sending, naming the field
+///     static Key key(const T&);
+///     static std::vector<FieldChange> diff(const T& before, const T& after);
+///
+///     // Dumps: the request, with what the kernel can filter itself under
+///     // strict checking; matches() applies the rest in nlpp.
+///     static void emit_dump_request(const Filter&, wire::MessageBuilder&);
+///     static bool matches(const Filter&, const T&);
+template <class T>
+concept RtnlObject = requires(const T& object, const wire::Message& message, wire::MessageBuilder& builder,
+                              const typename ObjectTraits<T>::Filter& filter) {
+  { ObjectTraits<T>::name } -> std::convertible_to<std::string_view>;
+  { ObjectTraits<T>::new_type } -> std::convertible_to<uint16_t>;
+  { ObjectTraits<T>::del_type } -> std::convertible_to<uint16_t>;
+  { ObjectTraits<T>::get_type } -> std::convertible_to<uint16_t>;
+  { ObjectTraits<T>::parse(message) } -> std::same_as<Result<T>>;
+  ObjectTraits<T>::emit(object, builder, uint16_t{}, uint16_t{});
+  { ObjectTraits<T>::validate(object) } -> std::same_as<Result<void>>;
+  { ObjectTraits<T>::key(object) } -> std::totally_ordered;
+  { ObjectTraits<T>::diff(object, object) } -> std::same_as<std::vector<FieldChange>>;
+  ObjectTraits<T>::emit_dump_request(filter, builder);
+  { ObjectTraits<T>::matches(filter, object) } -> std::same_as<bool>;
+};
+
+}  // namespace nlpp::rtnl

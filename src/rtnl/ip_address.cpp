@@ -1,0 +1,116 @@
+#include <nlpp/rtnl/ip_address.hpp>
+
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+#include <charconv>
+#include <cstring>
+
+namespace nlpp::rtnl {
+namespace {
+
+Error bad(std::string_view what, std::string_view text, std::string_view why) {
+  return Error(errc::invalid_argument, std::string(what) + " '" + std::string(text) + "': " + std::string(why));
+}
+
+int bits_of(int family) { return family == AF_INET ? 32 : family == AF_INET6 ? 128 : 0; }
+
+}  // namespace
+
+Result<IpAddress> IpAddress::parse(std::string_view text) {
+  // inet_pton needs a NUL-terminated string; no address text is longer than this.
+  char buffer[INET6_ADDRSTRLEN + 1];
+  if (text.empty() || text.size() >= sizeof buffer) return bad("address", text, "not an IPv4 or IPv6 address");
+  std::memcpy(buffer, text.data(), text.size());
+  buffer[text.size()] = '\0';
+  IpAddress address;
+  if (::inet_pton(AF_INET, buffer, address.bytes_.data()) == 1) address.family_ = AF_INET;
+  else if (::inet_pton(AF_INET6, buffer, address.bytes_.data()) == 1) address.family_ = AF_INET6;
+  else return bad("address", text, "not an IPv4 or IPv6 address");
+  return address;
+}
+
+Result<IpAddress> IpAddress::from_bytes(int family, wire::Bytes bytes) {
+  IpAddress address;
+  address.family_ = static_cast<uint8_t>(family);
+  if ((family != AF_INET && family != AF_INET6) || bytes.size() != address.size())
+    return Error(errc::malformed_attribute, "address of family " + std::to_string(family) + " with " +
+                                                std::to_string(bytes.size()) + " bytes");
+  std::memcpy(address.bytes_.data(), bytes.data(), bytes.size());
+  return address;
+}
+
+IpAddress IpAddress::v4(uint32_t host_order) noexcept {
+  IpAddress address;
+  address.family_ = AF_INET;
+  const uint32_t network = wire::host_to_network(host_order);
+  std::memcpy(address.bytes_.data(), &network, sizeof network);
+  return address;
+}
+
+bool IpAddress::is_v4() const noexcept { return family_ == AF_INET; }
+bool IpAddress::is_v6() const noexcept { return family_ == AF_INET6; }
+size_t IpAddress::size() const noexcept { return static_cast<size_t>(bits_of(family_) / 8); }
+
+std::string IpAddress::to_string() const {
+  if (empty()) return {};
+  char text[INET6_ADDRSTRLEN];
+  return ::inet_ntop(family_, bytes_.data(), text, sizeof text);
+}
+
+Result<IpPrefix> IpPrefix::parse(std::string_view text) {
+  const size_t slash = text.find('/');
+  Result<IpAddress> address = IpAddress::parse(text.substr(0, slash));
+  if (!address) return bad("prefix", text, "not an IPv4 or IPv6 address before the '/'");
+  const int bits = bits_of(address->family());
+  if (slash == std::string_view::npos) return IpPrefix{*address, static_cast<uint8_t>(bits)};
+  const std::string_view digits = text.substr(slash + 1);
+  int length = -1;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
+  if (error != std::errc() || end != digits.data() + digits.size() || digits.empty() || length < 0 || length > bits)
+    return bad("prefix", text, "the length must be a number from 0 to " + std::to_string(bits));
+  return IpPrefix{*address, static_cast<uint8_t>(length)};
+}
+
+bool IpPrefix::is_network() const noexcept {
+  const wire::Bytes bytes = address.bytes();
+  for (size_t bit = length; bit < bytes.size() * 8; ++bit)
+    if ((std::to_integer<uint8_t>(bytes[bit / 8]) >> (7 - bit % 8)) & 1) return false;
+  return true;
+}
+
+std::string IpPrefix::to_string() const { return address.to_string() + "/" + std::to_string(length); }
+
+Result<MacAddress> MacAddress::parse(std::string_view text) {
+  std::array<uint8_t, 6> bytes{};
+  // Six two-digit hex groups with a separator between each: 17 characters.
+  if (text.size() != 17) return bad("MAC address", text, "expected six hex bytes such as 02:00:00:00:00:01");
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const char* first = text.data() + i * 3;
+    const auto [end, error] = std::from_chars(first, first + 2, bytes[i], 16);
+    const bool separator_ok = i == 5 || first[2] == ':' || first[2] == '-';
+    if (error != std::errc() || end != first + 2 || !separator_ok)
+      return bad("MAC address", text, "expected six hex bytes such as 02:00:00:00:00:01");
+  }
+  return MacAddress(bytes);
+}
+
+Result<MacAddress> MacAddress::from_bytes(wire::Bytes bytes) {
+  if (bytes.size() != 6) return Error(errc::malformed_attribute, "MAC address of " + std::to_string(bytes.size()) + " bytes");
+  std::array<uint8_t, 6> copy{};
+  std::memcpy(copy.data(), bytes.data(), copy.size());
+  return MacAddress(copy);
+}
+
+std::string MacAddress::to_string() const {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string text;
+  for (size_t i = 0; i < bytes_.size(); ++i) {
+    if (i != 0) text += ':';
+    text += digits[bytes_[i] >> 4];
+    text += digits[bytes_[i] & 0xf];
+  }
+  return text;
+}
+
+}  // namespace nlpp::rtnl
