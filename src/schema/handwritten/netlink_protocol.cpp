@@ -11,16 +11,25 @@ namespace {
 
 // enum netlink_attribute_type, as nlctrl's "attr-type".
 constexpr EnumEntry attribute_type_entries[] = {
-    {NL_ATTR_TYPE_INVALID, "invalid"},     {NL_ATTR_TYPE_FLAG, "flag"},
-    {NL_ATTR_TYPE_U8, "u8"},               {NL_ATTR_TYPE_U16, "u16"},
-    {NL_ATTR_TYPE_U32, "u32"},             {NL_ATTR_TYPE_U64, "u64"},
-    {NL_ATTR_TYPE_S8, "s8"},               {NL_ATTR_TYPE_S16, "s16"},
-    {NL_ATTR_TYPE_S32, "s32"},             {NL_ATTR_TYPE_S64, "s64"},
-    {NL_ATTR_TYPE_BINARY, "binary"},       {NL_ATTR_TYPE_STRING, "string"},
-    {NL_ATTR_TYPE_NUL_STRING, "nul-string"}, {NL_ATTR_TYPE_NESTED, "nested"},
-    {NL_ATTR_TYPE_NESTED_ARRAY, "nested-array"}, {NL_ATTR_TYPE_BITFIELD32, "bitfield32"},
+    {NL_ATTR_TYPE_INVALID, "invalid"},
+    {NL_ATTR_TYPE_FLAG, "flag"},
+    {NL_ATTR_TYPE_U8, "u8"},
+    {NL_ATTR_TYPE_U16, "u16"},
+    {NL_ATTR_TYPE_U32, "u32"},
+    {NL_ATTR_TYPE_U64, "u64"},
+    {NL_ATTR_TYPE_S8, "s8"},
+    {NL_ATTR_TYPE_S16, "s16"},
+    {NL_ATTR_TYPE_S32, "s32"},
+    {NL_ATTR_TYPE_S64, "s64"},
+    {NL_ATTR_TYPE_BINARY, "binary"},
+    {NL_ATTR_TYPE_STRING, "string"},
+    {NL_ATTR_TYPE_NUL_STRING, "nul-string"},
+    {NL_ATTR_TYPE_NESTED, "nested"},
+    {NL_ATTR_TYPE_NESTED_ARRAY, "nested-array"},
+    {NL_ATTR_TYPE_BITFIELD32, "bitfield32"},
     // Linux 6.8 added these; Debian 12's uapi headers predate them.
-    {NL_ATTR_TYPE_BITFIELD32 + 1, "sint"}, {NL_ATTR_TYPE_BITFIELD32 + 2, "uint"},
+    {NL_ATTR_TYPE_BITFIELD32 + 1, "sint"},
+    {NL_ATTR_TYPE_BITFIELD32 + 2, "uint"},
 };
 constexpr Enum attribute_type{.name = "attr-type", .is_flags = false, .entries = attribute_type_entries};
 

@@ -1,0 +1,27 @@
+// JSON for people and scripts: any decoded message, printed through its
+// descriptors.
+#pragma once
+
+#include <nlpp/schema/decoded_message.hpp>
+
+#include <string>
+
+namespace nlpp::schema {
+
+/// The message as one compact JSON object:
+///
+///     {"nlmsg_type":16,"nlmsg_flags":2,"nlmsg_seq":1,"nlmsg_pid":0,
+///      "message":"newlink","header":{"ifi-family":0,...},
+///      "attributes":{"ifname":"lo","mtu":65536,"linkinfo":{"kind":"veth"},...}}
+///
+/// Attributes are keyed by descriptor name (unknown ones as "attr-<type>"
+/// with their payload in hex) and repeated ones gathered into an array.
+/// Integers are numbers unless the descriptor gives them a name (an enum
+/// value; a flags value becomes an array of names, with a number for each
+/// bit that has none) or a display hint (ipv4, ipv6, mac, uuid as text, hex
+/// as "0x..."). Binary payloads are hex strings; indexed arrays are arrays.
+/// "message" appears when a table describes the message, "unparsed" (hex)
+/// when bytes were left after the attributes.
+std::string to_json(const DecodedMessage& message);
+
+}  // namespace nlpp::schema

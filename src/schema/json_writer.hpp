@@ -1,0 +1,42 @@
+// Internal: a minimal streaming JSON writer. Compact output; commas are
+// placed by the writer, so callers only say what comes next.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace nlpp::schema::detail {
+
+/// Writes one JSON document into a string.
+class JsonWriter {
+ public:
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  /// The key of the next member of the current object.
+  void key(std::string_view name);
+
+  /// A string value. Control characters are escaped; bytes that are not
+  /// UTF-8 become U+FFFD, so the document stays valid whatever the kernel
+  /// (or a fuzzer) put in the text.
+  void string(std::string_view text);
+  void number(uint64_t value);
+  void number(int64_t value);
+  void boolean(bool value);
+
+  /// The document written so far.
+  std::string take() && { return std::move(out_); }
+
+ private:
+  void open(char bracket);
+  void close(char bracket);
+  void separate();
+  void quoted(std::string_view text);
+
+  std::string out_;
+  bool needs_comma_ = false;
+};
+
+}  // namespace nlpp::schema::detail
