@@ -6,6 +6,7 @@
 #include <nlpp/schema/generated/families.hpp>
 #include <nlpp/schema/json.hpp>
 
+#include "unit/golden_file.hpp"
 #include "unit/schema_test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -18,7 +19,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -26,20 +26,8 @@ namespace nlpp::schema {
 namespace {
 
 using nlohmann::json;
+using test::golden_bytes;
 using test::value_of;
-
-// The bytes of tests/data/golden/<name>.hex.
-std::vector<std::byte> golden(const std::string& name) {
-  std::ifstream in(std::string(NLPP_TEST_DATA_DIR) + "/golden/" + name + ".hex");
-  if (!in) throw std::runtime_error("missing golden file " + name);
-  std::vector<std::byte> bytes;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line.front() == '#') continue;
-    for (size_t i = 0; i + 1 < line.size(); i += 2)
-      bytes.push_back(static_cast<std::byte>(std::stoul(line.substr(i, 2), nullptr, 16)));
-  }
-  return bytes;
-}
 
 // How a golden message is decoded: by a family, or by NETLINK_ROUTE through the registry.
 struct Capture {
@@ -55,7 +43,7 @@ DecodedMessage decode_capture(const Capture& capture, const std::vector<std::byt
       .value();
 }
 
-DecodedMessage decode_route(const std::string& name) { return decode_capture({name}, golden(name)); }
+DecodedMessage decode_route(const std::string& name) { return decode_capture({name}, golden_bytes(name)); }
 
 json json_of(const DecodedMessage& message) { return json::parse(to_json(message)); }
 
@@ -74,7 +62,7 @@ int64_t header_value(const DecodedMessage& message, std::string_view member) {
 class GoldenRoundTrip : public testing::TestWithParam<Capture> {};
 
 TEST_P(GoldenRoundTrip, encodes_back_to_the_captured_bytes_and_prints_json) {
-  const std::vector<std::byte> bytes = golden(GetParam().name);
+  const std::vector<std::byte> bytes = golden_bytes(GetParam().name);
   const DecodedMessage message = decode_capture(GetParam(), bytes);
   ASSERT_NE(message.message_type, nullptr);
   EXPECT_TRUE(message.unparsed.empty());
@@ -177,15 +165,15 @@ TEST(GoldenControl, bad_attribute_error_points_at_linkinfo_data_forward_delay) {
   EXPECT_EQ(json_of(error)["attributes"]["policy"]["type"], "u32");
   const uint32_t offset = static_cast<uint32_t>(value_of<Unsigned>(error, "offs").value);
 
-  const std::vector<std::byte> request = golden("error_bad_attribute.request");
+  const std::vector<std::byte> request = golden_bytes("error_bad_attribute.request");
   const MessageType* newlink = find_message(NETLINK_ROUTE, RTM_NEWLINK, Direction::request);
   ASSERT_NE(newlink, nullptr);
   EXPECT_EQ(attribute_path(*newlink, wire::Message(request), offset), "linkinfo.data.forward-delay");
 }
 
 TEST(GoldenControl, missing_attribute_error_names_the_ifindex_of_netdev_dev_get) {
-  const std::vector<std::byte> request = golden("error_missing_attribute.request");
-  const DecodedMessage error = decode_capture({"", &family::netdev}, golden("error_missing_attribute"));
+  const std::vector<std::byte> request = golden_bytes("error_missing_attribute.request");
+  const DecodedMessage error = decode_capture({"", &family::netdev}, golden_bytes("error_missing_attribute"));
   EXPECT_EQ(std::get<Signed>(error.fixed_header->member("error").value()).value, -EINVAL);
   // Without NETLINK_CAP_ACK the whole request comes back after the error code.
   EXPECT_EQ(std::vector(error.fixed_header->bytes.begin() + sizeof(int), error.fixed_header->bytes.end()), request);
@@ -200,11 +188,11 @@ TEST(GoldenControl, missing_attribute_error_names_the_ifindex_of_netdev_dev_get)
 }
 
 TEST(GoldenGenetlink, nlctrl_describes_the_netdev_family) {
-  const DecodedMessage family = decode_capture({"", &family::nlctrl}, golden("nlctrl_getfamily_netdev"));
+  const DecodedMessage family = decode_capture({"", &family::nlctrl}, golden_bytes("nlctrl_getfamily_netdev"));
   EXPECT_EQ(std::get<Unsigned>(family.genl_header->member("cmd").value()).value, unsigned{CTRL_CMD_NEWFAMILY});
   EXPECT_EQ(value_of<String>(family, "family-name").text, "netdev");
   // The id the kernel gave netdev is the nlmsg_type of the netdev request.
-  const std::vector<std::byte> request = golden("error_missing_attribute.request");
+  const std::vector<std::byte> request = golden_bytes("error_missing_attribute.request");
   EXPECT_EQ(value_of<Unsigned>(family, "family-id").value, wire::Message(request).type());
   EXPECT_FALSE(value_of<Nested>(family, "ops").attributes.empty());
   const json groups = json_of(family)["attributes"]["mcast-groups"];
