@@ -47,6 +47,8 @@ initramfs=$("$here/initramfs.sh")
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/nlpp-vm.XXXXXX")
 trap 'rm -rf "$run_dir"' EXIT
 results=/run/nlpp-vm
+# The trees the job needs, which the guest must see through its tmpfs mounts.
+printf '%s\n' "$build_dir" "$(realpath "$here/../..")" >"$run_dir/keep"
 {
   echo 'export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
   # The console is a terminal, but its reader is mostly a log.
