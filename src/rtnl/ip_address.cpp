@@ -19,8 +19,10 @@ int bits_of(int family) { return family == AF_INET ? 32 : family == AF_INET6 ? 1
 
 Result<IpAddress> IpAddress::parse(std::string_view text) {
   // inet_pton needs a NUL-terminated string; no address text is longer than this.
+  // A NUL inside the text would end it early for inet_pton: "192.0.2.1\0x" must not pass.
   char buffer[INET6_ADDRSTRLEN + 1];
-  if (text.empty() || text.size() >= sizeof buffer) return bad("address", text, "not an IPv4 or IPv6 address");
+  if (text.empty() || text.size() >= sizeof buffer || text.find('\0') != std::string_view::npos)
+    return bad("address", text, "not an IPv4 or IPv6 address");
   std::memcpy(buffer, text.data(), text.size());
   buffer[text.size()] = '\0';
   IpAddress address;
