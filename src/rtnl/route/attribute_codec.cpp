@@ -1,0 +1,72 @@
+#include "attribute_codec.hpp"
+
+#include <sys/socket.h>
+
+namespace nlpp::rtnl::codec {
+
+bool read_address(wire::Bytes bytes, int family, IpAddress& out) noexcept {
+  // The common case, without the Result that from_bytes() builds.
+  if (family == AF_INET && bytes.size() == sizeof(uint32_t)) {
+    out = IpAddress::v4(wire::network_to_host(wire::load<uint32_t>(bytes)));
+    return true;
+  }
+  Result<IpAddress> address = IpAddress::from_bytes(family, bytes);
+  if (!address) return false;
+  out = *address;
+  return true;
+}
+
+RawAttribute raw(const wire::Attribute& attribute) {
+  const wire::Bytes payload = attribute.payload();
+  return RawAttribute{attribute.raw_type(), std::vector<std::byte>(payload.begin(), payload.end())};
+}
+
+std::string describe_raw(const std::vector<RawAttribute>& attributes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string text;
+  for (const RawAttribute& attribute : attributes) {
+    if (!text.empty()) text += ", ";
+    text += "type " + std::to_string(attribute.type) + ": ";
+    for (const std::byte byte : attribute.payload) {
+      text += digits[std::to_integer<unsigned>(byte) >> 4];
+      text += digits[std::to_integer<unsigned>(byte) & 0xf];
+    }
+  }
+  return text;
+}
+
+void emit_raw(wire::MessageBuilder& builder, const std::vector<RawAttribute>& attributes) {
+  for (const RawAttribute& attribute : attributes) builder.add(attribute.type, attribute.payload);
+}
+
+Error bad_attribute(std::string_view what, const wire::Attribute& attribute) {
+  return Error(errc::malformed_attribute, std::string(what) + ": attribute type " + std::to_string(attribute.type()) +
+                                              " with a payload of " + std::to_string(attribute.payload().size()) +
+                                              " bytes");
+}
+
+Result<void> check_consumed(std::string_view what, wire::AttributeRange attributes, size_t consumed) {
+  if (consumed >= attributes.bytes().size()) return {};
+  return Error(errc::malformed_attribute, std::string(what) + ": bad attribute header at offset " +
+                                              std::to_string(consumed) + " of " +
+                                              std::to_string(attributes.bytes().size()) + " bytes");
+}
+
+Error invalid(std::string_view field, std::string_view why) {
+  return Error(errc::invalid_argument, std::string(field) + ": " + std::string(why));
+}
+
+Result<void> validate_prefix(std::string_view field, const IpPrefix& prefix, int family, std::string_view owner) {
+  if (prefix.address.empty()) {
+    if (prefix.length != 0) return invalid(field, "a prefix length without an address");
+    return {};
+  }
+  if (prefix.address.family() != family)
+    return invalid(field, "'" + prefix.to_string() + "' is not of the " + std::string(owner) + "'s family");
+  const size_t bits = prefix.address.size() * 8;
+  if (prefix.length > bits)
+    return invalid(field, "prefix length " + std::to_string(prefix.length) + " is more than " + std::to_string(bits));
+  return {};
+}
+
+}  // namespace nlpp::rtnl::codec

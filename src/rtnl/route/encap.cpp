@@ -1,0 +1,91 @@
+// Dispatch over the kinds of Encap: parse by encap type, emit, check and
+// describe by alternative. The per-kind code is in encap_<kind>.cpp.
+#include "encap_codec.hpp"
+
+#include "attribute_codec.hpp"
+
+#include <type_traits>
+#include <utility>
+
+namespace nlpp::rtnl {
+namespace codec {
+namespace {
+
+template <class Kind>
+Result<Encap> parse_as(wire::AttributeRange attributes) {
+  Kind value;
+  if (Result<void> parsed = parse_kind(attributes, value); !parsed) return std::move(parsed).error();
+  return Encap(std::move(value));
+}
+
+// Tries the alternatives of Encap in turn; RawEncap takes whatever none claims.
+template <size_t Index = 0>
+Result<Encap> parse_alternative(uint16_t type, const wire::Attribute& nest) {
+  if constexpr (Index == std::variant_size_v<Encap>) {
+    const wire::Bytes payload = nest.payload();
+    return Encap(RawEncap{type, std::vector<std::byte>(payload.begin(), payload.end())});
+  } else {
+    using Kind = std::variant_alternative_t<Index, Encap>;
+    if constexpr (!std::is_same_v<Kind, RawEncap>) {
+      if (type == Kind::encap_type) return parse_as<Kind>(nest.nested());
+    }
+    return parse_alternative<Index + 1>(type, nest);
+  }
+}
+
+}  // namespace
+
+Result<Encap> parse_encap(uint16_t type, const wire::Attribute& nest) { return parse_alternative(type, nest); }
+
+void emit_encap(wire::MessageBuilder& builder, const Encap& encap, uint16_t encap_attribute, uint16_t type_attribute) {
+  const wire::MessageBuilder::Nest nest = builder.begin_nested(encap_attribute);
+  std::visit(
+      [&](const auto& kind) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(kind)>, RawEncap>)
+          builder.append_header_bytes(kind.payload);  // attributes, already laid out
+        else
+          emit_kind(kind, builder);
+      },
+      encap);
+  builder.end_nested(nest);
+  builder.add_u16(type_attribute, encap_type(encap));
+}
+
+}  // namespace codec
+
+uint16_t encap_type(const Encap& encap) noexcept {
+  return std::visit(
+      [](const auto& kind) -> uint16_t {
+        if constexpr (std::is_same_v<std::decay_t<decltype(kind)>, RawEncap>)
+          return kind.type;
+        else
+          return std::decay_t<decltype(kind)>::encap_type;
+      },
+      encap);
+}
+
+std::string to_string(const Encap& encap) {
+  return std::visit(
+      [](const auto& kind) -> std::string {
+        if constexpr (std::is_same_v<std::decay_t<decltype(kind)>, RawEncap>)
+          return "encap type " + std::to_string(kind.type) + " (" + std::to_string(kind.payload.size()) + " bytes)";
+        else
+          return codec::describe_kind(kind);
+      },
+      encap);
+}
+
+Result<void> validate(const Encap& encap, std::string_view field) {
+  return std::visit(
+      [&](const auto& kind) -> Result<void> {
+        if constexpr (std::is_same_v<std::decay_t<decltype(kind)>, RawEncap>) {
+          if (kind.type == LWTUNNEL_ENCAP_NONE) return codec::invalid(field, "encap type 0 (none) cannot be sent");
+          return {};
+        } else {
+          return codec::validate_kind(kind, field);
+        }
+      },
+      encap);
+}
+
+}  // namespace nlpp::rtnl

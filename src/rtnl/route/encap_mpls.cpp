@@ -1,0 +1,41 @@
+// LWTUNNEL_ENCAP_MPLS (linux/mpls_iptunnel.h).
+#include "attribute_codec.hpp"
+#include "encap_codec.hpp"
+#include "mpls_labels.hpp"
+
+#include <linux/mpls_iptunnel.h>
+
+namespace nlpp::rtnl::codec {
+
+Result<void> parse_kind(wire::AttributeRange attributes, MplsEncap& out) {
+  return parse_attributes("mpls encap", attributes, [&](const wire::Attribute& attribute) {
+    switch (attribute.type()) {
+      case MPLS_IPTUNNEL_DST:
+        return read_labels(attribute, out.labels);
+      case MPLS_IPTUNNEL_TTL:
+        return read(attribute, out.ttl);
+      default:
+        out.unknown.push_back(raw(attribute));
+        return true;
+    }
+  });
+}
+
+void emit_kind(const MplsEncap& encap, wire::MessageBuilder& builder) {
+  emit_labels(builder, MPLS_IPTUNNEL_DST, encap.labels);
+  if (encap.ttl) builder.add_u8(MPLS_IPTUNNEL_TTL, *encap.ttl);
+  emit_raw(builder, encap.unknown);
+}
+
+Result<void> validate_kind(const MplsEncap& encap, std::string_view field) {
+  if (encap.labels.empty()) return invalid(field, "mpls encap needs at least one label");
+  return validate_labels(std::string(field) + " labels", encap.labels);
+}
+
+std::string describe_kind(const MplsEncap& encap) {
+  std::string text = "mpls " + labels_to_string(encap.labels);
+  if (encap.ttl) text += " ttl " + std::to_string(*encap.ttl);
+  return text;
+}
+
+}  // namespace nlpp::rtnl::codec

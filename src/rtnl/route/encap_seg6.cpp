@@ -1,0 +1,72 @@
+// LWTUNNEL_ENCAP_SEG6 (linux/seg6_iptunnel.h): SEG6_IPTUNNEL_SRH holds a
+// struct seg6_iptunnel_encap, the mode followed by the SRH itself.
+#include "attribute_codec.hpp"
+#include "encap_codec.hpp"
+#include "srh_codec.hpp"
+
+#include <linux/seg6_iptunnel.h>
+
+#include <cstring>
+
+namespace nlpp::rtnl::codec {
+namespace {
+
+constexpr size_t mode_size = sizeof(seg6_iptunnel_encap::mode);
+
+// Inline mode keeps the SRH's segments[0] for the packet's own destination.
+bool reserves_first(Seg6Mode mode) { return mode == Seg6Mode::inline_; }
+
+constexpr std::string_view mode_name(Seg6Mode mode) {
+  switch (mode) {
+    case Seg6Mode::inline_:
+      return "inline";
+    case Seg6Mode::encap:
+      return "encap";
+    case Seg6Mode::l2encap:
+      return "l2encap";
+    case Seg6Mode::encap_red:
+      return "encap.red";
+    case Seg6Mode::l2encap_red:
+      return "l2encap.red";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+Result<void> parse_kind(wire::AttributeRange attributes, Seg6Encap& out) {
+  return parse_attributes("seg6 encap", attributes, [&](const wire::Attribute& attribute) {
+    if (attribute.type() != SEG6_IPTUNNEL_SRH) {
+      out.unknown.push_back(raw(attribute));
+      return true;
+    }
+    const wire::Bytes payload = attribute.payload();
+    if (payload.size() < mode_size) return false;
+    out.mode = static_cast<Seg6Mode>(wire::load<uint32_t>(payload));
+    return decode_srh(payload.subspan(mode_size), reserves_first(out.mode), out.srh);
+  });
+}
+
+void emit_kind(const Seg6Encap& encap, wire::MessageBuilder& builder) {
+  const std::vector<std::byte> srh = encode_srh(encap.srh, reserves_first(encap.mode));
+  std::vector<std::byte> payload(mode_size + srh.size());
+  const auto mode = static_cast<uint32_t>(encap.mode);
+  std::memcpy(payload.data(), &mode, mode_size);
+  std::memcpy(payload.data() + mode_size, srh.data(), srh.size());
+  builder.add(SEG6_IPTUNNEL_SRH, payload);
+  emit_raw(builder, encap.unknown);
+}
+
+Result<void> validate_kind(const Seg6Encap& encap, std::string_view field) {
+  if (mode_name(encap.mode) == "unknown")
+    return invalid(field, "seg6 mode " + std::to_string(static_cast<uint32_t>(encap.mode)) +
+                              " is not one of inline, "
+                              "encap, l2encap, encap.red, l2encap.red");
+  return validate_srh(std::string(field) + " srh", encap.srh);
+}
+
+std::string describe_kind(const Seg6Encap& encap) {
+  return "seg6 mode " + std::string(mode_name(encap.mode)) + " " + srh_to_string(encap.srh);
+}
+
+}  // namespace nlpp::rtnl::codec

@@ -1,0 +1,36 @@
+// What the kernel tests of routes, nexthops and rules share: a fresh
+// namespace (IPRouteTest) with lo up and a veth pair whose veth0 holds
+// 192.0.2.1/24 and 2001:db8::1/64, and small helpers.
+#pragma once
+
+#include <nlpp/rtnl/ip_address.hpp>
+
+#include "support/ip_route_fixture.hpp"
+
+#include <cstdint>
+#include <string_view>
+#include <system_error>
+
+namespace nlpp::test {
+
+inline rtnl::IpAddress ip(std::string_view text) { return rtnl::IpAddress::parse(text).value(); }
+inline rtnl::IpPrefix prefix(std::string_view text) { return rtnl::IpPrefix::parse(text).value(); }
+
+/// An errno as the request engine reports the kernel's errors.
+inline std::error_code kernel_error(int errno_value) { return {errno_value, std::system_category()}; }
+
+class RoutingTest : public IPRouteTest {
+ protected:
+  void SetUp() override {
+    IPRouteTest::SetUp();
+    if (HasFatalFailure()) return;
+    add_veth_pair("veth0", "veth1");
+    // lo carries blackhole nexthops and local routes.
+    ip_commands({"link set lo up", "addr add 192.0.2.1/24 dev veth0", "addr add 2001:db8::1/64 dev veth0 nodad"});
+    veth0_ = ifindex_of("veth0");
+  }
+
+  uint32_t veth0_ = 0;  ///< veth0's ifindex
+};
+
+}  // namespace nlpp::test
