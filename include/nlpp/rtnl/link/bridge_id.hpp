@@ -1,0 +1,31 @@
+// A spanning tree bridge identifier (struct ifla_bridge_id): what a bridge
+// reports as its own id and its root's, and a port as its designated ones.
+#pragma once
+
+#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/rtnl/link/codecs.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace nlpp::rtnl::link {
+
+/// A bridge id: the 16-bit priority and the bridge's MAC address.
+struct BridgeId {
+  uint16_t priority = 0;
+  MacAddress address{};
+
+  /// "8000.02:00:00:00:00:b0": the priority in hex, a dot, the address.
+  std::string to_string() const;
+
+  friend bool operator==(const BridgeId&, const BridgeId&) = default;
+};
+
+/// struct ifla_bridge_id: two priority bytes (most significant first) and six address bytes.
+template <>
+struct NativeValue<BridgeId> {
+  static Result<BridgeId> parse(const wire::Attribute& attribute);
+  static void emit(wire::MessageBuilder& out, uint16_t type, const BridgeId& value);
+};
+
+}  // namespace nlpp::rtnl::link

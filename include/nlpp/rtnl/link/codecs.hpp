@@ -1,0 +1,207 @@
+// The codecs most attribute-table lines use (field.hpp says what a codec
+// is): one attribute in the kernel's native layout, an integer in network
+// order, an address that has an IPv4 and an IPv6 attribute, and a nest that
+// holds a list.
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/wire/attribute.hpp>
+#include <nlpp/wire/bytes.hpp>
+#include <nlpp/wire/message_builder.hpp>
+
+#include <algorithm>
+#include <concepts>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace nlpp::rtnl::link {
+
+/// An attribute whose payload has another size than its value needs.
+Error wrong_size(const wire::Attribute& attribute, size_t expected);
+
+/// How one value is laid out in an attribute's payload, natively (as the
+/// kernel's nla_put_*() writes it). The primary template is for structs the
+/// kernel copies as they are (rtnl_link_stats64, ifla_vlan_flags...): a
+/// shorter payload (an older kernel's struct) leaves the rest zero, a longer
+/// one (a newer kernel's) is cut to what T knows.
+template <class T>
+struct NativeValue {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_class_v<T>, "no native layout for this type");
+  static Result<T> parse(const wire::Attribute& attribute) {
+    T value{};
+    std::memcpy(&value, attribute.payload().data(), std::min(sizeof(T), attribute.payload().size()));
+    return value;
+  }
+  static void emit(wire::MessageBuilder& out, uint16_t type, const T& value) { out.add_struct(type, value); }
+};
+
+/// Integers in host order, exactly as wide as T.
+template <class T>
+requires std::is_integral_v<T> &&(!std::is_same_v<T, bool>)struct NativeValue<T> {
+  static Result<T> parse(const wire::Attribute& attribute) {
+    if (attribute.payload().size() != sizeof(T)) return wrong_size(attribute, sizeof(T));
+    return wire::load<T>(attribute.payload());
+  }
+  static void emit(wire::MessageBuilder& out, uint16_t type, T value) { out.add(type, wire::bytes_of(value)); }
+};
+
+/// Enumerations as their underlying integer.
+template <class T>
+requires std::is_enum_v<T>
+struct NativeValue<T> {
+  using Integer = std::underlying_type_t<T>;
+  static Result<T> parse(const wire::Attribute& attribute) {
+    Result<Integer> value = NativeValue<Integer>::parse(attribute);
+    if (!value) return std::move(value).error();
+    return static_cast<T>(*value);
+  }
+  static void emit(wire::MessageBuilder& out, uint16_t type, T value) {
+    NativeValue<Integer>::emit(out, type, static_cast<Integer>(value));
+  }
+};
+
+/// The kernel's booleans are u8 0 / 1 (an NLA_FLAG is a plain bool member, see Native).
+template <>
+struct NativeValue<bool> {
+  static Result<bool> parse(const wire::Attribute& attribute);
+  static void emit(wire::MessageBuilder& out, uint16_t type, bool value);
+};
+
+/// NUL-terminated text.
+template <>
+struct NativeValue<std::string> {
+  static Result<std::string> parse(const wire::Attribute& attribute);
+  static void emit(wire::MessageBuilder& out, uint16_t type, const std::string& value);
+};
+
+/// The 6 bytes of a MAC address.
+template <>
+struct NativeValue<MacAddress> {
+  static Result<MacAddress> parse(const wire::Attribute& attribute);
+  static void emit(wire::MessageBuilder& out, uint16_t type, const MacAddress& value);
+};
+
+/// An IPv4 (4 bytes) or IPv6 (16 bytes) address, in network order; the
+/// payload's size says which.
+template <>
+struct NativeValue<IpAddress> {
+  static Result<IpAddress> parse(const wire::Attribute& attribute);
+  static void emit(wire::MessageBuilder& out, uint16_t type, const IpAddress& value);
+};
+
+/// One attribute in the native layout: a std::optional<T> member is the
+/// attribute's value when present (see NativeValue for each T); a plain bool
+/// member is an NLA_FLAG, true when the attribute is there.
+struct Native {
+  uint16_t type;
+
+  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+
+  template <class T>
+  Result<void> parse(const wire::Attribute& attribute, std::optional<T>& value) const {
+    Result<T> parsed = NativeValue<T>::parse(attribute);
+    if (!parsed) return std::move(parsed).error();
+    value = std::move(*parsed);
+    return {};
+  }
+  Result<void> parse(const wire::Attribute&, bool& present) const {
+    present = true;
+    return {};
+  }
+
+  template <class T>
+  void emit(const std::optional<T>& value, wire::MessageBuilder& out) const {
+    if (value) NativeValue<T>::emit(out, type, *value);
+  }
+  void emit(bool present, wire::MessageBuilder& out) const {
+    if (present) out.add_flag(type);
+  }
+};
+
+/// An unsigned integer (or an enumeration of one) in network byte order,
+/// held in host order: ports, GRE keys and flags, vlan protocols.
+struct BigEndian {
+  uint16_t type;
+
+  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+
+  template <class T>
+  Result<void> parse(const wire::Attribute& attribute, std::optional<T>& value) const {
+    Result<Unsigned<T>> parsed = NativeValue<Unsigned<T>>::parse(attribute);
+    if (!parsed) return std::move(parsed).error();
+    value = static_cast<T>(wire::network_to_host(*parsed));
+    return {};
+  }
+  template <class T>
+  void emit(const std::optional<T>& value, wire::MessageBuilder& out) const {
+    if (value) out.add(type, wire::bytes_of(wire::host_to_network(static_cast<Unsigned<T>>(*value))));
+  }
+
+ private:
+  template <class T>
+  struct Integer {
+    using type = T;
+  };
+  template <class T>
+  requires std::is_enum_v<T>
+  struct Integer<T> {
+    using type = std::underlying_type_t<T>;
+  };
+  template <class T>
+  using Unsigned = std::make_unsigned_t<typename Integer<T>::type>;
+};
+
+/// One address in two attributes, one per family (IFLA_VXLAN_GROUP and
+/// IFLA_VXLAN_GROUP6): either is read; the address's family picks the one
+/// written.
+struct IpPair {
+  uint16_t v4_type;
+  uint16_t v6_type;
+
+  bool matches(const wire::Attribute& attribute) const noexcept {
+    return attribute.type() == v4_type || attribute.type() == v6_type;
+  }
+  Result<void> parse(const wire::Attribute& attribute, std::optional<IpAddress>& value) const;
+  void emit(const std::optional<IpAddress>& value, wire::MessageBuilder& out) const;
+};
+
+/// A list in a nest: each entry an attribute holding one T in its native
+/// layout. The entries' type is entry_type (IFLA_VLAN_QOS_MAPPING,
+/// IFLA_ALT_IFNAME); without one they are numbered from 0, as in an
+/// indexed array (bond's arp_ip_target). An empty list is not sent. The
+/// nest goes without NLA_F_NESTED, as iproute2 sends it (the kernel's link
+/// code does not ask for the flag), so nlpp's requests are ip's, byte for byte.
+template <class T>
+struct NestedList {
+  uint16_t type;
+  std::optional<uint16_t> entry_type{};
+
+  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+
+  Result<void> parse(const wire::Attribute& attribute, std::vector<T>& values) const {
+    values.clear();
+    if (Result<void> valid = attribute.nested().validate(); !valid) return valid;
+    for (const wire::Attribute& entry : attribute.nested()) {
+      if (entry_type && entry.type() != *entry_type)
+        return Error(errc::malformed_attribute, "an entry of type " + std::to_string(entry.type()) + " in the list");
+      Result<T> value = NativeValue<T>::parse(entry);
+      if (!value) return std::move(value).error();
+      values.push_back(std::move(*value));
+    }
+    return {};
+  }
+  void emit(const std::vector<T>& values, wire::MessageBuilder& out) const {
+    if (values.empty()) return;
+    const wire::MessageBuilder::Nest nest = out.begin_nested_without_flag(type);
+    for (size_t i = 0; i < values.size(); ++i)
+      NativeValue<T>::emit(out, entry_type.value_or(static_cast<uint16_t>(i)), values[i]);
+    out.end_nested(nest);
+  }
+};
+
+}  // namespace nlpp::rtnl::link

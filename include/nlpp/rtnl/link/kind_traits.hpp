@@ -1,0 +1,26 @@
+// How a link kind's typed data maps onto IFLA_INFO_DATA (or, for the ports
+// of a bridge or bond, IFLA_INFO_SLAVE_DATA). Each kind's header defines its
+// struct and specialises KindTraits once, beside it; LinkData / SlaveData
+// (link_info.hpp) list the structs, and the one engine behind them parses,
+// emits, validates and diffs every kind through these tables.
+#pragma once
+
+namespace nlpp::rtnl::link {
+
+/// Specialised per kind data type Data:
+///
+///     // The IFLA_INFO_KIND (or IFLA_INFO_SLAVE_KIND) values Data serves.
+///     static constexpr std::string_view kinds[] = {"gre", "gretap"};
+///     // One line per member (field.hpp): std::tuple{field("ttl", &Gre::ttl, IFLA_GRE_TTL), ...}.
+///     static constexpr auto fields = std::tuple{...};
+///     // Optional: checks before anything is sent, naming the field; kind
+///     // is the IFLA_INFO_KIND the data goes with.
+///     static Result<void> validate(const Data&, std::string_view kind);
+///
+/// Data itself is an aggregate whose members are the kind's attributes plus
+/// `std::vector<RawAttribute> unknown`, which keeps the attributes no line
+/// claims so that nothing the kernel sent is lost.
+template <class Data>
+struct KindTraits;
+
+}  // namespace nlpp::rtnl::link

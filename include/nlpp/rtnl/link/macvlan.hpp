@@ -1,0 +1,67 @@
+// The macvlan and macvtap kinds: IFLA_INFO_DATA (IFLA_MACVLAN_*) of a link
+// with its own MAC address on top of its IFLA_LINK.
+#pragma once
+
+#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/rtnl/link/field.hpp>
+#include <nlpp/rtnl/link/kind_traits.hpp>
+#include <nlpp/rtnl/raw_attribute.hpp>
+
+#include <linux/if_link.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace nlpp::rtnl::link {
+
+/// How a macvlan reaches its siblings (MACVLAN_MODE_*).
+enum class MacvlanMode : uint32_t {
+  private_ = 1,  ///< no traffic between siblings
+  vepa = 2,      ///< siblings reach each other through the external switch
+  bridge = 4,    ///< siblings reach each other directly
+  passthru = 8,  ///< the one macvlan takes over the device
+  source = 16,   ///< receives only from the source MACs of macaddr_data
+};
+
+/// What a request does to a source-mode macvlan's MAC list (MACVLAN_MACADDR_*).
+enum class MacvlanMacaddrMode : uint32_t { add = 0, del = 1, flush = 2, set = 3 };
+
+/// "private", "vepa", "bridge", "passthru", "source" (iproute2's words), or the number.
+std::string to_string(MacvlanMode mode);
+
+/// A macvlan or macvtap.
+struct Macvlan {
+  std::optional<MacvlanMode> mode{};                 ///< IFLA_MACVLAN_MODE
+  std::optional<uint16_t> flags{};                   ///< IFLA_MACVLAN_FLAGS: MACVLAN_FLAG_NOPROMISC (1), _NODST (2)
+  std::optional<MacvlanMacaddrMode> macaddr_mode{};  ///< IFLA_MACVLAN_MACADDR_MODE (request only)
+  std::optional<MacAddress> macaddr{};               ///< IFLA_MACVLAN_MACADDR: the address macaddr_mode adds or deletes
+  std::vector<MacAddress> macaddr_data{};            ///< IFLA_MACVLAN_MACADDR_DATA: source mode's addresses
+  std::optional<uint32_t> macaddr_count{};           ///< IFLA_MACVLAN_MACADDR_COUNT, read-only
+  std::optional<uint32_t> bc_queue_len{};            ///< IFLA_MACVLAN_BC_QUEUE_LEN
+  std::optional<uint32_t> bc_queue_len_used{};       ///< IFLA_MACVLAN_BC_QUEUE_LEN_USED, read-only
+  std::vector<RawAttribute> unknown{};
+
+  friend bool operator==(const Macvlan&, const Macvlan&) = default;
+};
+
+template <>
+struct KindTraits<Macvlan> {
+  static constexpr std::string_view kinds[] = {"macvlan", "macvtap"};
+  static constexpr auto fields = std::tuple{
+      field("mode", &Macvlan::mode, IFLA_MACVLAN_MODE),
+      field("flags", &Macvlan::flags, IFLA_MACVLAN_FLAGS),
+      field("macaddr_mode", &Macvlan::macaddr_mode, IFLA_MACVLAN_MACADDR_MODE),
+      field("macaddr", &Macvlan::macaddr, IFLA_MACVLAN_MACADDR),
+      field("macaddr_data", &Macvlan::macaddr_data,
+            NestedList<MacAddress>{IFLA_MACVLAN_MACADDR_DATA, IFLA_MACVLAN_MACADDR}),
+      field("macaddr_count", &Macvlan::macaddr_count, IFLA_MACVLAN_MACADDR_COUNT),
+      field("bc_queue_len", &Macvlan::bc_queue_len, IFLA_MACVLAN_BC_QUEUE_LEN),
+      field("bc_queue_len_used", &Macvlan::bc_queue_len_used, IFLA_MACVLAN_BC_QUEUE_LEN_USED),
+  };
+};
+
+}  // namespace nlpp::rtnl::link

@@ -1,0 +1,46 @@
+// Foo-over-UDP / GUE encapsulation of an IP tunnel (struct
+// ip_tunnel_encap): four attributes that gre, ipip, sit and ip6tnl each
+// carry under their own ids.
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/wire/attribute.hpp>
+#include <nlpp/wire/message_builder.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace nlpp::rtnl::link {
+
+/// How a tunnel's packets are wrapped in UDP. Ports are in host order.
+struct TunnelEncap {
+  uint16_t type = 0;   ///< TUNNEL_ENCAP_NONE (0), _FOU (1), _GUE (2), _MPLS (3)
+  uint16_t flags = 0;  ///< TUNNEL_ENCAP_FLAG_CSUM (1), _CSUM6 (2), _REMCSUM (4)
+  uint16_t sport = 0;  ///< UDP source port, 0 for automatic
+  uint16_t dport = 0;  ///< UDP destination port
+
+  /// "type/flags sport->dport".
+  std::string to_string() const;
+
+  friend bool operator==(const TunnelEncap&, const TunnelEncap&) = default;
+};
+
+/// The four encap attributes of one tunnel kind (IFLA_GRE_ENCAP_TYPE,
+/// _FLAGS, _SPORT, _DPORT...), read into one TunnelEncap; all four are sent
+/// when it is set, as iproute2 does.
+struct EncapFields {
+  uint16_t type_id;
+  uint16_t flags_id;
+  uint16_t sport_id;  ///< big-endian
+  uint16_t dport_id;  ///< big-endian
+
+  bool matches(const wire::Attribute& attribute) const noexcept {
+    const uint16_t id = attribute.type();
+    return id == type_id || id == flags_id || id == sport_id || id == dport_id;
+  }
+  Result<void> parse(const wire::Attribute& attribute, std::optional<TunnelEncap>& value) const;
+  void emit(const std::optional<TunnelEncap>& value, wire::MessageBuilder& out) const;
+};
+
+}  // namespace nlpp::rtnl::link

@@ -1,0 +1,84 @@
+// The veth kind: IFLA_INFO_DATA of a "veth" link, which names its peer
+// (VETH_INFO_PEER: a struct ifinfomsg and link attributes) when the pair
+// is created. The kernel reports no data for an existing veth; the peer is
+// the link's IFLA_LINK (in IFLA_LINK_NETNSID's namespace when it is in
+// another one).
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/link/field.hpp>
+#include <nlpp/rtnl/link/kind_traits.hpp>
+#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/wire/attribute.hpp>
+#include <nlpp/wire/message_builder.hpp>
+
+#include <linux/veth.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace nlpp::rtnl {
+struct Link;
+}
+
+namespace nlpp::rtnl::link {
+
+/// The other end of a veth pair: a whole Link, so it can have its own
+/// name, address, mtu, namespace (net_ns) and any other link attribute.
+/// Held through a pointer because a Link holds its kind data and this is
+/// kind data; copies are deep. A moved-from VethPeer may only be assigned
+/// to or destroyed.
+class VethPeer {
+ public:
+  VethPeer(Link link);  // NOLINT: implicit, so `Veth{.peer = Link{.name = "veth1"}}` reads naturally
+  VethPeer(const VethPeer& other);
+  VethPeer(VethPeer&& other) noexcept;
+  VethPeer& operator=(const VethPeer& other);
+  VethPeer& operator=(VethPeer&& other) noexcept;
+  ~VethPeer();
+
+  const Link& operator*() const noexcept { return *link_; }
+  Link& operator*() noexcept { return *link_; }
+  const Link* operator->() const noexcept { return link_.get(); }
+  Link* operator->() noexcept { return link_.get(); }
+
+  /// The peer's name, as diffs show it.
+  std::string to_string() const;
+
+  friend bool operator==(const VethPeer& a, const VethPeer& b);
+
+ private:
+  std::unique_ptr<Link> link_;
+};
+
+/// VETH_INFO_PEER: the peer's struct ifinfomsg, then its attributes.
+struct VethPeerCodec {
+  uint16_t type;
+
+  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+  Result<void> parse(const wire::Attribute& attribute, std::optional<VethPeer>& peer) const;
+  void emit(const std::optional<VethPeer>& peer, wire::MessageBuilder& out) const;
+};
+
+/// A veth pair, as created: the peer, if it is to be other than the
+/// kernel's default (a name like veth0, a random address, this namespace).
+struct Veth {
+  std::optional<VethPeer> peer{};  ///< VETH_INFO_PEER
+  std::vector<RawAttribute> unknown{};
+
+  friend bool operator==(const Veth&, const Veth&) = default;
+};
+
+template <>
+struct KindTraits<Veth> {
+  static constexpr std::string_view kinds[] = {"veth"};
+  static constexpr auto fields = std::tuple{field("peer", &Veth::peer, VethPeerCodec{VETH_INFO_PEER})};
+  /// The peer is a valid link in itself (its name above all).
+  static Result<void> validate(const Veth& veth, std::string_view kind);
+};
+
+}  // namespace nlpp::rtnl::link

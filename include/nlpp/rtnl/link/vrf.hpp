@@ -1,0 +1,33 @@
+// The vrf kind: IFLA_INFO_DATA of a "vrf" link (IFLA_VRF_*), an L3 master
+// device bound to a routing table.
+#pragma once
+
+#include <nlpp/rtnl/link/field.hpp>
+#include <nlpp/rtnl/link/kind_traits.hpp>
+#include <nlpp/rtnl/raw_attribute.hpp>
+
+#include <linux/if_link.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace nlpp::rtnl::link {
+
+/// A VRF: the routes of its ports' traffic are looked up in table.
+struct Vrf {
+  std::optional<uint32_t> table{};  ///< IFLA_VRF_TABLE (required when creating one)
+  std::vector<RawAttribute> unknown{};
+
+  friend bool operator==(const Vrf&, const Vrf&) = default;
+};
+
+template <>
+struct KindTraits<Vrf> {
+  static constexpr std::string_view kinds[] = {"vrf"};
+  static constexpr auto fields = std::tuple{field("table", &Vrf::table, IFLA_VRF_TABLE)};
+};
+
+}  // namespace nlpp::rtnl::link

@@ -1,0 +1,50 @@
+// The vti and vti6 kinds: IFLA_INFO_DATA (IFLA_VTI_*) of a virtual tunnel
+// interface for route-based IPsec, over IPv4 (vti) or IPv6 (vti6).
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/rtnl/link/field.hpp>
+#include <nlpp/rtnl/link/if_tunnel.hpp>
+#include <nlpp/rtnl/link/kind_traits.hpp>
+#include <nlpp/rtnl/raw_attribute.hpp>
+
+#include <linux/if_link.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace nlpp::rtnl::link {
+
+/// A VTI: the keys mark the traffic the xfrm policies match.
+struct Vti {
+  std::optional<uint32_t> link{};     ///< IFLA_VTI_LINK: ifindex of the underlying device
+  std::optional<uint32_t> ikey{};     ///< IFLA_VTI_IKEY
+  std::optional<uint32_t> okey{};     ///< IFLA_VTI_OKEY
+  std::optional<IpAddress> local{};   ///< IFLA_VTI_LOCAL: IPv4 for vti, IPv6 for vti6
+  std::optional<IpAddress> remote{};  ///< IFLA_VTI_REMOTE: same family as local
+  std::optional<uint32_t> fwmark{};   ///< IFLA_VTI_FWMARK
+  std::vector<RawAttribute> unknown{};
+
+  friend bool operator==(const Vti&, const Vti&) = default;
+};
+
+template <>
+struct KindTraits<Vti> {
+  static constexpr std::string_view kinds[] = {"vti", "vti6"};
+  static constexpr auto fields = std::tuple{
+      field("link", &Vti::link, IFLA_VTI_LINK),
+      field("ikey", &Vti::ikey, BigEndian{IFLA_VTI_IKEY}),
+      field("okey", &Vti::okey, BigEndian{IFLA_VTI_OKEY}),
+      field("local", &Vti::local, IFLA_VTI_LOCAL),
+      field("remote", &Vti::remote, IFLA_VTI_REMOTE),
+      field("fwmark", &Vti::fwmark, IFLA_VTI_FWMARK),
+  };
+  /// local and remote of the kind's family.
+  static Result<void> validate(const Vti& vti, std::string_view kind);
+};
+
+}  // namespace nlpp::rtnl::link

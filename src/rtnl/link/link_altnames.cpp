@@ -1,0 +1,37 @@
+#include <nlpp/rtnl/link_altnames.hpp>
+
+#include <nlpp/rtnl/link_name.hpp>
+
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+
+namespace nlpp::rtnl {
+namespace {
+
+// RTM_NEWLINKPROP / RTM_DELLINKPROP: the link, and IFLA_PROP_LIST with one
+// IFLA_ALT_IFNAME per name.
+Result<io::Ack> change_altnames(IPRoute& ipr, uint16_t type, uint32_t ifindex, std::span<const std::string> altnames) {
+  if (altnames.empty()) return Error(errc::invalid_argument, "link altnames: none given");
+  for (const std::string& altname : altnames)
+    if (Result<void> valid = validate_altname(altname); !valid) return std::move(valid).error();
+  wire::MessageBuilder request;
+  ifinfomsg header{};
+  header.ifi_index = static_cast<int>(ifindex);
+  request.begin_message(type, 0).append_header(header);
+  const wire::MessageBuilder::Nest list = request.begin_nested(IFLA_PROP_LIST);
+  for (const std::string& altname : altnames) request.add_string(IFLA_ALT_IFNAME, altname);
+  request.end_nested(list);
+  return ipr.engine().request(request);
+}
+
+}  // namespace
+
+Result<io::Ack> add_altnames(IPRoute& ipr, uint32_t ifindex, std::span<const std::string> altnames) {
+  return change_altnames(ipr, RTM_NEWLINKPROP, ifindex, altnames);
+}
+
+Result<io::Ack> del_altnames(IPRoute& ipr, uint32_t ifindex, std::span<const std::string> altnames) {
+  return change_altnames(ipr, RTM_DELLINKPROP, ifindex, altnames);
+}
+
+}  // namespace nlpp::rtnl

@@ -1,0 +1,15 @@
+#include <nlpp/rtnl/link/macvlan.hpp>
+
+#include "text.hpp"
+
+namespace nlpp::rtnl::link {
+
+std::string to_string(MacvlanMode mode) {
+  static constexpr EnumName<MacvlanMode> names[] = {
+      {MacvlanMode::private_, "private"},  {MacvlanMode::vepa, "vepa"},     {MacvlanMode::bridge, "bridge"},
+      {MacvlanMode::passthru, "passthru"}, {MacvlanMode::source, "source"},
+  };
+  return name_of(mode, names);
+}
+
+}  // namespace nlpp::rtnl::link
