@@ -1,24 +1,29 @@
-// The demo: in a throwaway network namespace, build a bridge with a veth
-// port through raw RTM_NEWLINK requests, dump the links as a table and as
-// JSON through the generic decoder, show what a kernel error looks like,
-// and remove the namespace. Safe on any machine: the host's own namespace
-// is never touched.
-#include <nlpp/io/request_engine.hpp>
+// The demo: in a throwaway network namespace, build a bridge with two veth
+// ports (with vlan filtering where the kernel has it), a vxlan, addresses,
+// a multipath route with metrics and a neighbour, all through nlpp's typed
+// objects; print the state as readable tables and as the JSON `ip -j -d`
+// prints; then remove the namespace. Safe on any machine: the host's own
+// namespace is never touched.
+#include <nlpp/format/json.hpp>
+#include <nlpp/format/table.hpp>
 #include <nlpp/netns/netns.hpp>
-#include <nlpp/schema/decoder.hpp>
-#include <nlpp/schema/json.hpp>
+#include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/ip_route.hpp>
+#include <nlpp/rtnl/link.hpp>
+#include <nlpp/rtnl/neighbour.hpp>
+#include <nlpp/rtnl/route.hpp>
 
-#include <linux/if_link.h>
-#include <linux/rtnetlink.h>
-#include <linux/veth.h>
-#include <net/if.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace nlpp;
+using rtnl::IpAddress;
+using rtnl::IpPrefix;
+using rtnl::Link;
+using rtnl::LinkInfo;
 
 namespace {
 
@@ -35,106 +40,163 @@ class ScopedNamespace {
   std::string name_;
 };
 
-constexpr ifinfomsg up{.ifi_family = AF_UNSPEC, .__ifi_pad = 0, .ifi_type = 0, .ifi_index = 0, .ifi_flags = IFF_UP,
-                       .ifi_change = IFF_UP};
-
-// RTM_NEWLINK for a link of a kind, created up.
-wire::MessageBuilder new_link(std::string_view name, std::string_view kind) {
-  wire::MessageBuilder request;
-  request.begin_message(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL).append_header(up).add_string(IFLA_IFNAME, name);
-  const auto linkinfo = request.begin_nested(IFLA_LINKINFO);
-  request.add_string(IFLA_INFO_KIND, kind).end_nested(linkinfo);
-  return request;
+// Says what was done, or why it failed.
+template <class T>
+bool step(const std::string& what, const Result<T>& result) {
+  if (!result) {
+    std::fprintf(stderr, "  %s: %s\n", what.c_str(), result.error().describe().c_str());
+    return false;
+  }
+  std::printf("  %s\n", what.c_str());
+  return true;
 }
 
-// RTM_NEWLINK for a veth pair whose first end is a port of master. The peer
-// is created down: the kernel refuses to create it up (ENOTCONN).
-wire::MessageBuilder new_veth_port(std::string_view name, std::string_view peer, uint32_t master) {
-  wire::MessageBuilder request;
-  request.begin_message(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL).append_header(up);
-  request.add_string(IFLA_IFNAME, name).add_u32(IFLA_MASTER, master);
-  const auto linkinfo = request.begin_nested(IFLA_LINKINFO);
-  request.add_string(IFLA_INFO_KIND, "veth");
-  const auto data = request.begin_nested(IFLA_INFO_DATA);
-  const auto peer_info = request.begin_nested(VETH_INFO_PEER);
-  request.append_header(ifinfomsg{}).add_string(IFLA_IFNAME, peer);
-  request.end_nested(peer_info).end_nested(data).end_nested(linkinfo);
-  return request;
-}
+// Example values; a real program would report bad text instead of .value().
+IpAddress ip(const char* text) { return IpAddress::parse(text).value(); }
+IpPrefix prefix(const char* text) { return IpPrefix::parse(text).value(); }
 
-// RTM_NEWLINK that sets an existing link up.
-wire::MessageBuilder set_up(std::string_view name) {
-  wire::MessageBuilder request;
-  request.begin_message(RTM_NEWLINK, 0).append_header(up).add_string(IFLA_IFNAME, name);
-  return request;
-}
+class Demo {
+ public:
+  explicit Demo(rtnl::IPRoute& ipr) : ipr_(ipr) {}
 
-bool check(const char* what, const Result<io::Ack>& result) {
-  if (result) return true;
-  std::fprintf(stderr, "%s: %s\n", what, result.error().describe().c_str());
-  return false;
-}
+  bool build() {
+    return add_bridge() && add_port("v0", "v0p") && add_port("v1", "v1p") && add_vxlan() && add_addresses() &&
+           add_route() && add_neighbour();
+  }
+
+  void print() {
+    const std::vector<Link> links = ipr_.dump<Link>().value();
+    const std::vector<rtnl::Address> addresses = ipr_.dump<rtnl::Address>().value();
+    const std::vector<rtnl::Route> routes = ipr_.dump<rtnl::Route>({.table = RT_TABLE_MAIN}).value();
+    const std::vector<rtnl::Neighbour> neighbours =
+        ipr_.dump<rtnl::Neighbour>({.states = {rtnl::NeighbourState::permanent}}).value();
+    const format::LinkNames names(links);
+
+    std::printf("\nLinks\n%s", format::links_table(links).c_str());
+    std::printf("\nAddresses\n%s", format::addresses_table(links, addresses).c_str());
+    std::printf("\nRoutes (table main)\n%s", format::routes_table(routes, names).c_str());
+    std::printf("\nNeighbours\n%s", format::neighbours_table(neighbours, names).c_str());
+
+    // The same state as `ip -j -d` prints it, for scripts.
+    std::printf("\nThe bridge and its addresses, as `ip -j -d addr show dev br0`:\n");
+    for (const Link& link : links) {
+      if (link.name != "br0") continue;
+      const std::vector<rtnl::Address> own = addresses_of(addresses, link.ifindex);
+      std::printf("%s\n", format::addresses_json({&link, 1}, own).c_str());
+    }
+    std::printf("\nThe multipath route, as `ip -j -d route show 198.51.100.0/24`:\n");
+    for (const rtnl::Route& route : routes)
+      if (!route.extras->multipath.empty()) std::printf("%s\n", format::routes_json({&route, 1}, names).c_str());
+    std::printf("\nThe neighbours, as `ip -j -d neigh show nud permanent`:\n%s\n",
+                format::neighbours_json(neighbours, names).c_str());
+  }
+
+ private:
+  bool add_bridge() {
+    if (!step("bridge br0", ipr_.add(Link{.name = "br0", .info = LinkInfo{.kind = "bridge"}}))) return false;
+    // Vlan filtering needs a kernel built with it (CONFIG_BRIDGE_VLAN_FILTERING);
+    // without it the kernel refuses the option, and the bridge works as before.
+    const Result<io::Ack> filtering =
+        ipr_.set(Link{.ifindex = ifindex("br0"),
+                      .info = LinkInfo{.kind = "bridge", .data = rtnl::link::Bridge{.vlan_filtering = true}}});
+    if (filtering)
+      std::printf("  vlan filtering on br0\n");
+    else
+      std::printf("  vlan filtering: this kernel has none (%s); going on without it\n",
+                  filtering.error().describe().c_str());
+    return set_up("br0");
+  }
+
+  // A veth pair whose first end is a port of br0. Both ends are created
+  // down: this kernel refuses a peer that is up at creation (ENOTCONN).
+  bool add_port(const char* name, const char* peer) {
+    const Link pair{.name = name,
+                    .master = ifindex("br0"),
+                    .info = LinkInfo{.kind = "veth", .data = rtnl::link::Veth{.peer = Link{.name = peer}}}};
+    return step(std::string("veth ") + name + " (port of br0) with its peer " + peer, ipr_.add(pair)) && set_up(name) &&
+           set_up(peer);
+  }
+
+  bool add_vxlan() {
+    const rtnl::link::Vxlan vxlan{.vni = 100, .local = ip("10.0.0.1"), .ttl = 64, .port = 4789};
+    return step("vxlan vx0, vni 100, a port of br0",
+                ipr_.add(
+                    Link{.name = "vx0", .master = ifindex("br0"), .info = LinkInfo{.kind = "vxlan", .data = vxlan}})) &&
+           set_up("vx0");
+  }
+
+  bool add_addresses() {
+    const uint32_t br0 = ifindex("br0");
+    rtnl::Address v4{.ifindex = br0, .local = ip("10.0.0.1"), .prefix_length = 24};
+    v4.broadcast = rtnl::default_broadcast(v4.local, v4.prefix_length);
+    const rtnl::Address v6{
+        .ifindex = br0, .local = ip("2001:db8::1"), .prefix_length = 64, .flags = {rtnl::AddressFlag::nodad}};
+    const rtnl::Address left{.ifindex = ifindex("v0p"), .local = ip("10.1.0.1"), .prefix_length = 24};
+    const rtnl::Address right{.ifindex = ifindex("v1p"), .local = ip("10.2.0.1"), .prefix_length = 24};
+    return step("10.0.0.1/24 on br0", ipr_.add(v4)) && step("2001:db8::1/64 on br0", ipr_.add(v6)) &&
+           step("10.1.0.1/24 on v0p", ipr_.add(left)) && step("10.2.0.1/24 on v1p", ipr_.add(right));
+  }
+
+  // 198.51.100.0/24 over two paths, one taking twice the traffic of the other.
+  bool add_route() {
+    rtnl::Route route{.dst = prefix("198.51.100.0/24"), .priority = 100};
+    rtnl::RouteExtras& extras = route.extras.edit();
+    extras.metrics.mtu = 1400;
+    extras.metrics.advmss = 1360;
+    extras.multipath = {{.gateway = ip("10.1.0.2"), .ifindex = ifindex("v0p"), .weight = 1},
+                        {.gateway = ip("10.2.0.2"), .ifindex = ifindex("v1p"), .weight = 2}};
+    return step("multipath route 198.51.100.0/24 metric 100 mtu 1400 advmss 1360", ipr_.add(route));
+  }
+
+  bool add_neighbour() {
+    const rtnl::Neighbour neighbour{.ifindex = ifindex("v0p"),
+                                    .dst = ip("10.1.0.2"),
+                                    .lladdr = rtnl::MacAddress::parse("02:00:00:00:00:02").value(),
+                                    .state = {rtnl::NeighbourState::permanent}};
+    return step("neighbour 10.1.0.2 lladdr 02:00:00:00:00:02 on v0p", ipr_.add(neighbour));
+  }
+
+  // The ifindex of a link of the demo's namespace (if_nametoindex() would ask the host's).
+  uint32_t ifindex(const char* name) {
+    const Result<Link> link = ipr_.get(Link{.name = name});
+    return link ? link->ifindex : 0;
+  }
+
+  bool set_up(const char* name) {
+    Link up{.ifindex = ifindex(name)};
+    up.set_up(true);
+    const Result<io::Ack> done = ipr_.set(up);
+    if (!done) std::fprintf(stderr, "  set %s up: %s\n", name, done.error().describe().c_str());
+    return static_cast<bool>(done);
+  }
+
+  static std::vector<rtnl::Address> addresses_of(const std::vector<rtnl::Address>& all, uint32_t ifindex) {
+    std::vector<rtnl::Address> own;
+    for (const rtnl::Address& address : all)
+      if (address.ifindex == ifindex) own.push_back(address);
+    return own;
+  }
+
+  rtnl::IPRoute& ipr_;
+};
 
 }  // namespace
 
 int main() {
   ScopedNamespace ns("nlpp-demo-" + std::to_string(::getpid()));
-  if (auto created = netns::create(ns.name()); !created) {
+  if (const Result<void> created = netns::create(ns.name()); !created) {
     std::fprintf(stderr, "cannot create a namespace (run as root): %s\n", created.error().describe().c_str());
     return 1;
   }
-  Result<io::RequestEngine> rtnl = io::RequestEngine::open(NETLINK_ROUTE, {.netns = netns::Ref::name(ns.name())});
-  if (!rtnl) {
-    std::fprintf(stderr, "%s\n", rtnl.error().describe().c_str());
+  Result<rtnl::IPRoute> ipr = rtnl::IPRoute::open({.netns = netns::Ref::name(ns.name())});
+  if (!ipr) {
+    std::fprintf(stderr, "%s\n", ipr.error().describe().c_str());
     return 1;
   }
-  std::printf("namespace %s\n\n", ns.name().c_str());
-
-  wire::MessageBuilder bridge = new_link("br0", "bridge");
-  if (!check("bridge br0", rtnl->request(bridge))) return 1;
-  // The bridge's ifindex, asked of our namespace (if_nametoindex() would ask the host's).
-  uint32_t bridge_index = 0;
-  wire::MessageBuilder get;
-  get.begin_message(RTM_GETLINK, 0).append_header(ifinfomsg{}).add_string(IFLA_IFNAME, "br0");
-  const auto remember_index = [&](const wire::Message& m) { bridge_index = m.fixed_header<ifinfomsg>()->ifi_index; };
-  if (!check("get br0", rtnl->request(get, remember_index))) return 1;
-  wire::MessageBuilder veth = new_veth_port("v0", "v1", bridge_index);
-  if (!check("veth v0/v1", rtnl->request(veth))) return 1;
-  wire::MessageBuilder peer_up = set_up("v1");
-  if (!check("set v1 up", rtnl->request(peer_up))) return 1;
-
-  std::printf("%-8s %-8s %-8s %6s  %s\n", "ifindex", "name", "kind", "mtu", "master");
-  std::string port_json;
-  wire::MessageBuilder dump;
-  dump.begin_message(RTM_GETLINK, 0).append_header(ifinfomsg{});
-  const Result<void> dumped = rtnl->dump(dump, [&](const wire::Message& message) {
-    Result<schema::DecodedMessage> link = schema::decode(NETLINK_ROUTE, message, schema::Direction::reply);
-    if (!link) return;
-    const auto text = [&](std::string_view path) {
-      const schema::DecodedAttribute* a = link->find(path);
-      return a && a->get<schema::String>() ? a->get<schema::String>()->text : std::string("-");
-    };
-    const auto number = [&](std::string_view path) {
-      const schema::DecodedAttribute* a = link->find(path);
-      return a && a->get<schema::Unsigned>() ? std::to_string(a->get<schema::Unsigned>()->value) : std::string("-");
-    };
-    std::printf("%-8d %-8s %-8s %6s  %s\n", message.fixed_header<ifinfomsg>()->ifi_index, text("ifname").c_str(),
-                text("linkinfo.kind").c_str(), number("mtu").c_str(), number("master").c_str());
-    if (text("ifname") == "v0") port_json = schema::to_json(*link);
-  });
-  if (!dumped) {
-    std::fprintf(stderr, "dump: %s\n", dumped.error().describe().c_str());
-    return 1;
-  }
-  std::printf("\nThe bridge port v0 as JSON, decoded through the tables generated from the kernel's YNL specs:\n%s\n",
-              port_json.c_str());
-
-  std::printf("\nA kernel error, with its extended ACK named through the schema:\n");
-  wire::MessageBuilder bad;
-  bad.begin_message(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL).append_header(ifinfomsg{});
-  bad.add_string(IFLA_IFNAME, "br1").add_u16(IFLA_MTU, 1500);  // IFLA_MTU must be a u32
-  const Result<io::Ack> refused = rtnl->request(bad);
-  std::printf("  %s\n", refused ? "(accepted?)" : refused.error().describe().c_str());
+  std::printf("In the throwaway namespace %s:\n", ns.name().c_str());
+  Demo demo(*ipr);
+  if (!demo.build()) return 1;
+  demo.print();
   std::printf("\nnamespace %s removed\n", ns.name().c_str());
   return 0;
 }

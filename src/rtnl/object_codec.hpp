@@ -10,6 +10,8 @@
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
+#include "attribute_codec.hpp"
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,23 +25,17 @@ inline Error parse_error(std::string_view object, const Error& error) {
   return Error(error.code(), std::string(object) + ": " + error.context());
 }
 
-/// A message's fixed family header and the attributes after it.
+/// Splits message into its fixed header and attributes, checking that the
+/// attributes tile the rest of it (a malformed one would otherwise end the
+/// iteration silently). Parsers that walk the attributes with
+/// codec::parse_attributes(), which notices that itself in the same pass,
+/// use codec::split_message() instead.
 template <class Header>
-struct SplitMessage {
-  Header header;
-  wire::AttributeRange attributes;
-};
-
-/// Splits message, checking that the attributes tile the rest of it (a
-/// malformed one would otherwise end the iteration silently).
-template <class Header>
-Result<SplitMessage<Header>> split_message(std::string_view object, const wire::Message& message) {
-  Result<Header> header = message.fixed_header<Header>();
-  if (!header) return parse_error(object, header.error());
-  Result<wire::AttributeRange> attributes = message.attributes(sizeof(Header));
-  if (!attributes) return parse_error(object, attributes.error());
-  if (Result<void> tiled = attributes->validate(); !tiled) return parse_error(object, tiled.error());
-  return SplitMessage<Header>{*header, *attributes};
+Result<codec::MessageParts<Header>> split_message(std::string_view object, const wire::Message& message) {
+  Result<codec::MessageParts<Header>> parts = codec::split_message<Header>(message);
+  if (!parts) return parse_error(object, parts.error());
+  if (Result<void> tiled = parts->attributes.validate(); !tiled) return parse_error(object, tiled.error());
+  return parts;
 }
 
 /// Calls read(attribute) on each attribute; the first error ends it.

@@ -1,6 +1,7 @@
 #include <nlpp/schema/decoded_message.hpp>
 
-#include "integer_codec.hpp"
+#include <nlpp/schema/integer_codec.hpp>
+
 #include "nesting.hpp"
 
 #include <linux/netlink.h>
@@ -21,7 +22,7 @@ std::optional<std::variant<Unsigned, Signed, Binary>> DecodedStruct::member(cons
   if (wanted.type == Type::pad || size_t{wanted.offset} + wanted.length > bytes.size()) return std::nullopt;
   const wire::Bytes field = wire::Bytes(bytes).subspan(wanted.offset, wanted.length);
   if (wanted.type == Type::binary) return Binary{{field.begin(), field.end()}};
-  const auto integer = detail::read_integer(wanted.type, wanted.byte_order, field);
+  const auto integer = read_integer(wanted.type, wanted.byte_order, field);
   if (!integer) return std::nullopt;
   return std::visit([](auto number) -> std::variant<Unsigned, Signed, Binary> { return number; }, *integer);
 }

@@ -1,8 +1,8 @@
 #include <nlpp/schema/decoder.hpp>
 
+#include <nlpp/schema/integer_codec.hpp>
 #include <nlpp/schema/netlink_protocol.hpp>
 
-#include "integer_codec.hpp"
 #include "nesting.hpp"
 
 #include <linux/genetlink.h>
@@ -75,7 +75,7 @@ std::optional<Value> decode_payload(const Attribute& descriptor, wire::Bytes pay
     case Type::sub_message:
       return decode_nesting(descriptor, payload, scope, depth);
     default:  // integers; anything else does not fit
-      if (auto integer = detail::read_integer(descriptor.type, descriptor.byte_order, payload))
+      if (auto integer = read_integer(descriptor.type, descriptor.byte_order, payload))
         return std::visit([](auto number) -> Value { return number; }, *integer);
       return std::nullopt;
   }

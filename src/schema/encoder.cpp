@@ -1,6 +1,6 @@
 #include <nlpp/schema/decoder.hpp>
 
-#include "integer_codec.hpp"
+#include <nlpp/schema/integer_codec.hpp>
 
 #include <linux/netlink.h>
 
@@ -69,7 +69,7 @@ class Encoder {
     return {};
   }
   Result<void> integer(uint64_t bits, size_t size, ByteOrder byte_order) {
-    if (detail::write_integer(bits, size, byte_order, out_)) return {};
+    if (write_integer(bits, size, byte_order, out_)) return {};
     return Error(errc::invalid_argument, "an integer of " + std::to_string(size) + " bytes");
   }
 

@@ -1,13 +1,9 @@
-#include "integer_codec.hpp"
+#include <nlpp/schema/integer_codec.hpp>
 
 #include <bit>
 
-namespace nlpp::schema::detail {
+namespace nlpp::schema {
 namespace {
-
-bool is_signed(Type type) noexcept {
-  return type == Type::s8 || type == Type::s16 || type == Type::s32 || type == Type::s64 || type == Type::sint;
-}
 
 // Whether an integer type may have this size on the wire (false for non-integers).
 bool size_fits(Type type, size_t size) noexcept {
@@ -55,12 +51,20 @@ size_t integer_size(Type type) noexcept {
   }
 }
 
+bool is_unsigned_integer(Type type) noexcept {
+  return type == Type::u8 || type == Type::u16 || type == Type::u32 || type == Type::u64 || type == Type::uint;
+}
+
+bool is_signed_integer(Type type) noexcept {
+  return type == Type::s8 || type == Type::s16 || type == Type::s32 || type == Type::s64 || type == Type::sint;
+}
+
 std::optional<std::variant<Unsigned, Signed>> read_integer(Type type, ByteOrder byte_order,
                                                            wire::Bytes bytes) noexcept {
   if (!size_fits(type, bytes.size())) return std::nullopt;
   const uint64_t bits = load_bits(bytes, byte_order);
   const auto size = static_cast<uint8_t>(bytes.size());
-  if (is_signed(type)) return Signed{sign_extend(bits, size), size, byte_order};
+  if (is_signed_integer(type)) return Signed{sign_extend(bits, size), size, byte_order};
   return Unsigned{bits, size, byte_order};
 }
 
@@ -73,4 +77,4 @@ bool write_integer(uint64_t bits, size_t size, ByteOrder byte_order, std::vector
   return true;
 }
 
-}  // namespace nlpp::schema::detail
+}  // namespace nlpp::schema

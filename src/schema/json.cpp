@@ -1,7 +1,8 @@
 #include <nlpp/schema/json.hpp>
 
-#include "integer_codec.hpp"
-#include "json_writer.hpp"
+#include <nlpp/core/json_writer.hpp>
+#include <nlpp/schema/integer_codec.hpp>
+
 #include "nesting.hpp"
 
 #include <arpa/inet.h>
@@ -11,8 +12,6 @@
 
 namespace nlpp::schema {
 namespace {
-
-using detail::JsonWriter;
 
 constexpr char hex_digits[] = "0123456789abcdef";
 
@@ -175,7 +174,7 @@ class Printer {
   void binary(const Binary& binary, const Attribute* descriptor, const Presentation& presentation) {
     const Type element = descriptor ? descriptor->element : Type::unused;
     const Struct* record = element == Type::binary ? descriptor->fixed_struct : nullptr;
-    const size_t size = record ? record->size : detail::integer_size(element);
+    const size_t size = record ? record->size : integer_size(element);
     if (size == 0 || binary.bytes.size() % size != 0) return scalar(binary, presentation);
     json_.begin_array();
     for (wire::Bytes rest = binary.bytes; !rest.empty(); rest = rest.subspan(size)) {
@@ -185,7 +184,7 @@ class Printer {
         continue;
       }
       std::visit([&](const auto& number) { scalar(number, presentation); },
-                 *detail::read_integer(element, descriptor->byte_order, item));
+                 *read_integer(element, descriptor->byte_order, item));
     }
     json_.end_array();
   }

@@ -1,6 +1,6 @@
 #include "nesting.hpp"
 
-#include "integer_codec.hpp"
+#include <nlpp/schema/integer_codec.hpp>
 
 #include <algorithm>
 #include <string_view>

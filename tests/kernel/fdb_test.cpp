@@ -8,6 +8,7 @@
 
 #include "support/ip_route_fixture.hpp"
 #include "support/iproute2.hpp"
+#include "support/rtnl_values.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,8 +17,8 @@
 namespace nlpp::rtnl {
 namespace {
 
-IpAddress ip(std::string_view text) { return IpAddress::parse(text).value(); }
-MacAddress mac(std::string_view text) { return MacAddress::parse(text).value(); }
+using test::ip;
+using test::mac;
 
 class Fdb : public test::IPRouteTest {
  protected:

@@ -1,37 +1,25 @@
 // The fixture of the link kernel tests: a fresh namespace with an RTNL
-// engine (test::RtnlTest), an IPRoute in the same namespace, and iproute2's
-// view of the links there as the independent oracle.
+// engine and an IPRoute there (test::IPRouteTest), and iproute2's view of
+// the links there as the independent oracle.
 #pragma once
 
 #include <nlpp/rtnl/link.hpp>
 
+#include "support/ip_route_fixture.hpp"
 #include "support/iproute2.hpp"
-#include "support/rtnl_fixture.hpp"
+#include "support/rtnl_values.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cerrno>
-#include <optional>
 #include <string>
 #include <string_view>
 
 namespace nlpp::test {
 
-/// Addresses from text, for test values.
-inline rtnl::IpAddress ip(std::string_view text) { return rtnl::IpAddress::parse(text).value(); }
-inline rtnl::MacAddress mac(std::string_view text) { return rtnl::MacAddress::parse(text).value(); }
-
-class LinkTest : public RtnlTest {
+class LinkTest : public IPRouteTest {
  protected:
-  void SetUp() override {
-    RtnlTest::SetUp();
-    if (HasFatalFailure()) return;
-    Result<rtnl::IPRoute> opened = rtnl::IPRoute::open({.netns = ns_ref()});
-    ASSERT_TRUE(opened) << opened.error().describe();
-    ipr_.emplace(std::move(*opened));
-  }
-
-  rtnl::IPRoute& ipr() { return *ipr_; }
+  rtnl::IPRoute& ipr() { return ip_route(); }
 
   /// The kernel's answer to a link of a kind it has no driver (module) for:
   /// the one reason a link test may skip.
@@ -59,7 +47,7 @@ class LinkTest : public RtnlTest {
     return link ? std::move(*link) : rtnl::Link{};
   }
 
-  /// The link's ifindex, through nlpp.
+  /// The link's ifindex, through nlpp (hides IPRouteTest's, through ip).
   uint32_t ifindex_of(std::string_view name) { return get(name).ifindex; }
 
   /// `ip -n NS -j -d link show dev NAME` (this test's namespace by default):
@@ -73,9 +61,6 @@ class LinkTest : public RtnlTest {
 
   /// What iproute2 shows of the link's kind data (linkinfo.info_data).
   nlohmann::json info_data(std::string_view name) { return show(name)["linkinfo"]["info_data"]; }
-
- private:
-  std::optional<rtnl::IPRoute> ipr_;
 };
 
 }  // namespace nlpp::test

@@ -3,18 +3,13 @@
 // 192.0.2.1/24 and 2001:db8::1/64, and small helpers.
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
-
 #include "support/ip_route_fixture.hpp"
+#include "support/rtnl_values.hpp"
 
 #include <cstdint>
-#include <string_view>
 #include <system_error>
 
 namespace nlpp::test {
-
-inline rtnl::IpAddress ip(std::string_view text) { return rtnl::IpAddress::parse(text).value(); }
-inline rtnl::IpPrefix prefix(std::string_view text) { return rtnl::IpPrefix::parse(text).value(); }
 
 /// An errno as the request engine reports the kernel's errors.
 inline std::error_code kernel_error(int errno_value) { return {errno_value, std::system_category()}; }

@@ -3,7 +3,7 @@
 #include <nlpp/rtnl/address_flush.hpp>
 
 #include "support/fake_kernel.hpp"
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // filters, and flushing over a scripted kernel.
 #include <nlpp/rtnl/address.hpp>
 
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
@@ -87,8 +87,8 @@ TEST(AddressGolden, ipv6_point_to_point_reports_local_and_peer) {
 }
 
 TEST(AddressGolden, the_foundation_captures_parse_too) {
-  EXPECT_EQ(parse_golden<Address>(golden_bytes("newaddr_ipv4")).local, ip("192.0.2.1"));
-  EXPECT_EQ(parse_golden<Address>(golden_bytes("newaddr_ipv6")).local, ip("2001:db8::1"));
+  EXPECT_EQ(parsed_golden<Address>("newaddr_ipv4").local, ip("192.0.2.1"));
+  EXPECT_EQ(parsed_golden<Address>("newaddr_ipv6").local, ip("2001:db8::1"));
 }
 
 std::vector<std::byte> bytes_of(const IpAddress& address) { return {address.bytes().begin(), address.bytes().end()}; }

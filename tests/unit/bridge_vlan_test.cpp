@@ -4,7 +4,7 @@
 // checked by the kernel tests in the guest (BridgeVlan.*).
 #include <nlpp/rtnl/bridge_vlan.hpp>
 
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 #include <nlpp/rtnl/fdb_entry.hpp>
 
 #include "support/fake_kernel.hpp"
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

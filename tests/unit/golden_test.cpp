@@ -6,7 +6,7 @@
 #include <nlpp/schema/generated/families.hpp>
 #include <nlpp/schema/json.hpp>
 
-#include "unit/golden_file.hpp"
+#include "unit/golden.hpp"
 #include "unit/schema_test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -6,7 +6,7 @@
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/schema/decoder.hpp>
 
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // and the attributes kept raw are not compared.
 #include <nlpp/rtnl/link.hpp>
 
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 // that each emits and parses back to itself.
 #include <nlpp/rtnl/link.hpp>
 
-#include "unit/link_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,20 +18,20 @@
 namespace nlpp::rtnl {
 namespace {
 
-using test::golden_link;
 using test::ip;
 using test::mac;
+using test::parsed_golden;
 
 // The kind data of a captured link, which is kept with it.
 template <class Data>
 struct Captured {
-  explicit Captured(const std::string& name) : link(golden_link(name)), data(std::get<Data>(link.info->data)) {}
+  explicit Captured(const std::string& name) : link(parsed_golden<Link>(name)), data(std::get<Data>(link.info->data)) {}
   Link link;
   const Data& data;
 };
 
 TEST(LinkGoldenGuest, dummy_has_its_kind_and_address_and_no_data) {
-  const Link dummy0 = golden_link("link_dummy0");
+  const Link dummy0 = parsed_golden<Link>("link_dummy0");
   EXPECT_EQ(dummy0.info->kind, "dummy");
   EXPECT_EQ(dummy0.address, mac("02:00:00:00:00:d0"));
   EXPECT_TRUE(std::holds_alternative<std::monostate>(dummy0.info->data));
@@ -57,8 +57,8 @@ TEST(LinkGoldenGuest, active_backup_bond_has_its_arp_targets) {
 }
 
 TEST(LinkGoldenGuest, bond_port_has_its_bond_slave_data) {
-  const Link dummy1 = golden_link("link_dummy1");
-  EXPECT_EQ(dummy1.master, golden_link("link_bond1").ifindex);
+  const Link dummy1 = parsed_golden<Link>("link_dummy1");
+  EXPECT_EQ(dummy1.master, parsed_golden<Link>("link_bond1").ifindex);
   EXPECT_EQ(dummy1.info->slave_kind, "bond");
   const auto& port = std::get<link::BondSlave>(dummy1.info->slave_data);
   EXPECT_TRUE(port.perm_hwaddr.has_value());
@@ -68,7 +68,7 @@ TEST(LinkGoldenGuest, bond_port_has_its_bond_slave_data) {
 
 TEST(LinkGoldenGuest, qinq_vlan_has_its_id_protocol_flags_and_qos_maps) {
   const Captured<link::Vlan> vlan0("link_vlan0");
-  EXPECT_EQ(vlan0.link.link, golden_link("link_dummy0").ifindex);
+  EXPECT_EQ(vlan0.link.link, parsed_golden<Link>("link_dummy0").ifindex);
   EXPECT_EQ(vlan0.data.id, 100);
   EXPECT_EQ(vlan0.data.protocol, link::VlanProtocol::ieee802_1ad);
   // reorder_hdr off clears the only flag set by default; with none set the kernel reports none.
@@ -147,7 +147,7 @@ TEST(LinkGoldenGuest, geneve_has_its_vni_remote_and_port) {
 
 TEST(LinkGoldenGuest, xfrm_has_its_device_and_if_id) {
   const Captured<link::Xfrm> xfrm("link_xfrm0");
-  EXPECT_EQ(xfrm.data.link, golden_link("link_dummy0").ifindex);
+  EXPECT_EQ(xfrm.data.link, parsed_golden<Link>("link_dummy0").ifindex);
   EXPECT_EQ(xfrm.data.if_id, 5u);
 }
 
@@ -158,7 +158,7 @@ TEST(LinkGoldenGuest, ipvlan_has_its_mode_and_flags) {
 }
 
 TEST(LinkGoldenGuest, wireguard_is_a_kind_without_data) {
-  const Link wg0 = golden_link("link_wg0");
+  const Link wg0 = parsed_golden<Link>("link_wg0");
   EXPECT_EQ(wg0.info->kind, "wireguard");
   EXPECT_TRUE(std::holds_alternative<std::monostate>(wg0.info->data));
 }

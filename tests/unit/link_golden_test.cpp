@@ -5,7 +5,7 @@
 // byte for byte.
 #include <nlpp/rtnl/link.hpp>
 
-#include "unit/link_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
@@ -20,9 +20,9 @@
 namespace nlpp::rtnl {
 namespace {
 
-using test::golden_link;
 using test::ip;
 using test::mac;
+using test::parsed_golden;
 
 template <class Data>
 const Data& data_of(const Link& link) {
@@ -32,10 +32,10 @@ const Data& data_of(const Link& link) {
 
 // The ifindex a captured link has: capture_links.py creates them in a fresh
 // namespace, in a fixed order.
-uint32_t captured_ifindex(const std::string& name) { return golden_link(name).ifindex; }
+uint32_t captured_ifindex(const std::string& name) { return parsed_golden<Link>(name).ifindex; }
 
 TEST(LinkGolden, bridge_has_its_stp_settings_priority_and_vlan_protocol) {
-  const Link br0 = golden_link("link_br0");
+  const Link br0 = parsed_golden<Link>("link_br0");
   EXPECT_EQ(br0.name, "br0");
   EXPECT_EQ(br0.type, ARPHRD_ETHER);
   EXPECT_EQ(br0.address, mac("02:00:00:00:00:b0"));
@@ -57,7 +57,7 @@ TEST(LinkGolden, bridge_has_its_stp_settings_priority_and_vlan_protocol) {
 }
 
 TEST(LinkGolden, bridge_port_has_its_generic_attributes_and_port_data) {
-  const Link veth0 = golden_link("link_veth0");
+  const Link veth0 = parsed_golden<Link>("link_veth0");
   EXPECT_EQ(veth0.name, "veth0");
   EXPECT_EQ(veth0.mtu, 1400u);
   EXPECT_EQ(veth0.txqlen, 500u);
@@ -83,7 +83,7 @@ TEST(LinkGolden, bridge_port_has_its_generic_attributes_and_port_data) {
 }
 
 TEST(LinkGolden, vxlan_over_ipv4_has_its_group_ports_and_options) {
-  const Link vxlan0 = golden_link("link_vxlan0");
+  const Link vxlan0 = parsed_golden<Link>("link_vxlan0");
   const auto& vxlan = data_of<link::Vxlan>(vxlan0);
   EXPECT_EQ(vxlan.vni, 42u);
   EXPECT_EQ(vxlan.group, ip("239.1.1.1"));
@@ -99,7 +99,7 @@ TEST(LinkGolden, vxlan_over_ipv4_has_its_group_ports_and_options) {
 }
 
 TEST(LinkGolden, vxlan_over_ipv6_has_its_ipv6_remote_and_local) {
-  const Link vxlan6 = golden_link("link_vxlan6");
+  const Link vxlan6 = parsed_golden<Link>("link_vxlan6");
   const auto& vxlan = data_of<link::Vxlan>(vxlan6);
   EXPECT_EQ(vxlan.vni, 43u);
   EXPECT_EQ(vxlan.group, ip("2001:db8::2"));
@@ -109,24 +109,24 @@ TEST(LinkGolden, vxlan_over_ipv6_has_its_ipv6_remote_and_local) {
 }
 
 TEST(LinkGolden, macvlan_and_macvtap_share_their_data_and_keep_their_kind) {
-  const Link macvlan0 = golden_link("link_macvlan0");
+  const Link macvlan0 = parsed_golden<Link>("link_macvlan0");
   EXPECT_EQ(macvlan0.info->kind, "macvlan");
   EXPECT_EQ(macvlan0.address, mac("02:00:00:00:00:0a"));
   EXPECT_EQ(macvlan0.link, captured_ifindex("link_veth1"));
   EXPECT_EQ(data_of<link::Macvlan>(macvlan0).mode, link::MacvlanMode::bridge);
-  const Link macvtap0 = golden_link("link_macvtap0");
+  const Link macvtap0 = parsed_golden<Link>("link_macvtap0");
   EXPECT_EQ(macvtap0.info->kind, "macvtap");
   EXPECT_EQ(data_of<link::Macvlan>(macvtap0).mode, link::MacvlanMode::vepa);
 }
 
 TEST(LinkGolden, ifb_has_a_kind_and_no_data) {
-  const Link ifb0 = golden_link("link_ifb0");
+  const Link ifb0 = parsed_golden<Link>("link_ifb0");
   EXPECT_EQ(ifb0.info->kind, "ifb");
   EXPECT_TRUE(std::holds_alternative<std::monostate>(ifb0.info->data));
 }
 
 TEST(LinkGolden, tap_reports_its_type_owner_group_and_flags) {
-  const Link tap0 = golden_link("link_tap0");
+  const Link tap0 = parsed_golden<Link>("link_tap0");
   const auto& tun = data_of<link::Tun>(tap0);
   EXPECT_EQ(tun.type, link::TunType::tap);
   EXPECT_EQ(tun.owner, 65534u);
@@ -142,7 +142,7 @@ TEST(LinkGolden, tap_reports_its_type_owner_group_and_flags) {
 class LinkGoldenRoundTrip : public testing::TestWithParam<std::string> {};
 
 TEST_P(LinkGoldenRoundTrip, emitting_a_parsed_link_loses_nothing) {
-  const Link parsed = golden_link(GetParam());
+  const Link parsed = parsed_golden<Link>(GetParam());
   EXPECT_FALSE(parsed.unknown.empty());  // IFLA_AF_SPEC, IFLA_MAP... are kept raw
   EXPECT_FALSE(std::holds_alternative<link::GenericData>(parsed.info->data));
   wire::MessageBuilder emitted;

@@ -3,7 +3,7 @@
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/link_name.hpp>
 
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

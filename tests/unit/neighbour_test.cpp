@@ -2,7 +2,7 @@
 // back to the same bytes), requests, input checks, keys, diffs, filters.
 #include <nlpp/rtnl/neighbour.hpp>
 
-#include "unit/rtnl_messages.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

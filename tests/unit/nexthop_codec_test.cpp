@@ -2,16 +2,15 @@
 // weights above 256, what get and del send, dump filters.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "unit/route_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
 namespace nlpp::rtnl {
 namespace {
 
+using test::ip;
 using test::reparsed;
-
-IpAddress ip(const char* text) { return IpAddress::parse(text).value(); }
 
 std::string refusal(const Nexthop& nexthop) {
   const Result<void> valid = ObjectTraits<Nexthop>::validate(nexthop);

@@ -2,7 +2,7 @@
 // (tests/data/golden/capture_routes.py).
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "unit/route_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // memory an ordinary route costs, keys, diffs and dump filters.
 #include <nlpp/rtnl/route.hpp>
 
-#include "unit/route_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,10 +17,9 @@
 namespace nlpp::rtnl {
 namespace {
 
+using test::ip;
+using test::prefix;
 using test::reparsed;
-
-IpAddress ip(const char* text) { return IpAddress::parse(text).value(); }
-IpPrefix prefix(const char* text) { return IpPrefix::parse(text).value(); }
 
 // A route as the kernel dumps it: every default resolved.
 Route dumped_route(const char* dst) {

@@ -3,7 +3,7 @@
 // sends, parses them back, and reads the kernel's dump of each route.
 #include <nlpp/rtnl/route.hpp>
 
-#include "unit/route_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,11 +14,10 @@ namespace {
 
 using test::expect_golden;
 using test::expect_request;
+using test::ip;
+using test::prefix;
 
 constexpr uint32_t veth0 = 3;  // its ifindex in the capture namespace
-
-IpAddress ip(const char* text) { return IpAddress::parse(text).value(); }
-IpPrefix prefix(const char* text) { return IpPrefix::parse(text).value(); }
 
 // What `ip route add` fills in for a route that does not say: AF_INET,
 // proto boot, unicast, main table, and the scope it computes.

@@ -1,6 +1,8 @@
 // Bad routes are refused before anything is sent, with the field named.
 #include <nlpp/rtnl/route.hpp>
 
+#include "support/rtnl_values.hpp"
+
 #include <gtest/gtest.h>
 
 #include <linux/icmpv6.h>
@@ -8,8 +10,8 @@
 namespace nlpp::rtnl {
 namespace {
 
-IpAddress ip(const char* text) { return IpAddress::parse(text).value(); }
-IpPrefix prefix(const char* text) { return IpPrefix::parse(text).value(); }
+using test::ip;
+using test::prefix;
 
 // The context of the error validate() returns ("" when it accepts the route).
 std::string refusal(const Route& route) {

@@ -2,16 +2,15 @@
 // above 255, every action.
 #include <nlpp/rtnl/rule.hpp>
 
-#include "unit/route_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
 namespace nlpp::rtnl {
 namespace {
 
+using test::prefix;
 using test::reparsed;
-
-IpPrefix prefix(const char* text) { return IpPrefix::parse(text).value(); }
 
 std::string refusal(const Rule& rule) {
   const Result<void> valid = ObjectTraits<Rule>::validate(rule);

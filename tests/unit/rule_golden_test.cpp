@@ -2,7 +2,7 @@
 // (tests/data/golden/capture_routes.py).
 #include <nlpp/rtnl/rule.hpp>
 
-#include "unit/route_golden.hpp"
+#include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,8 +13,7 @@ namespace {
 
 using test::differing_fields;
 using test::expect_golden;
-
-IpPrefix prefix(const char* text) { return IpPrefix::parse(text).value(); }
+using test::prefix;
 
 // What `ip rule add` fills in: the family and, for to_tbl, the action.
 Rule as_ip_sends(Rule rule, uint8_t family) {

@@ -9,11 +9,28 @@
 
 #include <linux/netlink.h>
 
+#include <concepts>
 #include <optional>
 #include <utility>
 #include <vector>
 
 namespace nlpp::rtnl {
+
+class IPRoute;
+
+/// An object that one RTM_NEW* request cannot create: its ObjectTraits
+/// provide
+///
+///     static Result<io::Ack> add(IPRoute&, const T&);
+///
+/// which IPRoute::add() calls instead of sending that request (a "tun" link
+/// is made through an ioctl, a link's altnames through RTM_NEWLINKPROP once
+/// it exists). The hook validates and builds its requests through
+/// IPRoute::request() and the other operations.
+template <class T>
+concept HasCustomAdd = requires(IPRoute& ipr, const T& object) {
+  { ObjectTraits<T>::add(ipr, object) } -> std::same_as<Result<io::Ack>>;
+};
 
 /// One NETLINK_ROUTE socket (optionally inside a namespace) and the typed
 /// operations on it. Not thread-safe: one IPRoute per thread.
@@ -28,21 +45,32 @@ class IPRoute {
   template <RtnlObject T>
   Result<std::vector<T>> dump(const typename ObjectTraits<T>::Filter& filter = {}) {
     std::vector<T> objects;
-    Result<void> dumped = dump_each<T>(filter, [&](T&& object) { objects.push_back(std::move(object)); },
-                                       [&] { objects.clear(); });
-    if (!dumped) return std::move(dumped).error();
+    if (Result<void> dumped = dump_into(objects, filter); !dumped) return std::move(dumped).error();
     return objects;
+  }
+
+  /// dump(), appending to objects: what it held stays in front, and its
+  /// capacity serves. Reusing one vector for repeated dumps of a big table
+  /// (or reserving what the table is expected to hold) spares the
+  /// reallocations a new vector goes through while it grows. On an error
+  /// objects holds what it held before plus what arrived until then.
+  template <RtnlObject T>
+  Result<void> dump_into(std::vector<T>& objects, const typename ObjectTraits<T>::Filter& filter = {}) {
+    const size_t kept = objects.size();
+    return dump_each<T>(
+        filter, [&](T&& object) { objects.push_back(std::move(object)); },
+        [&] { objects.erase(objects.begin() + static_cast<std::ptrdiff_t>(kept), objects.end()); });
   }
 
   /// Streams the dump: on_object gets each selected object; on_restart is
   /// called when an interrupted dump starts over (forget what you got).
   template <RtnlObject T, class OnObject, class OnRestart>
   Result<void> dump_each(const typename ObjectTraits<T>::Filter& filter, OnObject&& on_object, OnRestart&& on_restart) {
-    wire::MessageBuilder request;
-    ObjectTraits<T>::emit_dump_request(filter, request);
+    wire::MessageBuilder dump_request;
+    ObjectTraits<T>::emit_dump_request(filter, dump_request);
     std::optional<Error> bad_message;
     Result<void> dumped = engine_.dump(
-        request,
+        dump_request,
         [&](const wire::Message& message) {
           if (message.type() != ObjectTraits<T>::new_type) return;
           Result<T> object = ObjectTraits<T>::parse(message);
@@ -65,7 +93,7 @@ class IPRoute {
   template <RtnlObject T>
   Result<T> get(const T& query) {
     std::optional<Result<T>> reply;
-    Result<io::Ack> asked = send(query, ObjectTraits<T>::get_type, 0, [&](const wire::Message& message) {
+    Result<io::Ack> asked = request(query, ObjectTraits<T>::get_type, 0, [&](const wire::Message& message) {
       if (!reply && message.type() == ObjectTraits<T>::new_type) reply = ObjectTraits<T>::parse(message);
     });
     if (!asked) return std::move(asked).error();
@@ -73,38 +101,48 @@ class IPRoute {
     return std::move(*reply);
   }
 
-  /// Creates the object; EEXIST if it is there already.
+  /// Creates the object; EEXIST if it is there already. Objects that one
+  /// request cannot create go through their traits' add() (HasCustomAdd).
   template <RtnlObject T>
   Result<io::Ack> add(const T& object) {
-    return send(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_EXCL);
+    if constexpr (HasCustomAdd<T>)
+      return ObjectTraits<T>::add(*this, object);
+    else
+      return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_EXCL);
   }
   /// Creates the object or replaces the one with its key.
   template <RtnlObject T>
   Result<io::Ack> replace(const T& object) {
-    return send(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_REPLACE);
+    return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_REPLACE);
   }
   /// Changes an existing object (ENODEV / ENOENT if it is not there).
   template <RtnlObject T>
   Result<io::Ack> set(const T& object) {
-    return send(object, ObjectTraits<T>::new_type, 0);
+    return request(object, ObjectTraits<T>::new_type, 0);
   }
   /// Deletes the object with object's key.
   template <RtnlObject T>
   Result<io::Ack> del(const T& object) {
-    return send(object, ObjectTraits<T>::del_type, 0);
+    return request(object, ObjectTraits<T>::del_type, 0);
+  }
+
+  /// The step every operation above is made of: validates object (nothing
+  /// is sent when that fails), emits it as one message of type with flags
+  /// (NLM_F_REQUEST and NLM_F_ACK are added) and waits for the kernel's
+  /// answer; on_reply sees the data messages before it. For requests the
+  /// operations above do not make (an FDB append's NLM_F_APPEND) and for
+  /// custom add() hooks.
+  template <RtnlObject T>
+  Result<io::Ack> request(const T& object, uint16_t type, uint16_t flags, const io::MessageHandler& on_reply = {}) {
+    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    wire::MessageBuilder message;
+    ObjectTraits<T>::emit(object, message, type, flags);
+    return engine_.request(message, on_reply);
   }
 
   io::RequestEngine& engine() noexcept { return engine_; }
 
  private:
-  template <RtnlObject T>
-  Result<io::Ack> send(const T& object, uint16_t type, uint16_t flags, const io::MessageHandler& on_reply = {}) {
-    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
-    wire::MessageBuilder request;
-    ObjectTraits<T>::emit(object, request, type, flags);
-    return engine_.request(request, on_reply);
-  }
-
   io::RequestEngine engine_;
 };
 

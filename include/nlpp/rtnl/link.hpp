@@ -145,16 +145,15 @@ struct ObjectTraits<Link> {
 
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& out);
   static bool matches(const Filter& filter, const Link& link);
-};
 
-/// Creates a link. Two things one RTM_NEWLINK cannot do happen behind this
-/// call: a "tun" link is created through the TUNSETIFF ioctl on
-/// /dev/net/tun in this IPRoute's namespace (the kernel has no other way),
-/// persistent, with its owner and group, and then gets the link's other
-/// fields through RTM_NEWLINK; and altnames are added through
-/// RTM_NEWLINKPROP once the link exists. Both need link.name. When a later
-/// step fails, the new link is deleted again and the error returned.
-template <>
-Result<io::Ack> IPRoute::add<Link>(const Link& link);
+  /// What IPRoute::add() does for a link (HasCustomAdd): RTM_NEWLINK, and
+  /// two things one RTM_NEWLINK cannot do. A "tun" link is created through
+  /// the TUNSETIFF ioctl on /dev/net/tun in ipr's namespace (the kernel has
+  /// no other way), persistent, with its owner and group, and then gets the
+  /// link's other fields through RTM_NEWLINK; and altnames are added through
+  /// RTM_NEWLINKPROP once the link exists. Both need link.name. When a
+  /// later step fails, the new link is deleted again and the error returned.
+  static Result<io::Ack> add(IPRoute& ipr, const Link& link);
+};
 
 }  // namespace nlpp::rtnl

@@ -10,6 +10,13 @@
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
+// glibc's <net/if.h> and <netinet/in.h> before any kernel header: the UAPI
+// headers the object headers include (<linux/if_bridge.h>, <linux/seg6.h>,
+// <linux/if_tunnel.h>...) then leave out what glibc defined, in whatever
+// order a program includes nlpp's headers (linux/libc-compat.h).
+#include <net/if.h>
+#include <netinet/in.h>
+
 #include <concepts>
 #include <cstdint>
 #include <string_view>

@@ -34,6 +34,8 @@ Result<void> ObjectTraits<Address>::validate(const Address& address) {
     // IFA_LABEL's policy: a string of at most IFNAMSIZ - 1 characters.
     if (address.label->empty() || address.label->size() >= IFNAMSIZ)
       return invalid("label", "'" + *address.label + "' is not 1 to " + std::to_string(IFNAMSIZ - 1) + " characters");
+    // A NUL would end the label early on the wire: the kernel would keep another one.
+    if (address.label->find('\0') != std::string::npos) return invalid("label", "a label has no NUL byte");
   }
   // The kernel refuses these with EINVAL (inet_rtm_newaddr, inet6_addr_add).
   if (address.lifetimes && address.lifetimes->valid == 0) return invalid("lifetimes", "a valid lifetime of 0");

@@ -82,7 +82,7 @@ void emit_ipv6_attributes(const Address& address, wire::MessageBuilder& builder)
 }  // namespace
 
 Result<Address> ObjectTraits<Address>::parse(const wire::Message& message) {
-  Result<detail::SplitMessage<ifaddrmsg>> split = detail::split_message<ifaddrmsg>(name, message);
+  Result<codec::MessageParts<ifaddrmsg>> split = detail::split_message<ifaddrmsg>(name, message);
   if (!split) return std::move(split).error();
   const ifaddrmsg& header = split->header;
   Address address{.ifindex = header.ifa_index,

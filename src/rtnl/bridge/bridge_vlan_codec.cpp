@@ -49,7 +49,7 @@ void add_vlan_info(wire::MessageBuilder& builder, BridgeVlanFlags flags, uint16_
 }  // namespace
 
 Result<BridgeVlan> ObjectTraits<BridgeVlan>::parse(const wire::Message& message) {
-  Result<detail::SplitMessage<ifinfomsg>> split = detail::split_message<ifinfomsg>(name, message);
+  Result<codec::MessageParts<ifinfomsg>> split = detail::split_message<ifinfomsg>(name, message);
   if (!split) return std::move(split).error();
   if (split->header.ifi_family != AF_BRIDGE)
     return Error(errc::protocol_error, "bridge vlan: a link message of family " +

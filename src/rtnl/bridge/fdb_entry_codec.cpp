@@ -54,7 +54,7 @@ void add_u32(wire::MessageBuilder& builder, uint16_t type, const std::optional<u
 }  // namespace
 
 Result<FdbEntry> ObjectTraits<FdbEntry>::parse(const wire::Message& message) {
-  Result<detail::SplitMessage<ndmsg>> split = detail::split_message<ndmsg>(name, message);
+  Result<codec::MessageParts<ndmsg>> split = detail::split_message<ndmsg>(name, message);
   if (!split) return std::move(split).error();
   const ndmsg& header = split->header;
   if (header.ndm_family != AF_BRIDGE)

@@ -49,12 +49,8 @@ FdbKey ObjectTraits<FdbEntry>::key(const FdbEntry& entry) {
 
 std::vector<FieldChange> ObjectTraits<FdbEntry>::diff(const FdbEntry& before, const FdbEntry& after) {
   FieldDiff diff;
-  diff.field("ifindex", before.ifindex, after.ifindex)
-      .field("lladdr", before.lladdr, after.lladdr)
-      .field("state", before.state, after.state)
-      .field("flags", before.flags, after.flags)
-      .field("ext_flags", before.ext_flags, after.ext_flags)
-      .field("type", before.type, after.type)
+  diff.field("ifindex", before.ifindex, after.ifindex);
+  detail::diff_ndmsg_fields(diff, before, after)
       .field("vlan", before.vlan, after.vlan)
       .field("master", before.master, after.master)
       .field("dst", before.dst, after.dst)
@@ -82,10 +78,7 @@ bool ObjectTraits<FdbEntry>::matches(const Filter& filter, const FdbEntry& entry
 }
 
 Result<io::Ack> fdb_append(IPRoute& ip, const FdbEntry& entry) {
-  if (Result<void> valid = ObjectTraits<FdbEntry>::validate(entry); !valid) return std::move(valid).error();
-  wire::MessageBuilder request;
-  ObjectTraits<FdbEntry>::emit(entry, request, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND);
-  return ip.engine().request(request);
+  return ip.request(entry, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND);
 }
 
 }  // namespace nlpp::rtnl

@@ -51,36 +51,10 @@ void emit_fields(const Table& table, const Data& data, wire::MessageBuilder& out
   detail::emit_unknown(data.unknown, out);
 }
 
-/// A member's value for people, as diffs show it: numbers in decimal, enums
-/// by their to_string() name, addresses and strings as text, lists joined
-/// by ',', "" for an unset optional.
-template <class T>
-std::string field_text(const T& value) {
-  if constexpr (std::is_same_v<T, bool>) {
-    return value ? "true" : "false";
-  } else if constexpr (std::is_arithmetic_v<T>) {
-    return std::to_string(value);
-  } else if constexpr (std::is_same_v<T, std::string>) {
-    return value;
-  } else if constexpr (requires { value.to_string(); }) {
-    return value.to_string();
-  } else if constexpr (requires { to_string(value); }) {
-    return to_string(value);
-  } else if constexpr (std::is_enum_v<T>) {
-    return std::to_string(static_cast<std::underlying_type_t<T>>(value));
-  } else if constexpr (requires { value.has_value(); }) {
-    return value ? field_text(*value) : std::string();
-  } else {
-    std::string text;
-    for (const auto& element : value) text += (text.empty() ? "" : ",") + field_text(element);
-    return text;
-  }
-}
-
 /// Adds a FieldChange named name when the member differs.
 template <class Data, class Value>
 void diff_line(std::string_view name, const Data& before, const Data& after, Value Data::*member, FieldDiff& diff) {
-  if (!(before.*member == after.*member)) diff.field(name, field_text(before.*member), field_text(after.*member));
+  diff.field(name, before.*member, after.*member);
 }
 
 /// Adds a FieldChange, named by its line, for every member that differs.

@@ -1,8 +1,8 @@
 #include <nlpp/rtnl/link/schema_data.hpp>
 
+#include <nlpp/schema/integer_codec.hpp>
 #include <nlpp/schema/registry.hpp>
 #include <nlpp/schema/schema.hpp>
-#include <nlpp/wire/bytes.hpp>
 
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <type_traits>
 
 namespace nlpp::rtnl::link {
 namespace {
@@ -35,66 +34,12 @@ Result<const schema::Attribute*> describe(std::string_view kind, std::string_vie
   return attribute;
 }
 
-bool is_unsigned(Type type) {
-  return type == Type::u8 || type == Type::u16 || type == Type::u32 || type == Type::u64 || type == Type::uint;
-}
-bool is_signed(Type type) {
-  return type == Type::s8 || type == Type::s16 || type == Type::s32 || type == Type::s64 || type == Type::sint;
-}
-
-// The width of a fixed-size integer type; 0 for uint and sint, which take
-// 4 bytes when the value fits them and 8 otherwise.
-size_t fixed_width(Type type) {
-  switch (type) {
-    case Type::u8:
-    case Type::s8:
-      return 1;
-    case Type::u16:
-    case Type::s16:
-      return 2;
-    case Type::u32:
-    case Type::s32:
-      return 4;
-    case Type::u64:
-    case Type::s64:
-      return 8;
-    default:
-      return 0;
-  }
-}
-
-// Calls f(std::type_identity<T>{}) with the unsigned type T of size bytes
-// (1, 2, 4 or 8).
-template <class F>
-auto with_unsigned_of(size_t size, F&& f) {
-  switch (size) {
-    case 1:
-      return f(std::type_identity<uint8_t>{});
-    case 2:
-      return f(std::type_identity<uint16_t>{});
-    case 4:
-      return f(std::type_identity<uint32_t>{});
-    default:
-      return f(std::type_identity<uint64_t>{});
-  }
-}
-
-// The low size bytes of bits, in the attribute's byte order.
+// The low size bytes of bits, in the attribute's byte order (size is 1, 2,
+// 4 or 8: the callers pick it).
 std::vector<std::byte> integer_bytes(uint64_t bits, size_t size, schema::ByteOrder order) {
-  return with_unsigned_of(size, [&]<class T>(std::type_identity<T>) {
-    const T value =
-        order == schema::ByteOrder::big_endian ? wire::host_to_network(static_cast<T>(bits)) : static_cast<T>(bits);
-    const wire::Bytes bytes = wire::bytes_of(value);
-    return std::vector<std::byte>(bytes.begin(), bytes.end());
-  });
-}
-
-// The integer in payload (1, 2, 4 or 8 bytes, checked by the caller).
-uint64_t integer_of(const std::vector<std::byte>& payload, schema::ByteOrder order) {
-  return with_unsigned_of(payload.size(), [&]<class T>(std::type_identity<T>) -> uint64_t {
-    const auto value = wire::load<T>(payload);
-    return order == schema::ByteOrder::big_endian ? wire::network_to_host(value) : value;
-  });
+  std::vector<std::byte> bytes;
+  schema::write_integer(bits, size, order, bytes);
+  return bytes;
 }
 
 // The payload of value as attribute's type wants it.
@@ -118,18 +63,18 @@ Result<std::vector<std::byte>> encode(const schema::Attribute& attribute, std::s
     if (bytes == nullptr) return wrong();
     return *bytes;
   }
-  if (is_unsigned(type)) {
+  if (schema::is_unsigned_integer(type)) {
     const auto* number = std::get_if<uint64_t>(&value);
     if (number == nullptr) return wrong();
-    const size_t size = fixed_width(type) != 0 ? fixed_width(type) : *number > UINT32_MAX ? 8 : 4;
+    const size_t size = schema::integer_size(type) != 0 ? schema::integer_size(type) : *number > UINT32_MAX ? 8 : 4;
     if (size < 8 && *number >> (8 * size) != 0) return refuse(kind, attribute.name, "the value does not fit");
     return integer_bytes(*number, size, attribute.byte_order);
   }
-  if (is_signed(type)) {
+  if (schema::is_signed_integer(type)) {
     const auto* number = std::get_if<int64_t>(&value);
     if (number == nullptr) return wrong();
     const bool fits_32_bits = *number >= INT32_MIN && *number <= INT32_MAX;
-    const size_t size = fixed_width(type) != 0 ? fixed_width(type) : fits_32_bits ? 4 : 8;
+    const size_t size = schema::integer_size(type) != 0 ? schema::integer_size(type) : fits_32_bits ? 4 : 8;
     const int64_t limit = size < 8 ? int64_t{1} << (8 * size - 1) : 0;
     if (size < 8 && (*number < -limit || *number >= limit))
       return refuse(kind, attribute.name, "the value does not fit");
@@ -149,14 +94,11 @@ Result<SchemaValue> decode(const schema::Attribute& attribute, const std::vector
     const auto text = reinterpret_cast<const char*>(payload.data());
     return SchemaValue(std::string(text, std::find(text, text + payload.size(), '\0')));
   }
-  if (is_unsigned(type) || is_signed(type)) {
-    const size_t size = payload.size();
-    const bool variable = type == Type::uint || type == Type::sint;
-    if (variable ? size != 4 && size != 8 : size != fixed_width(type)) return malformed();
-    const uint64_t bits = integer_of(payload, attribute.byte_order);
-    if (is_unsigned(type)) return SchemaValue(bits);
-    const unsigned shift = 64 - 8 * static_cast<unsigned>(size);
-    return SchemaValue(static_cast<int64_t>(bits << shift) >> shift);
+  if (schema::is_unsigned_integer(type) || schema::is_signed_integer(type)) {
+    const auto integer = schema::read_integer(type, attribute.byte_order, payload);
+    if (!integer) return malformed();
+    if (const auto* number = std::get_if<schema::Unsigned>(&*integer)) return SchemaValue(number->value);
+    return SchemaValue(std::get<schema::Signed>(*integer).value);
   }
   return SchemaValue(payload);
 }

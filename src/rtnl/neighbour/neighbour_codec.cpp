@@ -33,7 +33,7 @@ Result<void> read_attribute(Neighbour& neighbour, int family, const wire::Attrib
 }  // namespace
 
 Result<Neighbour> ObjectTraits<Neighbour>::parse(const wire::Message& message) {
-  Result<detail::SplitMessage<ndmsg>> split = detail::split_message<ndmsg>(name, message);
+  Result<codec::MessageParts<ndmsg>> split = detail::split_message<ndmsg>(name, message);
   if (!split) return std::move(split).error();
   const ndmsg& header = split->header;
   Neighbour neighbour{.ifindex = static_cast<uint32_t>(header.ndm_ifindex),

@@ -32,14 +32,8 @@ NeighbourKey ObjectTraits<Neighbour>::key(const Neighbour& neighbour) {
 
 std::vector<FieldChange> ObjectTraits<Neighbour>::diff(const Neighbour& before, const Neighbour& after) {
   FieldDiff diff;
-  diff.field("ifindex", before.ifindex, after.ifindex)
-      .field("dst", before.dst, after.dst)
-      .field("lladdr", before.lladdr, after.lladdr)
-      .field("state", before.state, after.state)
-      .field("flags", before.flags, after.flags)
-      .field("ext_flags", before.ext_flags, after.ext_flags)
-      .field("type", before.type, after.type)
-      .field("protocol", before.protocol, after.protocol);
+  diff.field("ifindex", before.ifindex, after.ifindex).field("dst", before.dst, after.dst);
+  detail::diff_ndmsg_fields(diff, before, after).field("protocol", before.protocol, after.protocol);
   return std::move(diff).take();
 }
 

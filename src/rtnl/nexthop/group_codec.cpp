@@ -1,6 +1,6 @@
 #include "group_codec.hpp"
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 
 namespace nlpp::rtnl::codec {
 

@@ -1,7 +1,7 @@
 // Nexthop dumps, and the differences between two nexthops.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 #include "group_codec.hpp"
 
 namespace nlpp::rtnl {

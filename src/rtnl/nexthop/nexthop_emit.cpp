@@ -3,7 +3,8 @@
 // for RTM_GETNEXTHOP and RTM_DELNEXTHOP, which take nothing else.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "../route/encap_codec.hpp"
 #include "group_codec.hpp"
 
@@ -29,7 +30,7 @@ void ObjectTraits<Nexthop>::emit(const Nexthop& nexthop, wire::MessageBuilder& b
   if (!nexthop.group.empty()) codec::emit_group(builder, nexthop.group);
   if (nexthop.resilient) codec::emit_resilient_group(builder, *nexthop.resilient);
   if (nexthop.group_type) builder.add_u16(NHA_GROUP_TYPE, static_cast<uint16_t>(*nexthop.group_type));
-  codec::emit_raw(builder, nexthop.unknown);
+  detail::emit_unknown(nexthop.unknown, builder);
 }
 
 uint8_t Nexthop::resolved_family() const noexcept {

@@ -1,7 +1,8 @@
 // RTM_NEWNEXTHOP -> Nexthop.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "../route/path_codec.hpp"
 #include "group_codec.hpp"
 
@@ -55,7 +56,7 @@ Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
       case codec::nha_op_flags:
         return codec::read(attribute, op_flags);
       default:
-        nexthop.unknown.push_back(codec::raw(attribute));
+        detail::keep_unknown(nexthop.unknown, attribute);
         return true;
     }
   });

@@ -3,7 +3,7 @@
 // gateway nexthop...) the kernel reports with its own message.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 
 namespace nlpp::rtnl {
 namespace {

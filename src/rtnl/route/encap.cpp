@@ -2,7 +2,7 @@
 // describe by alternative. The per-kind code is in encap_<kind>.cpp.
 #include "encap_codec.hpp"
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 
 #include <type_traits>
 #include <utility>

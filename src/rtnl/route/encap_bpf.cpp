@@ -1,6 +1,7 @@
 // LWTUNNEL_ENCAP_BPF (LWT_BPF_* in linux/lwtunnel.h), and the BPF program
 // nest it shares with seg6local's End.BPF.
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "encap_codec.hpp"
 
 namespace nlpp::rtnl::codec {
@@ -53,7 +54,7 @@ Result<void> parse_kind(wire::AttributeRange attributes, BpfEncap& out) {
       case LWT_BPF_XMIT_HEADROOM:
         return read(attribute, out.headroom);
       default:
-        out.unknown.push_back(raw(attribute));
+        detail::keep_unknown(out.unknown, attribute);
         return true;
     }
   });
@@ -64,7 +65,7 @@ void emit_kind(const BpfEncap& encap, wire::MessageBuilder& builder) {
   if (encap.out) emit_bpf_program(builder, LWT_BPF_OUT, *encap.out);
   if (encap.xmit) emit_bpf_program(builder, LWT_BPF_XMIT, *encap.xmit);
   if (encap.headroom) builder.add_u32(LWT_BPF_XMIT_HEADROOM, *encap.headroom);
-  emit_raw(builder, encap.unknown);
+  detail::emit_unknown(encap.unknown, builder);
 }
 
 Result<void> validate_kind(const BpfEncap& encap, std::string_view field) {

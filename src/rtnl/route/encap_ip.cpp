@@ -1,6 +1,7 @@
 // LWTUNNEL_ENCAP_IP and LWTUNNEL_ENCAP_IP6 (linux/lwtunnel.h): one code for
 // both, since they number their attributes alike.
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "encap_codec.hpp"
 
 namespace nlpp::rtnl::codec {
@@ -39,7 +40,7 @@ Result<void> parse_kind(wire::AttributeRange attributes, IpTunnelEncap<Family>& 
       case LWTUNNEL_IP_PAD:
         return true;  // aligns the 64-bit id; no content
       default:
-        out.unknown.push_back(raw(attribute));
+        detail::keep_unknown(out.unknown, attribute);
         return true;
     }
   });
@@ -54,7 +55,7 @@ void emit_kind(const IpTunnelEncap<Family>& encap, wire::MessageBuilder& builder
   if (encap.tos) builder.add_u8(LWTUNNEL_IP_TOS, *encap.tos);
   if (encap.ttl) builder.add_u8(LWTUNNEL_IP_TTL, *encap.ttl);
   if (encap.flags) builder.add_u16(LWTUNNEL_IP_FLAGS, *encap.flags);
-  emit_raw(builder, encap.unknown);
+  detail::emit_unknown(encap.unknown, builder);
 }
 
 template <int Family>

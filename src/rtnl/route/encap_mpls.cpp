@@ -1,5 +1,6 @@
 // LWTUNNEL_ENCAP_MPLS (linux/mpls_iptunnel.h).
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "encap_codec.hpp"
 #include "mpls_labels.hpp"
 
@@ -15,7 +16,7 @@ Result<void> parse_kind(wire::AttributeRange attributes, MplsEncap& out) {
       case MPLS_IPTUNNEL_TTL:
         return read(attribute, out.ttl);
       default:
-        out.unknown.push_back(raw(attribute));
+        detail::keep_unknown(out.unknown, attribute);
         return true;
     }
   });
@@ -24,7 +25,7 @@ Result<void> parse_kind(wire::AttributeRange attributes, MplsEncap& out) {
 void emit_kind(const MplsEncap& encap, wire::MessageBuilder& builder) {
   emit_labels(builder, MPLS_IPTUNNEL_DST, encap.labels);
   if (encap.ttl) builder.add_u8(MPLS_IPTUNNEL_TTL, *encap.ttl);
-  emit_raw(builder, encap.unknown);
+  detail::emit_unknown(encap.unknown, builder);
 }
 
 Result<void> validate_kind(const MplsEncap& encap, std::string_view field) {

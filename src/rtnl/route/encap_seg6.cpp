@@ -1,6 +1,7 @@
 // LWTUNNEL_ENCAP_SEG6 (linux/seg6_iptunnel.h): SEG6_IPTUNNEL_SRH holds a
 // struct seg6_iptunnel_encap, the mode followed by the SRH itself.
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "encap_codec.hpp"
 #include "srh_codec.hpp"
 
@@ -37,7 +38,7 @@ constexpr std::string_view mode_name(Seg6Mode mode) {
 Result<void> parse_kind(wire::AttributeRange attributes, Seg6Encap& out) {
   return parse_attributes("seg6 encap", attributes, [&](const wire::Attribute& attribute) {
     if (attribute.type() != SEG6_IPTUNNEL_SRH) {
-      out.unknown.push_back(raw(attribute));
+      detail::keep_unknown(out.unknown, attribute);
       return true;
     }
     const wire::Bytes payload = attribute.payload();
@@ -54,7 +55,7 @@ void emit_kind(const Seg6Encap& encap, wire::MessageBuilder& builder) {
   std::memcpy(payload.data(), &mode, mode_size);
   std::memcpy(payload.data() + mode_size, srh.data(), srh.size());
   builder.add(SEG6_IPTUNNEL_SRH, payload);
-  emit_raw(builder, encap.unknown);
+  detail::emit_unknown(encap.unknown, builder);
 }
 
 Result<void> validate_kind(const Seg6Encap& encap, std::string_view field) {

@@ -1,5 +1,6 @@
 // LWTUNNEL_ENCAP_SEG6_LOCAL (linux/seg6_local.h).
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "encap_codec.hpp"
 #include "srh_codec.hpp"
 
@@ -72,7 +73,7 @@ Result<void> parse_kind(wire::AttributeRange attributes, Seg6LocalEncap& out) {
       case SEG6_LOCAL_COUNTERS:
         return parse_counters(attribute, out.counters.emplace()).has_value();
       default:
-        out.unknown.push_back(raw(attribute));
+        detail::keep_unknown(out.unknown, attribute);
         return true;
     }
   });
@@ -93,7 +94,7 @@ void emit_kind(const Seg6LocalEncap& encap, wire::MessageBuilder& builder) {
   if (encap.counters) emit_counters(builder, *encap.counters);
   if (encap.bpf) emit_bpf_program(builder, SEG6_LOCAL_BPF, *encap.bpf);
   if (encap.srh) builder.add(SEG6_LOCAL_SRH, encode_srh(*encap.srh, reserves_first(encap.action)));
-  emit_raw(builder, encap.unknown);
+  detail::emit_unknown(encap.unknown, builder);
 }
 
 Result<void> validate_kind(const Seg6LocalEncap& encap, std::string_view field) {

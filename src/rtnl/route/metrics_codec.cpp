@@ -1,6 +1,7 @@
 #include "metrics_codec.hpp"
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 
 #include <array>
 #include <string_view>
@@ -50,7 +51,7 @@ Result<void> parse_metrics(const wire::Attribute& nest, RouteMetrics& out) {
       return true;
     }
     if (const Metric* metric = find_metric(attribute.type())) return read(attribute, out.*metric->value);
-    out.unknown.push_back(raw(attribute));
+    detail::keep_unknown(out.unknown, attribute);
     return true;
   });
 }
@@ -61,7 +62,7 @@ void emit_metrics(wire::MessageBuilder& builder, const RouteMetrics& metrics) {
   for (const Metric& metric : metrics_table)
     if (const std::optional<uint32_t>& value = metrics.*metric.value) builder.add_u32(metric.rtax, *value);
   if (!metrics.cc_algo.empty()) builder.add_string(RTAX_CC_ALGO, metrics.cc_algo);
-  emit_raw(builder, metrics.unknown);
+  detail::emit_unknown(metrics.unknown, builder);
   if (metrics.locked != 0) builder.add_u32(RTAX_LOCK, metrics.locked);
   builder.end_nested(nest);
 }

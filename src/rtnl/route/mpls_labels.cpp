@@ -1,6 +1,6 @@
 #include "mpls_labels.hpp"
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 
 #include <nlpp/rtnl/route_encap.hpp>
 

@@ -1,5 +1,6 @@
 #include "multipath_codec.hpp"
 
+#include "../object_codec.hpp"
 #include "path_codec.hpp"
 
 #include <linux/rtnetlink.h>
@@ -29,7 +30,7 @@ Result<RouteNexthop> parse_hop(const rtnexthop& record, wire::AttributeRange att
   PendingEncap encap;
   Result<void> parsed = parse_attributes("route multipath", attributes, [&](const wire::Attribute& attribute) {
     if (std::optional<bool> read = read_path_attribute(attribute, family, path, encap)) return *read;
-    hop.unknown.push_back(raw(attribute));
+    detail::keep_unknown(hop.unknown, attribute);
     return true;
   });
   if (!parsed) return std::move(parsed).error();
@@ -67,7 +68,7 @@ void emit_multipath(wire::MessageBuilder& builder, int family, const std::vector
                            .rtnh_ifindex = static_cast<int>(hop.ifindex)};
     builder.append_header_bytes(wire::bytes_of(record));
     emit_path(builder, family, hop.gateway, hop.newdst, hop.encap, hop.flow);
-    emit_raw(builder, hop.unknown);
+    detail::emit_unknown(hop.unknown, builder);
     const auto length = static_cast<uint16_t>(builder.bytes().size() - start);
     // A failed builder may not have appended the record: leave it be.
     if (length >= record_size) std::memcpy(builder.mutable_bytes().data() + start, &length, sizeof length);

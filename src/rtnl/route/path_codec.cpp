@@ -1,5 +1,7 @@
 #include "path_codec.hpp"
 
+#include "../object_codec.hpp"
+
 #include <cstring>
 #include <string>
 
@@ -23,7 +25,7 @@ bool read_via(const wire::Attribute& attribute, IpAddress& gateway, std::vector<
   if (payload.size() < via_family_size) return false;
   const auto family = wire::load<uint16_t>(payload);
   if (family != AF_INET && family != AF_INET6) {
-    unknown.push_back(raw(attribute));
+    detail::keep_unknown(unknown, attribute);
     return true;
   }
   return read_address(payload.subspan(via_family_size), family, gateway);

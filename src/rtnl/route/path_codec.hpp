@@ -5,7 +5,7 @@
 // (RTA_FLOW). Written once here for both.
 #pragma once
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 #include "encap_codec.hpp"
 #include "mpls_labels.hpp"
 

@@ -6,7 +6,8 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/route_query.hpp>
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "metrics_codec.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"
@@ -78,7 +79,7 @@ void ObjectTraits<Route>::emit(const Route& route, wire::MessageBuilder& builder
   if (route.oif != 0) builder.add_u32(RTA_OIF, route.oif);
   codec::emit_metrics(builder, extras.metrics);
   codec::emit_multipath(builder, family, extras.multipath);
-  codec::emit_raw(builder, extras.unknown);
+  detail::emit_unknown(extras.unknown, builder);
 }
 
 uint8_t Route::resolved_family() const noexcept {

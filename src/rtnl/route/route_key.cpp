@@ -1,7 +1,7 @@
 // A route's identity (RouteKey) and its differences from another route.
 #include <nlpp/rtnl/route.hpp>
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 #include "metrics_codec.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"

@@ -3,7 +3,8 @@
 // prefsrc, pref) is stored inline and allocates nothing.
 #include <nlpp/rtnl/route.hpp>
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "metrics_codec.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"
@@ -109,7 +110,7 @@ Result<Route> ObjectTraits<Route>::parse(const wire::Message& message) {
         break;
     }
     if (std::optional<bool> read = codec::read_path_attribute(attribute, family, path, encap)) return *read;
-    route.extras.edit().unknown.push_back(codec::raw(attribute));
+    detail::keep_unknown(route.extras.edit().unknown, attribute);
     return true;
   });
   if (nested_error) return std::move(*nested_error);

@@ -1,7 +1,7 @@
 // `ip route get`: an RTM_GETROUTE lookup and the one route it returns.
 #include <nlpp/rtnl/route_query.hpp>
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 
 namespace nlpp::rtnl {
 

@@ -1,7 +1,7 @@
 // Input checks before a route is sent; each error names the field.
 #include <nlpp/rtnl/route.hpp>
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"
 #include "path_codec.hpp"

@@ -1,6 +1,6 @@
 #include "srh_codec.hpp"
 
-#include "attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 
 #include <linux/seg6.h>
 

@@ -4,7 +4,8 @@
 // sport dport tun_id protocol goto (the action).
 #include <nlpp/rtnl/rule.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "rule_defaults.hpp"
 
 namespace nlpp::rtnl {
@@ -46,7 +47,7 @@ void ObjectTraits<Rule>::emit(const Rule& rule, wire::MessageBuilder& builder, u
   if (rule.tun_id) builder.add_be64(FRA_TUN_ID, *rule.tun_id);
   if (rule.protocol != RTPROT_UNSPEC) builder.add_u8(FRA_PROTOCOL, rule.protocol);
   if (rule.goto_target) builder.add_u32(FRA_GOTO, *rule.goto_target);
-  codec::emit_raw(builder, rule.unknown);
+  detail::emit_unknown(rule.unknown, builder);
 }
 
 uint8_t Rule::resolved_family() const noexcept {

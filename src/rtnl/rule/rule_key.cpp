@@ -1,7 +1,7 @@
 // A rule's identity (RuleKey), its differences from another rule, and dumps.
 #include <nlpp/rtnl/rule.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 #include "rule_defaults.hpp"
 
 namespace nlpp::rtnl {

@@ -1,7 +1,8 @@
 // RTM_NEWRULE -> Rule.
 #include <nlpp/rtnl/rule.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
+#include "../object_codec.hpp"
 #include "../route/route_family.hpp"
 
 namespace nlpp::rtnl {
@@ -83,7 +84,7 @@ Result<Rule> ObjectTraits<Rule>::parse(const wire::Message& message) {
       case FRA_PAD:
         return true;  // aligns FRA_TUN_ID; no content
       default:
-        rule.unknown.push_back(codec::raw(attribute));
+        detail::keep_unknown(rule.unknown, attribute);
         return true;
     }
   });

@@ -1,7 +1,7 @@
 // Input checks before a rule is sent; each error names the field.
 #include <nlpp/rtnl/rule.hpp>
 
-#include "../route/attribute_codec.hpp"
+#include "../attribute_codec.hpp"
 #include "rule_defaults.hpp"
 
 #include <linux/if.h>
@@ -31,10 +31,9 @@ Result<void> ObjectTraits<Rule>::validate(const Rule& rule) {
     return invalid("rule action", std::to_string(static_cast<unsigned>(rule.action)) + " is not an FR_ACT_* action");
   for (const Result<void>& check :
        {codec::validate_prefix("rule src", rule.src, family, "rule"),
-        codec::validate_prefix("rule dst", rule.dst, family, "rule"),
-        validate_ifname("rule iifname", rule.iifname), validate_ifname("rule oifname", rule.oifname),
-        validate_range("rule uid_range", rule.uid_range), validate_range("rule sport", rule.sport),
-        validate_range("rule dport", rule.dport)})
+        codec::validate_prefix("rule dst", rule.dst, family, "rule"), validate_ifname("rule iifname", rule.iifname),
+        validate_ifname("rule oifname", rule.oifname), validate_range("rule uid_range", rule.uid_range),
+        validate_range("rule sport", rule.sport), validate_range("rule dport", rule.dport)})
     if (!check) return check;
   if (rule.l3mdev && rule.table != RT_TABLE_UNSPEC)
     return invalid("rule l3mdev", "takes the VRF's table: it excludes table");

@@ -181,15 +181,22 @@ def network_namespace():
     return str(os.stat("/proc/self/ns/net").st_ino)
 
 
-def main():
-    # The first run records its own namespace and starts the capture in a
-    # new one; the capture refuses to run in the namespace it came from.
+def enter_fresh_namespace(script):
+    """What every capture script does first. The first run records its own
+    namespace, runs `script` again (with the same arguments) in a new one
+    (`unshare -n`) and exits with its status; that second run returns from
+    here, unless it finds itself in the namespace the first run came from."""
     started_in = os.environ.get(INSIDE_MARK)
     if started_in is None:
         env = dict(os.environ, **{INSIDE_MARK: network_namespace()})
-        sys.exit(subprocess.call(["unshare", "-n", sys.executable, os.path.abspath(__file__)], env=env))
+        command = ["unshare", "-n", sys.executable, os.path.abspath(script)] + sys.argv[1:]
+        sys.exit(subprocess.call(command, env=env))
     if started_in == network_namespace():
-        sys.exit("refusing to run in the network namespace capture.py was started from")
+        sys.exit("refusing to run in the network namespace %s was started from" % os.path.basename(script))
+
+
+def main():
+    enter_fresh_namespace(__file__)
     os.makedirs(CORPUS, exist_ok=True)
     for command in SETUP:
         subprocess.run(["ip"] + command.split(), check=True)

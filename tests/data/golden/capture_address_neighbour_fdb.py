@@ -113,12 +113,7 @@ def capture_fdb(rtnl):
 
 
 def main():
-    started_in = os.environ.get(capture.INSIDE_MARK)
-    if started_in is None:
-        env = dict(os.environ, **{capture.INSIDE_MARK: capture.network_namespace()})
-        sys.exit(subprocess.call(["unshare", "-n", sys.executable, os.path.abspath(__file__)], env=env))
-    if started_in == capture.network_namespace():
-        sys.exit("refusing to run in the network namespace this script was started from")
+    capture.enter_fresh_namespace(__file__)
     os.makedirs(capture.CORPUS, exist_ok=True)
     for command in SETUP:
         subprocess.run(command.split(), check=True)

@@ -122,12 +122,7 @@ def main():
     parser.add_argument("--guest", action="store_true", help="capture the kinds only the guest's kernel has")
     parser.add_argument("--out", help="write here instead of beside this script (and no fuzz seeds)")
     args = parser.parse_args()
-    started_in = os.environ.get(capture.INSIDE_MARK)
-    if started_in is None:
-        env = dict(os.environ, **{capture.INSIDE_MARK: capture.network_namespace()})
-        sys.exit(subprocess.call(["unshare", "-n", sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env=env))
-    if started_in == capture.network_namespace():
-        sys.exit("refusing to run in the network namespace capture_links.py was started from")
+    capture.enter_fresh_namespace(__file__)
     if args.out:
         os.makedirs(args.out, exist_ok=True)
         capture.HERE = capture.CORPUS = args.out

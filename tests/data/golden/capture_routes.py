@@ -18,8 +18,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from capture import (INSIDE_MARK, NETLINK_ROUTE, NLA_F_NESTED, NLM_F_DUMP, Netlink,  # noqa: E402
-                     attributes, network_namespace, write)
+from capture import (NETLINK_ROUTE, NLA_F_NESTED, NLM_F_DUMP, Netlink, attributes,  # noqa: E402
+                     enter_fresh_namespace, write)
 
 RTM_NEWROUTE, RTM_GETROUTE, RTM_NEWRULE, RTM_GETRULE = 24, 26, 32, 34
 RTM_NEWNEXTHOP, RTM_GETNEXTHOP = 104, 106
@@ -185,12 +185,7 @@ def capture_rules(rtnl):
 
 
 def main():
-    started_in = os.environ.get(INSIDE_MARK)
-    if started_in is None:
-        env = dict(os.environ, **{INSIDE_MARK: network_namespace()})
-        sys.exit(subprocess.call(["unshare", "-n", sys.executable, os.path.abspath(__file__)], env=env))
-    if started_in == network_namespace():
-        sys.exit("refusing to run in the network namespace capture_routes.py was started from")
+    enter_fresh_namespace(__file__)
     for command in SETUP:
         subprocess.run(["ip"] + command.split(), check=True)
     rtnl = Netlink(NETLINK_ROUTE, cap_ack=True)

@@ -1,12 +1,21 @@
-// Internal: a minimal streaming JSON writer. Compact output; commas are
-// placed by the writer, so callers only say what comes next.
+// A minimal streaming JSON writer, shared by the schema's generic JSON
+// (schema/json.hpp) and the format layer (iproute2-style JSON). Compact
+// output; commas are placed by the writer, so callers only say what comes
+// next:
+//
+//     JsonWriter json;
+//     json.begin_object();
+//     json.key("ifname");
+//     json.string("br0");
+//     json.end_object();
+//     std::string text = std::move(json).take();  // {"ifname":"br0"}
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace nlpp::schema::detail {
+namespace nlpp {
 
 /// Writes one JSON document into a string.
 class JsonWriter {
@@ -25,6 +34,11 @@ class JsonWriter {
   void number(uint64_t value);
   void number(int64_t value);
   void boolean(bool value);
+  /// null.
+  void null();
+  /// A number already written as JSON text, such as "0.04" (iproute2 prints
+  /// timers with two decimals). The caller vouches that it is a JSON number.
+  void raw_number(std::string_view text);
 
   /// The document written so far.
   std::string take() && { return std::move(out_); }
@@ -39,4 +53,4 @@ class JsonWriter {
   bool needs_comma_ = false;
 };
 
-}  // namespace nlpp::schema::detail
+}  // namespace nlpp

@@ -16,11 +16,6 @@ bool read_address(wire::Bytes bytes, int family, IpAddress& out) noexcept {
   return true;
 }
 
-RawAttribute raw(const wire::Attribute& attribute) {
-  const wire::Bytes payload = attribute.payload();
-  return RawAttribute{attribute.raw_type(), std::vector<std::byte>(payload.begin(), payload.end())};
-}
-
 std::string describe_raw(const std::vector<RawAttribute>& attributes) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string text;
@@ -33,10 +28,6 @@ std::string describe_raw(const std::vector<RawAttribute>& attributes) {
     }
   }
   return text;
-}
-
-void emit_raw(wire::MessageBuilder& builder, const std::vector<RawAttribute>& attributes) {
-  for (const RawAttribute& attribute : attributes) builder.add(attribute.type, attribute.payload);
 }
 
 Error bad_attribute(std::string_view what, const wire::Attribute& attribute) {

@@ -1,9 +1,9 @@
-#include "json_writer.hpp"
+#include <nlpp/core/json_writer.hpp>
 
 #include <array>
 #include <charconv>
 
-namespace nlpp::schema::detail {
+namespace nlpp {
 namespace {
 
 bool is_continuation(unsigned char byte) noexcept { return (byte & 0xc0) == 0x80; }
@@ -72,6 +72,16 @@ void JsonWriter::boolean(bool value) {
   out_ += value ? "true" : "false";
 }
 
+void JsonWriter::null() {
+  separate();
+  out_ += "null";
+}
+
+void JsonWriter::raw_number(std::string_view text) {
+  separate();
+  out_ += text;
+}
+
 void JsonWriter::open(char bracket) {
   separate();
   out_ += bracket;
@@ -135,4 +145,4 @@ void JsonWriter::quoted(std::string_view text) {
   out_ += '"';
 }
 
-}  // namespace nlpp::schema::detail
+}  // namespace nlpp

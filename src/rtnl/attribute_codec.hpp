@@ -1,6 +1,9 @@
-// Small pieces every typed RTNL codec of routes, nexthops and rules uses:
-// reading fixed-size attributes without building a Result on the hot path,
-// keeping unknown attributes, and naming a bad one in an error.
+// Small pieces the typed RTNL codecs use on their hot paths (routes,
+// nexthops and rules; any object may): reading fixed-size attributes and
+// addresses without building a Result, walking the attributes in one pass
+// that still notices a malformed one, naming a bad attribute or argument in
+// an error. object_codec.hpp has the rest (unknown attributes kept and
+// emitted again, parse errors named after the object).
 #pragma once
 
 #include <nlpp/core/result.hpp>
@@ -38,14 +41,8 @@ bool read(const wire::Attribute& attribute, std::optional<T>& out) noexcept {
 /// Reads an address of the family (4 or 16 bytes); false on another size.
 bool read_address(wire::Bytes bytes, int family, IpAddress& out) noexcept;
 
-/// The attribute as a RawAttribute: its type with flags, and a copy of the payload.
-RawAttribute raw(const wire::Attribute& attribute);
-
 /// Unknown attributes as text for a diff: "type 9: 0a000001, type 12: ..." (hex payloads).
 std::string describe_raw(const std::vector<RawAttribute>& attributes);
-
-/// Appends attributes kept by parse, as they came.
-void emit_raw(wire::MessageBuilder& builder, const std::vector<RawAttribute>& attributes);
 
 /// errc::malformed_attribute naming the object and field ("route oif:
 /// attribute type 4 with a payload of 2 bytes").

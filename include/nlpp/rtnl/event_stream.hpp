@@ -1,0 +1,106 @@
+// EventStream: a NETLINK_ROUTE socket of its own (optionally in another
+// namespace) that joined RTNL multicast groups, handing out typed Events
+// (event.hpp). Blocking (next, wait) or from an event loop (fileno, drain).
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/io/socket.hpp>
+#include <nlpp/io/transport.hpp>
+#include <nlpp/rtnl/event.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace nlpp::rtnl {
+
+/// What a stream counted.
+struct EventStats {
+  uint64_t datagrams = 0;          ///< datagrams received from the kernel
+  uint64_t events = 0;             ///< events handed out, overruns and unknown ones included
+  uint64_t overruns = 0;           ///< Overrun events
+  uint64_t unknown = 0;            ///< UnknownEvent events
+  uint64_t foreign_datagrams = 0;  ///< datagrams from another port than the kernel's, dropped
+};
+
+/// Receives the notifications of the groups it joined, as Events. Move-only;
+/// not thread-safe (one stream per thread; streams are cheap).
+///
+///     auto events = rtnl::EventStream::open({rtnl::EventGroup::links}, {.netns = ns}).value();
+///     for (;;) {
+///       rtnl::Event event = events.next().value();
+///       if (std::holds_alternative<rtnl::Overrun>(event)) resync();
+///     }
+class EventStream {
+ public:
+  /// Opens a NETLINK_ROUTE socket with options (netns, receive_buffer,
+  /// nonblocking) and joins the groups. A receive_buffer of 0 means 32 MiB
+  /// here, not the system's ~208 KiB, so that bursts of changes do not
+  /// overrun (as root; otherwise net.core.rmem_max caps it). An empty set
+  /// joins nothing, which is an errc::invalid_argument naming "event groups".
+  static Result<EventStream> open(EventGroups groups, const io::SocketOptions& options = {});
+
+  /// Takes over a transport that is already subscribed (a test's fake
+  /// kernel). fd is what fileno() reports and wait() polls; with -1 wait()
+  /// reads the transport directly, without a timeout.
+  explicit EventStream(std::unique_ptr<io::Transport> transport, int fd = -1);
+
+  EventStream(EventStream&&) noexcept;
+  EventStream& operator=(EventStream&&) noexcept;
+  ~EventStream();
+
+  /// The descriptor to poll for readability (POLLIN; an overrun shows as
+  /// POLLERR). Owned by the stream.
+  int fileno() const noexcept { return fd_; }
+
+  /// The next event, waiting as long as it takes. Errors are the socket's
+  /// (EBADF...); an overrun is an Overrun event, not an error.
+  Result<Event> next();
+  /// The next event, or std::nullopt when none came within timeout.
+  Result<std::optional<Event>> wait(std::chrono::milliseconds timeout);
+  /// The next event if one is ready now (from the last datagram or the
+  /// socket), else std::nullopt.
+  Result<std::optional<Event>> try_next() { return wait(std::chrono::milliseconds(0)); }
+
+  /// For an event loop: hands every event that is ready now to on_event
+  /// (called with an Event&&) and returns how many there were. Call it when
+  /// fileno() is readable.
+  template <class OnEvent>
+  Result<size_t> drain(OnEvent&& on_event) {
+    size_t count = 0;
+    for (;;) {
+      Result<std::optional<Event>> event = try_next();
+      if (!event) return std::move(event).error();
+      if (!*event) return count;
+      on_event(std::move(**event));
+      ++count;
+    }
+  }
+
+  const EventStats& stats() const noexcept { return stats_; }
+  io::Transport& transport() noexcept { return *transport_; }
+
+ private:
+  // Receives the next datagram from the kernel into buffer_, after waiting
+  // up to timeout (negative: no limit) for the descriptor. Returns an Event
+  // when the receive itself is one (Overrun), nullopt when nothing came.
+  Result<std::optional<Event>> receive(std::chrono::milliseconds timeout);
+  // Decodes the next message of the current datagram, if one is left.
+  std::optional<Event> next_buffered();
+  Event count(Event event);
+
+  std::unique_ptr<io::Transport> transport_;
+  int fd_ = -1;
+  std::vector<std::byte> buffer_;
+  // The undecoded rest of the current datagram: buffer_[next_ .. end_).
+  // Offsets rather than a span, so a moved stream stays valid.
+  size_t next_ = 0;
+  size_t end_ = 0;
+  EventStats stats_;
+};
+
+}  // namespace nlpp::rtnl

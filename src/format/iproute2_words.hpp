@@ -1,0 +1,46 @@
+// Internal: the words and number formats iproute2 6.1 uses in `ip -j -d`,
+// so the format layer prints the same values (lib/rt_names.c,
+// lib/ll_types.c, ip/ipaddress.c, lib/json_print.c).
+#pragma once
+
+#include <nlpp/rtnl/raw_attribute.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nlpp::format::detail {
+
+/// rtm_protocol names ("kernel", "boot", "static"...), else the number.
+std::string protocol_name(uint8_t protocol);
+/// rtm_scope / ifa_scope names ("global", "link", "host"...), else the number.
+std::string scope_name(uint8_t scope);
+/// Table names ("main", "local", "default"), else the number.
+std::string table_name(uint32_t table);
+/// ifi_type names ("ether", "loopback", "none"...), else "[N]".
+std::string link_type_name(uint16_t type);
+/// "inet", "inet6", "link", "mpls"... as iproute2's family_name().
+std::string_view family_name(int family);
+/// The link flags array of `ip link`: NO-CARRIER when up without carrier,
+/// then the IFF_* names in iproute2's order, then leftover bits in hex, then
+/// M-DOWN when the link's parent is down.
+std::vector<std::string> link_flag_names(uint32_t flags, bool parent_down = false);
+/// The route / nexthop flags array (RTNH_F_*, RTM_F_*).
+std::vector<std::string_view> route_flag_names(uint32_t flags);
+
+/// C's "%#llx": "0" for zero, else "0x" and lower-case hex digits.
+std::string hex_0x(uint64_t value);
+/// A timer in hundredths of a second as iproute2 prints it: "%i.%.2i".
+std::string hundredths(uint64_t value);
+
+/// The first raw attribute of a type (flags masked off), if present.
+const rtnl::RawAttribute* find_raw(std::span<const rtnl::RawAttribute> attributes, uint16_t type);
+/// Its payload as a u8 / u32 / NUL-terminated string, when the size fits.
+std::optional<uint8_t> raw_u8(const rtnl::RawAttribute* attribute);
+std::optional<uint32_t> raw_u32(const rtnl::RawAttribute* attribute);
+std::optional<std::string> raw_string(const rtnl::RawAttribute* attribute);
+
+}  // namespace nlpp::format::detail

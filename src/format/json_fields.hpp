@@ -1,0 +1,59 @@
+// Internal: one member of a JSON object in one call, as iproute2's
+// print_string / print_uint / print_bool / print_null do.
+#pragma once
+
+#include <nlpp/core/json_writer.hpp>
+
+#include <concepts>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace nlpp::format::detail {
+
+inline void text_field(JsonWriter& json, std::string_view key, std::string_view value) {
+  json.key(key);
+  json.string(value);
+}
+
+template <std::integral Number>
+void number_field(JsonWriter& json, std::string_view key, Number value) {
+  json.key(key);
+  if constexpr (std::is_signed_v<Number>)
+    json.number(static_cast<int64_t>(value));
+  else
+    json.number(static_cast<uint64_t>(value));
+}
+
+inline void bool_field(JsonWriter& json, std::string_view key, bool value) {
+  json.key(key);
+  json.boolean(value);
+}
+
+/// print_null(): a key whose presence is the information ("router": null).
+inline void null_field(JsonWriter& json, std::string_view key) {
+  json.key(key);
+  json.null();
+}
+
+/// An array of strings.
+template <class Strings>
+void text_array(JsonWriter& json, std::string_view key, const Strings& values) {
+  json.key(key);
+  json.begin_array();
+  for (const auto& value : values) json.string(value);
+  json.end_array();
+}
+
+/// A JSON array of objects, each written by write(json, object).
+template <class Objects, class Write>
+std::string json_array(const Objects& objects, Write write) {
+  JsonWriter json;
+  json.begin_array();
+  for (const auto& object : objects) write(json, object);
+  json.end_array();
+  return std::move(json).take();
+}
+
+}  // namespace nlpp::format::detail
