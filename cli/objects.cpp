@@ -1,0 +1,115 @@
+// The objects of the command line and their help texts.
+#include "commands.hpp"
+#include "usage.hpp"
+
+#include <array>
+#include <ostream>
+
+namespace nlpp::cli {
+namespace {
+
+constexpr std::string_view kLinkHelp =
+    "Usage: nlpp link add [link DEV] NAME [address LLADDR] [broadcast LLADDR] [mtu MTU]\n"
+    "                     [txqueuelen N] [numtxqueues N] [numrxqueues N] [alias TEXT] [group N]\n"
+    "                     [master DEV] [netns NAME|PID] [up] type KIND [KIND OPTIONS]\n"
+    "       nlpp link set [dev] DEV [up|down] [name NEW] [mtu MTU] [address LLADDR]\n"
+    "                     [master DEV|nomaster] [netns NAME|PID] [alias TEXT] [txqueuelen N]\n"
+    "                     [promisc on|off] [allmulticast on|off] [arp on|off] [type KIND [OPTIONS]]\n"
+    "       nlpp link del [dev] DEV\n"
+    "       nlpp link show [[dev] DEV] [type KIND] [master DEV] [group N]\n"
+    "KIND OPTIONS: OPTION VALUE pairs, named as nlpp's kind structs name them (docs/RTNL_LINKS.md)\n"
+    "(bridge stp_state 1, vxlan vni 42 port 4789, bond mode active-backup miimon 100,\n"
+    "vlan id 10 protocol 802.1ad), plus iproute2's words: vxlan id, remote, dev, dstport,\n"
+    "[no]learning, [no]udpcsum, external; geneve id, dstport; tunnels dev.\n"
+    "Kinds nlpp has no struct for take the attribute names of the kernel's rt-link spec, _ for -.\n"
+    "Port options: type bridge_slave|bond_slave OPTION VALUE... (cost 5, state forwarding).\n"
+    "veth peer [name] NAME [LINK OPTIONS].\n";
+
+constexpr std::string_view kAddressHelp =
+    "Usage: nlpp address add|replace|del PREFIX [peer PREFIX] [broadcast ADDRESS|+] [label LABEL]\n"
+    "                     [scope SCOPE] [metric N] [proto P] [valid_lft N|forever]\n"
+    "                     [preferred_lft N|forever] [FLAG...] dev DEV\n"
+    "       nlpp address flush dev DEV [scope SCOPE] [label LABEL]\n"
+    "       nlpp address show [[dev] DEV] [scope SCOPE] [label LABEL]\n"
+    "FLAG: nodad, optimistic, home, mngtmpaddr, noprefixroute, autojoin\n";
+
+constexpr std::string_view kRouteHelp =
+    "Usage: nlpp route add|replace|change|del [TYPE] PREFIX|default|LABEL [via [inet|inet6] ADDRESS]\n"
+    "                     [dev DEV] [table TABLE] [proto P] [scope S] [metric N] [tos T] [src ADDRESS]\n"
+    "                     [onlink] [nhid ID] [METRIC N...] [encap mpls LABELS [ttl N]] [as [to] LABELS]\n"
+    "                     [nexthop [via ADDRESS] [dev DEV] [weight N] [onlink] [as LABELS]]...\n"
+    "       nlpp route get ADDRESS [...]\n"
+    "       nlpp route show [table TABLE|all] [proto P] [type TYPE] [dev DEV] [scope S] [via ADDRESS]\n"
+    "                       [nhid ID] [[root] PREFIX]\n"
+    "TYPE: unicast, local, broadcast, anycast, multicast, blackhole, unreachable, prohibit, throw\n"
+    "METRIC: mtu, advmss, window, rtt, rttvar, ssthresh, cwnd, reordering, hoplimit, initcwnd,\n"
+    "        features, rto_min, initrwnd, quickack, fastopen_no_cookie\n"
+    "MPLS routes: nlpp -f mpls route add LABEL as LABELS via inet ADDRESS dev DEV\n";
+
+constexpr std::string_view kNeighbourHelp =
+    "Usage: nlpp neighbour add|replace|change|del ADDRESS [lladdr LLADDR] [nud STATE] [proxy]\n"
+    "                      [router] [extern_learn] [protocol P] dev DEV\n"
+    "       nlpp neighbour show [dev DEV] [master DEV] [proxy] [nud STATE]\n"
+    "STATE: permanent, noarp, reachable, stale, delay, probe, failed, incomplete\n";
+
+constexpr std::string_view kMonitorHelp =
+    "Usage: nlpp [-j] monitor [all|link|address|route|neigh|rule]...\n"
+    "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
+    "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
+    "\"resync\" lines with the current state of what is watched.\n";
+
+constexpr std::string_view kNetnsHelp =
+    "Usage: nlpp netns list\n"
+    "       nlpp netns add NAME\n"
+    "       nlpp netns del NAME\n"
+    "       nlpp netns exec NAME COMMAND [ARGUMENTS]\n";
+
+const ObjectCommand kLink{kLinkHelp, run_link};
+const ObjectCommand kAddress{kAddressHelp, run_address};
+const ObjectCommand kRoute{kRouteHelp, run_route};
+const ObjectCommand kNeighbour{kNeighbourHelp, run_neighbour};
+const ObjectCommand kNetns{kNetnsHelp, run_netns};
+const ObjectCommand kMonitor{kMonitorHelp, run_monitor};
+
+// iproute2's spellings and abbreviations of each object.
+const std::array<std::pair<std::string_view, const ObjectCommand*>, 14> kObjectWords{{
+    {"link", &kLink},
+    {"l", &kLink},
+    {"address", &kAddress},
+    {"addr", &kAddress},
+    {"a", &kAddress},
+    {"route", &kRoute},
+    {"r", &kRoute},
+    {"neighbour", &kNeighbour},
+    {"neighbor", &kNeighbour},
+    {"neigh", &kNeighbour},
+    {"n", &kNeighbour},
+    {"netns", &kNetns},
+    {"monitor", &kMonitor},
+    {"m", &kMonitor},
+}};
+
+}  // namespace
+
+const ObjectCommand* find_object(std::string_view word) noexcept {
+  for (const auto& [name, object] : kObjectWords)
+    if (name == word) return object;
+  return nullptr;
+}
+
+bool is_command(std::string_view word, std::string_view command) noexcept {
+  return !word.empty() && command.starts_with(word);
+}
+
+void print_usage(std::ostream& out) {
+  out << "Usage: nlpp [OPTIONS] OBJECT [COMMAND [ARGUMENTS]]\n"
+         "OBJECT: link, address, route, neighbour, netns, monitor (nlpp OBJECT help)\n"
+         "OPTIONS: -j|--json  JSON output, as ip -j prints it\n"
+         "         -p|--pretty  indented JSON\n"
+         "         -d|--details  every attribute\n"
+         "         -n|--netns NAME  work in the namespace NAME (as ip -n)\n"
+         "         -4 | -6 | -f|--family inet|inet6|mpls|bridge|link\n"
+         "Exit status: 0 success, 1 an error of the kernel or the system, 2 a usage error.\n";
+}
+
+}  // namespace nlpp::cli

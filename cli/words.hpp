@@ -1,0 +1,79 @@
+// The words of a command line after the object and the command, read one
+// at a time the way iproute2 reads them: a keyword, then its value.
+//
+// The tool reads a whole line before it sends anything, so a bad word
+// fails early: parsing throws UsageError naming the word, and main() turns
+// it into exit status 2. (Exceptions stay inside the tool; the library's
+// API returns Result.)
+#pragma once
+
+#include <charconv>
+#include <concepts>
+#include <limits>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace nlpp::cli {
+
+/// A word the tool does not accept; what() says which and why.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// "\"word\"", for messages.
+std::string quoted(std::string_view word);
+
+class Words {
+ public:
+  explicit Words(std::span<const std::string_view> words) noexcept : words_(words) {}
+
+  bool empty() const noexcept { return next_ == words_.size(); }
+  /// The next word; "" at the end.
+  std::string_view peek() const noexcept { return empty() ? std::string_view() : words_[next_]; }
+  /// Consumes and returns the next word; UsageError naming `what` at the end.
+  std::string_view take(std::string_view what);
+  /// Consumes the next word if it is `word`.
+  bool take_if(std::string_view word) noexcept;
+  /// The word after `keyword` (just consumed); UsageError at the end.
+  std::string_view value_of(std::string_view keyword) { return take(quoted(keyword) + " needs a value"); }
+  /// The value of `keyword` as an integer of type T (decimal or 0x hex).
+  template <std::integral T>
+  T number_of(std::string_view keyword);
+  /// The words not read yet.
+  std::span<const std::string_view> rest() const noexcept { return words_.subspan(next_); }
+  /// UsageError for the next word, which nothing accepted.
+  [[noreturn]] void unknown() const;
+
+ private:
+  std::span<const std::string_view> words_;
+  size_t next_ = 0;
+};
+
+/// An integer word (decimal, or hex with 0x) of type T; out of T's range or
+/// not a number is a UsageError naming the word and its keyword.
+template <std::integral T>
+T parse_number(std::string_view word, std::string_view keyword) {
+  int base = 10;
+  std::string_view digits = word;
+  if (digits.starts_with("0x") || digits.starts_with("0X")) {
+    base = 16;
+    digits.remove_prefix(2);
+  }
+  unsigned long long value = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() ||
+      value > static_cast<unsigned long long>(std::numeric_limits<T>::max())) {
+    throw UsageError(quoted(word) + " is not a valid " + std::string(keyword) + " (0 to " +
+                     std::to_string(std::numeric_limits<T>::max()) + ")");
+  }
+  return static_cast<T>(value);
+}
+
+template <std::integral T>
+T Words::number_of(std::string_view keyword) {
+  return parse_number<T>(value_of(keyword), keyword);
+}
+
+}  // namespace nlpp::cli
