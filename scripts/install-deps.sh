@@ -8,6 +8,7 @@ packages=(
   clang-14 libclang-rt-14-dev                       # clang build, libFuzzer, sanitizers
   libgtest-dev nlohmann-json3-dev                   # tests
   iproute2 python3 python3-yaml                     # the iproute2 oracle; the schema generator
+  valgrind                                          # the perf guard counts instructions
 )
 
 missing=()
