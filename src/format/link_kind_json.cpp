@@ -187,11 +187,8 @@ void write_vxlan(JsonWriter& json, const rtnl::link::Vxlan& vxlan, const LinkNam
   if (vxlan.l2miss.value_or(false)) bool_field(json, "l2miss", true);
   if (vxlan.l3miss.value_or(false)) bool_field(json, "l3miss", true);
   if (vxlan.tos.value_or(0) != 0) text_field(json, "tos", hex_0x(*vxlan.tos));
-  // "ttl inherit" has no TTL of its own. (nlpp's rtnl layer reads
-  // IFLA_VXLAN_TTL_INHERIT as a flag, but the kernel sends it as a u8 even
-  // when 0, so ttl_inherit alone is not to be trusted: a set TTL wins.)
-  const bool ttl_inherit = vxlan.ttl_inherit && vxlan.ttl.value_or(0) == 0;
-  if (!ttl_inherit && vxlan.ttl) number_field(json, "ttl", *vxlan.ttl);
+  // "ttl inherit" has no TTL of its own.
+  if (!vxlan.ttl_inherit && vxlan.ttl) number_field(json, "ttl", *vxlan.ttl);
   if (vxlan.df) {
     static constexpr std::string_view df_words[] = {"unset", "set", "inherit"};
     if (*vxlan.df < std::size(df_words)) text_field(json, "df", df_words[*vxlan.df]);

@@ -96,6 +96,8 @@ TEST(LinkGolden, vxlan_over_ipv4_has_its_group_ports_and_options) {
   EXPECT_EQ(vxlan.ageing, 120u);
   EXPECT_EQ(vxlan.udp_csum, false);
   EXPECT_FALSE(vxlan.gbp);
+  // The kernel reports IFLA_VXLAN_TTL_INHERIT as a u8 0, not as an absent flag.
+  EXPECT_FALSE(vxlan.ttl_inherit);
 }
 
 TEST(LinkGolden, vxlan_over_ipv6_has_its_ipv6_remote_and_local) {

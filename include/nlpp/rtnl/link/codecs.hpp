@@ -123,6 +123,22 @@ struct Native {
   }
 };
 
+/// An option the kernel takes as an NLA_FLAG but reports as a u8 0 / 1
+/// (IFLA_VXLAN_TTL_INHERIT): a plain bool member, sent as the flag when true.
+struct FlagReportedAsU8 {
+  uint16_t type;
+
+  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+  Result<void> parse(const wire::Attribute& attribute, bool& on) const {
+    const wire::Bytes payload = attribute.payload();
+    on = payload.empty() || payload[0] != std::byte{0};
+    return {};
+  }
+  void emit(bool on, wire::MessageBuilder& out) const {
+    if (on) out.add_flag(type);
+  }
+};
+
 /// An unsigned integer (or an enumeration of one) in network byte order,
 /// held in host order: ports, GRE keys and flags, vlan protocols.
 struct BigEndian {

@@ -83,7 +83,7 @@ struct KindTraits<Vxlan> {
       field("collect_metadata", &Vxlan::collect_metadata, IFLA_VXLAN_COLLECT_METADATA),
       field("label", &Vxlan::label, BigEndian{IFLA_VXLAN_LABEL}),
       field("gpe", &Vxlan::gpe, IFLA_VXLAN_GPE),
-      field("ttl_inherit", &Vxlan::ttl_inherit, IFLA_VXLAN_TTL_INHERIT),
+      field("ttl_inherit", &Vxlan::ttl_inherit, FlagReportedAsU8{IFLA_VXLAN_TTL_INHERIT}),
       field("df", &Vxlan::df, IFLA_VXLAN_DF),
       field("vnifilter", &Vxlan::vnifilter, IFLA_VXLAN_VNIFILTER),
   };
