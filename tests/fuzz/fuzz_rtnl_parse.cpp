@@ -6,7 +6,10 @@
 //   - emit(parse(m)) parses again (what nlpp writes, nlpp reads),
 //   - emitting that second object gives the same bytes (emit after parse is
 //     a fixed point: nothing is lost or invented on the second trip),
-//   - diff() of the two objects is empty.
+//   - diff() of the second object and the third (parsed from the second's
+//     bytes) is empty. The first may differ from the second: what the
+//     kernel reports but a request does not carry (route state flags,
+//     read-only link counters...) is not emitted, by design.
 #include <nlpp/rtnl/address.hpp>
 #include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
@@ -56,7 +59,9 @@ void parse_as(const wire::Message& message) {
   if (!again) fail(name, "emit(parse(m)) does not parse");
   if (!std::ranges::equal(emitted(*again), first))
     fail(name, "emit(parse(emit(parse(m)))) differs from emit(parse(m))");
-  if (!ObjectTraits<T>::diff(*parsed, *again).empty()) fail(name, "diff(parse(m), parse(emit(parse(m)))) is not empty");
+  const Result<T> third = ObjectTraits<T>::parse(wire::Message(emitted(*again)));
+  if (!third) fail(name, "emit(parse(emit(parse(m)))) does not parse");
+  if (!ObjectTraits<T>::diff(*again, *third).empty()) fail(name, "the objects after one trip through emit differ");
 }
 
 }  // namespace
