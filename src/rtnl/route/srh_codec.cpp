@@ -4,6 +4,7 @@
 
 #include <linux/seg6.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace nlpp::rtnl::codec {
@@ -31,7 +32,7 @@ std::vector<std::byte> encode_srh(const SegmentRoutingHeader& srh, bool reserve_
   for (size_t i = 0; i < srh.segments.size(); ++i)
     std::memcpy(bytes.data() + fixed_size + (count - 1 - i) * segment_size, srh.segments[i].bytes().data(),
                 segment_size);
-  std::memcpy(bytes.data() + fixed_size + count * segment_size, srh.tlvs.data(), srh.tlvs.size());
+  std::ranges::copy(srh.tlvs, bytes.begin() + static_cast<std::ptrdiff_t>(fixed_size + count * segment_size));
   return bytes;
 }
 
