@@ -1,5 +1,6 @@
 // iproute2's names for numbers the command line takes: scopes, route
-// protocols, tables, families; a number is accepted wherever a name is.
+// protocols, tables, families (the format layer's tables, format/names.hpp);
+// a number is accepted wherever a name is.
 #pragma once
 
 #include <cstdint>
@@ -7,7 +8,7 @@
 
 namespace nlpp::cli {
 
-/// "global" / "universe", "site", "link", "host", "nowhere", or 0-255.
+/// "global", "site", "link", "host", "nowhere", or 0-255.
 uint8_t parse_scope(std::string_view word);
 /// "kernel", "boot", "static", "dhcp", "bird"..., or 0-255.
 uint8_t parse_protocol(std::string_view word);

@@ -1,7 +1,5 @@
 #include "output.hpp"
 
-#include "pretty_json.hpp"
-
 #include <nlpp/core/json_writer.hpp>
 #include <nlpp/format/json.hpp>
 #include <nlpp/format/table.hpp>
@@ -12,7 +10,7 @@ namespace nlpp::cli {
 namespace {
 
 void print_json(Session& session, const std::string& json) {
-  session.out() << (session.options().pretty ? pretty_json(json) : json) << '\n';
+  session.out() << (session.options().pretty ? format::indented_json(json) : json) << '\n';
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "iproute2_words.hpp"
 
+#include <nlpp/format/names.hpp>
+
 #include <linux/if.h>
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
@@ -140,6 +142,17 @@ constexpr std::pair<uint32_t, const char*> route_flags[] = {
     {RTM_F_OFFLOAD_FAILED, "rt_offload_failed"},
 };
 
+// The value a name stands for, if the table has it.
+template <class Value, size_t N>
+std::optional<Value> value_named(const std::pair<Value, const char*> (&table)[N], std::string_view name) {
+  for (const auto& [value, known] : table)
+    if (known == name) return value;
+  return std::nullopt;
+}
+
+constexpr std::pair<int, const char*> families[] = {
+    {AF_INET, "inet"}, {AF_INET6, "inet6"}, {AF_PACKET, "link"}, {AF_MPLS, "mpls"}, {AF_BRIDGE, "bridge"}};
+
 }  // namespace
 
 std::string protocol_name(uint8_t protocol) { return name_or_number(protocols, protocol); }
@@ -154,20 +167,8 @@ std::string link_type_name(uint16_t type) {
 }
 
 std::string_view family_name(int family) {
-  switch (family) {
-    case AF_INET:
-      return "inet";
-    case AF_INET6:
-      return "inet6";
-    case AF_PACKET:
-      return "link";
-    case AF_MPLS:
-      return "mpls";
-    case AF_BRIDGE:
-      return "bridge";
-    default:
-      return "???";
-  }
+  const char* name = lookup(families, family);
+  return name ? name : "???";
 }
 
 std::vector<std::string> link_flag_names(uint32_t flags, bool parent_down) {
@@ -233,3 +234,12 @@ std::optional<std::string> raw_string(const rtnl::RawAttribute* attribute) {
 }
 
 }  // namespace nlpp::format::detail
+
+namespace nlpp::format {
+
+std::optional<uint8_t> protocol_named(std::string_view name) { return detail::value_named(detail::protocols, name); }
+std::optional<uint8_t> scope_named(std::string_view name) { return detail::value_named(detail::scopes, name); }
+std::optional<uint32_t> table_named(std::string_view name) { return detail::value_named(detail::tables, name); }
+std::optional<int> family_named(std::string_view name) { return detail::value_named(detail::families, name); }
+
+}  // namespace nlpp::format

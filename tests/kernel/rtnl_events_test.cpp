@@ -12,8 +12,10 @@
 #include "support/iproute2.hpp"
 
 #include <gtest/gtest.h>
+
 #include <linux/rtnetlink.h>
 #include <poll.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 #include <chrono>
@@ -208,6 +210,14 @@ TEST_F(Events, fileno_polls_readable_after_a_change_and_drain_takes_what_is_read
   EXPECT_TRUE(std::holds_alternative<NewRoute>(events[0]));
   EXPECT_TRUE(std::holds_alternative<DelRoute>(events[1]));
   EXPECT_FALSE(stream.try_next().value().has_value());
+}
+
+TEST_F(Events, a_stream_opened_with_no_receive_buffer_set_takes_32_mib) {
+  const EventStream stream = open({EventGroup::ipv4_routes});
+  int size = 0;
+  socklen_t length = sizeof(size);
+  ASSERT_EQ(getsockopt(stream.fileno(), SOL_SOCKET, SO_RCVBUF, &size, &length), 0);
+  EXPECT_GE(size, 32 * 1024 * 1024);  // the kernel reports twice what was set (bookkeeping)
 }
 
 TEST_F(Events, burst_larger_than_the_receive_buffer_is_an_overrun_and_the_stream_goes_on) {

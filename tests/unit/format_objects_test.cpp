@@ -2,6 +2,7 @@
 // uses (names, "%#llx" hex, timers, absent-versus-zero rules) and the text
 // tables' alignment. The kernel tests compare whole dumps with `ip -j -d`.
 #include <nlpp/format/json.hpp>
+#include <nlpp/format/names.hpp>
 #include <nlpp/format/table.hpp>
 
 #include <gtest/gtest.h>
@@ -203,6 +204,24 @@ TEST(TextTable, shows_a_multipath_route_with_one_row_per_path) {
             "main   unicast  198.51.100.0/24  -         -    boot   global  100     mtu 1400\n"
             "                  nexthop        10.0.0.2  br0                         weight 1\n"
             "                  nexthop        10.1.0.2  v1                          weight 3\n");
+}
+
+TEST(FormatJson, indents_like_ip_p_and_leaves_strings_and_empty_containers_alone) {
+  const std::string compact = R"([{"ifname":"a,{b}:[c]\"","flags":[],"info":{},"mtu":1500}])";
+  const std::string indented = indented_json(compact);
+  EXPECT_EQ(indented,
+            "[\n    {\n        \"ifname\": \"a,{b}:[c]\\\"\",\n        \"flags\": [],\n        \"info\": {},\n"
+            "        \"mtu\": 1500\n    }\n]");
+  EXPECT_EQ(nlohmann::json::parse(indented), nlohmann::json::parse(compact));
+}
+
+TEST(FormatNames, reads_back_the_names_it_prints) {
+  EXPECT_EQ(protocol_named("static"), RTPROT_STATIC);
+  EXPECT_EQ(scope_named("link"), RT_SCOPE_LINK);
+  EXPECT_EQ(table_named("main"), RT_TABLE_MAIN);
+  EXPECT_EQ(family_named("inet6"), AF_INET6);
+  EXPECT_EQ(protocol_named("frobnicate"), std::nullopt);
+  EXPECT_EQ(table_named("100"), std::nullopt);  // numbers are the caller's to parse
 }
 
 }  // namespace

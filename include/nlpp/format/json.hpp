@@ -17,6 +17,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace nlpp::format {
 
@@ -36,6 +37,11 @@ std::string routes_json(std::span<const rtnl::Route> routes, const LinkNames& na
 std::string neighbours_json(std::span<const rtnl::Neighbour> neighbours, const LinkNames& names);
 /// `ip -j -d rule show` (also `-6`): an array of rule objects.
 std::string rules_json(std::span<const rtnl::Rule> rules);
+
+/// Compact JSON (what the functions above return) indented the way
+/// `ip -j -p` indents it: four spaces, one member per line; `{}` and `[]`
+/// stay on one line, strings are copied untouched.
+std::string indented_json(std::string_view compact);
 
 /// One object each, into a writer, for callers that build larger documents.
 void write_link(JsonWriter& json, const rtnl::Link& link, const LinkNames& names, LinkView view = LinkView::link_show);

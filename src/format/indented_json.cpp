@@ -1,8 +1,8 @@
-#include "pretty_json.hpp"
+#include <nlpp/format/json.hpp>
 
-namespace nlpp::cli {
+namespace nlpp::format {
 
-std::string pretty_json(std::string_view compact) {
+std::string indented_json(std::string_view compact) {
   std::string out;
   out.reserve(compact.size() * 2);
   int depth = 0;
@@ -56,4 +56,4 @@ std::string pretty_json(std::string_view compact) {
   return out;
 }
 
-}  // namespace nlpp::cli
+}  // namespace nlpp::format
