@@ -119,9 +119,9 @@ void flush(Session& session, Words& words) {
 
 void run_address(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
-  if (is_command(command, "add")) return void(session.ipr().add(parse_address(session, words)).value());
-  if (is_command(command, "replace")) return void(session.ipr().replace(parse_address(session, words)).value());
-  if (is_command(command, "delete")) return void(session.ipr().del(parse_address(session, words)).value());
+  if (is_command(command, "add")) return session.apply(Change::add, parse_address(session, words));
+  if (is_command(command, "replace")) return session.apply(Change::replace, parse_address(session, words));
+  if (is_command(command, "delete")) return session.apply(Change::del, parse_address(session, words));
   if (is_command(command, "flush")) return flush(session, words);
   throw UsageError("address has no command " + quoted(command) + " (show, add, replace, del, flush)");
 }

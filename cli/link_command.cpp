@@ -42,7 +42,7 @@ void add(Session& session, Words& words) {
   parse_link(words, session, link, true);
   if (!link.name) throw UsageError("\"link add\" needs a name");
   if (!link.info) throw UsageError("\"link add\" needs \"type KIND\"");
-  session.ipr().add(link).value();
+  session.apply(Change::add, link);
   session.forget_links();
 }
 
@@ -50,7 +50,7 @@ void set(Session& session, Words& words) {
   rtnl::Link link;
   link.ifindex = session.ifindex(device_word(words));
   parse_link(words, session, link, false);
-  session.ipr().set(link).value();
+  session.apply(Change::set, link);
   session.forget_links();
 }
 
@@ -59,7 +59,7 @@ void del(Session& session, Words& words) {
   link.ifindex = session.ifindex(device_word(words));
   if (words.take_if("type")) words.value_of("type");  // iproute2 accepts and ignores it
   if (!words.empty()) words.unknown();
-  session.ipr().del(link).value();
+  session.apply(Change::del, link);
   session.forget_links();
 }
 

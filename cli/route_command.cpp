@@ -226,10 +226,10 @@ void show(Session& session, Words& words) {
 void run_route(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
   const auto route = [&] { return parse_route(session, words); };
-  if (is_command(command, "add")) return void(session.ipr().add(route()).value());
-  if (is_command(command, "replace")) return void(session.ipr().replace(route()).value());
-  if (is_command(command, "change")) return void(session.ipr().set(route()).value());
-  if (is_command(command, "delete")) return void(session.ipr().del(route()).value());
+  if (is_command(command, "add")) return session.apply(Change::add, route());
+  if (is_command(command, "replace")) return session.apply(Change::replace, route());
+  if (is_command(command, "change")) return session.apply(Change::set, route());
+  if (is_command(command, "delete")) return session.apply(Change::del, route());
   if (is_command(command, "get")) {
     const Route found = session.ipr().get(route()).value();
     return print_routes(session, std::span(&found, 1));

@@ -25,6 +25,9 @@ struct Options {
   std::optional<std::string> netns{};  ///< -n NAME: work inside this `ip netns` namespace
 };
 
+/// What a command asks the kernel to do with an object.
+enum class Change { add, replace, set, del };
+
 class Session {
  public:
   Session(Options options, std::ostream& out) : options_(std::move(options)), out_(out) {}
@@ -33,6 +36,26 @@ class Session {
   std::ostream& out() noexcept { return out_; }
   /// The RTNL socket, opened on first use; failing to open throws.
   rtnl::IPRoute& ipr();
+  /// Asks the kernel for change of object; a refusal throws
+  /// std::system_error. Every command changes objects through here.
+  template <rtnl::RtnlObject T>
+  void apply(Change change, const T& object) {
+    rtnl::IPRoute& socket = ipr();
+    switch (change) {
+      case Change::add:
+        socket.add(object).value();
+        return;
+      case Change::replace:
+        socket.replace(object).value();
+        return;
+      case Change::set:
+        socket.set(object).value();
+        return;
+      case Change::del:
+        socket.del(object).value();
+        return;
+    }
+  }
   /// The ifindex of link `name`; when there is none, ENODEV as a
   /// std::system_error with iproute2's message.
   uint32_t ifindex(std::string_view name);
