@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>
+#include <nlpp/rtnl/dump_growth.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 
 #include <linux/netlink.h>
@@ -41,7 +42,8 @@ class IPRoute {
   explicit IPRoute(io::RequestEngine engine) : engine_(std::move(engine)) {}
 
   /// Every object of type T the filter selects. The kernel filters what it
-  /// can (strict checking); nlpp filters the rest.
+  /// can (strict checking); nlpp filters the rest. A big result has spare
+  /// capacity that takes no memory (dump_growth.hpp).
   template <RtnlObject T>
   Result<std::vector<T>> dump(const typename ObjectTraits<T>::Filter& filter = {}) {
     std::vector<T> objects;
@@ -58,7 +60,11 @@ class IPRoute {
   Result<void> dump_into(std::vector<T>& objects, const typename ObjectTraits<T>::Filter& filter = {}) {
     const size_t kept = objects.size();
     return dump_each<T>(
-        filter, [&](T&& object) { objects.push_back(std::move(object)); },
+        filter,
+        [&](T&& object) {
+          reserve_for_one_more(objects);
+          objects.push_back(std::move(object));
+        },
         [&] { objects.erase(objects.begin() + static_cast<std::ptrdiff_t>(kept), objects.end()); });
   }
 
