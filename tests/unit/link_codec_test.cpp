@@ -14,6 +14,7 @@
 #include <linux/if_tunnel.h>
 #include <netinet/in.h>
 
+#include <array>
 #include <functional>
 #include <map>
 #include <string>
@@ -256,6 +257,21 @@ TEST(LinkCodec, kind_data_that_does_not_fit_its_struct_is_kept_raw) {
   });
   const Link link = ObjectTraits<Link>::parse(wire::Message(bytes)).value();
   EXPECT_EQ(std::get<link::GenericData>(link.info->data).attributes.size(), 1u);
+}
+
+TEST(LinkCodec, kind_data_whose_attributes_overrun_their_nest_is_an_error) {
+  // Kept raw, the overrunning tail would be lost: the link would read
+  // differently after one trip through emit (found by fuzz_rtnl_parse).
+  const std::vector<std::byte> bytes = message_with([](wire::MessageBuilder& out) {
+    const auto info = out.begin_nested(IFLA_LINKINFO);
+    out.add_string(IFLA_INFO_KIND, "bridge");
+    const std::array<std::byte, 12> data{
+        std::byte{8}, {}, std::byte{IFLA_BR_FORWARD_DELAY}, {}, std::byte{100}, {}, {}, {},  // forward_delay 100
+        std::byte{64}, {}, std::byte{IFLA_BR_HELLO_TIME}, {}};  // claims 64 bytes, has 4
+    out.add(IFLA_INFO_DATA, data);
+    out.end_nested(info);
+  });
+  EXPECT_FALSE(ObjectTraits<Link>::parse(wire::Message(bytes)));
 }
 
 TEST(LinkCodec, an_address_that_is_not_a_mac_stays_raw) {

@@ -152,6 +152,14 @@ TEST(RouteCodec, kernel_state_flags_are_not_sent_back) {
   EXPECT_EQ(sent.extras->multipath[0].flags, RTNH_F_ONLINK);
 }
 
+TEST(RouteCodec, a_route_of_no_family_and_no_gateway_sends_no_gateway) {
+  // An empty gateway's family (AF_UNSPEC) is the route's: an empty
+  // RTA_GATEWAY was sent, which nlpp itself refused to read back.
+  const Route route{.table = RT_TABLE_MAIN};
+  EXPECT_FALSE(wire::Message(emitted(route)).attributes(sizeof(rtmsg)).value().find(RTA_GATEWAY));
+  EXPECT_TRUE(reparsed(route).gateway.empty());
+}
+
 TEST(RouteCodec, malformed_attribute_is_an_error_naming_the_route) {
   std::vector<std::byte> bytes = test::golden_bytes("newroute_table100");
   // Shrink the last attribute (RTA_OIF) to 2 bytes: a u32 that is not one.

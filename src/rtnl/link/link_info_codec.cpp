@@ -20,11 +20,18 @@ Result<void> LinkInfoCodec::parse(const wire::Attribute& attribute, std::optiona
       case IFLA_INFO_SLAVE_KIND:
         break;
       case IFLA_INFO_DATA:
-        parsed.data = parse_link_data(parsed.kind, entry.nested());
+      case IFLA_INFO_SLAVE_DATA: {
+        // A malformed data nest is refused like a malformed IFLA_LINKINFO:
+        // kept raw, its tail would be lost and the link read differently
+        // after one trip through emit.
+        const wire::AttributeRange data = entry.nested();
+        if (Result<void> valid = data.validate(); !valid) return valid;
+        if (entry.type() == IFLA_INFO_DATA)
+          parsed.data = parse_link_data(parsed.kind, data);
+        else
+          parsed.slave_data = parse_slave_data(parsed.slave_kind, data);
         break;
-      case IFLA_INFO_SLAVE_DATA:
-        parsed.slave_data = parse_slave_data(parsed.slave_kind, entry.nested());
-        break;
+      }
       default:
         detail::keep_unknown(parsed.unknown, entry);
     }

@@ -34,7 +34,8 @@ bool read_via(const wire::Attribute& attribute, IpAddress& gateway, std::vector<
 void emit_path(wire::MessageBuilder& builder, int family, const IpAddress& gateway, std::span<const uint32_t> newdst,
                const std::optional<Encap>& encap, uint32_t flow) {
   if (!newdst.empty()) emit_labels(builder, RTA_NEWDST, newdst);
-  if (gateway.family() == family) {
+  // An empty gateway (family AF_UNSPEC, like a wildcard route's) is not sent.
+  if (gateway.family() == family && !gateway.empty()) {
     builder.add(RTA_GATEWAY, gateway.bytes());
   } else if (!gateway.empty()) {
     std::byte via[via_family_size + 16];
