@@ -160,6 +160,16 @@ TEST(RouteCodec, a_route_of_no_family_and_no_gateway_sends_no_gateway) {
   EXPECT_TRUE(reparsed(route).gateway.empty());
 }
 
+TEST(RouteCodec, an_mpls_encap_read_without_labels_sends_none_and_reads_back_the_same) {
+  const Route route = with_encap(MplsEncap{.ttl = 3}, "10.30.0.0/16");
+  EXPECT_EQ(reparsed(route), route);
+}
+
+TEST(RouteCodec, a_seg6_encap_read_without_its_srh_sends_none_and_reads_back_the_same) {
+  const Route route = with_encap(Seg6Encap{.unknown = {{.type = 9, .payload = {std::byte{1}, {}, {}, {}}}}});
+  EXPECT_EQ(reparsed(route), route);
+}
+
 TEST(RouteCodec, malformed_attribute_is_an_error_naming_the_route) {
   std::vector<std::byte> bytes = test::golden_bytes("newroute_table100");
   // Shrink the last attribute (RTA_OIF) to 2 bytes: a u32 that is not one.

@@ -23,7 +23,9 @@ Result<void> parse_kind(wire::AttributeRange attributes, MplsEncap& out) {
 }
 
 void emit_kind(const MplsEncap& encap, wire::MessageBuilder& builder) {
-  emit_labels(builder, MPLS_IPTUNNEL_DST, encap.labels);
+  // No labels only in an encap read without MPLS_IPTUNNEL_DST (validate
+  // refuses to send it): an empty attribute would not read back.
+  if (!encap.labels.empty()) emit_labels(builder, MPLS_IPTUNNEL_DST, encap.labels);
   if (encap.ttl) builder.add_u8(MPLS_IPTUNNEL_TTL, *encap.ttl);
   detail::emit_unknown(encap.unknown, builder);
 }

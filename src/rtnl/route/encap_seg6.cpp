@@ -33,6 +33,16 @@ constexpr std::string_view mode_name(Seg6Mode mode) {
   return "unknown";
 }
 
+// SEG6_IPTUNNEL_SRH: struct seg6_iptunnel_encap, the mode then the SRH.
+void emit_srh(const Seg6Encap& encap, wire::MessageBuilder& builder) {
+  const std::vector<std::byte> srh = encode_srh(encap.srh, reserves_first(encap.mode));
+  std::vector<std::byte> payload(mode_size + srh.size());
+  const auto mode = static_cast<uint32_t>(encap.mode);
+  std::memcpy(payload.data(), &mode, mode_size);
+  std::memcpy(payload.data() + mode_size, srh.data(), srh.size());
+  builder.add(SEG6_IPTUNNEL_SRH, payload);
+}
+
 }  // namespace
 
 Result<void> parse_kind(wire::AttributeRange attributes, Seg6Encap& out) {
@@ -49,12 +59,9 @@ Result<void> parse_kind(wire::AttributeRange attributes, Seg6Encap& out) {
 }
 
 void emit_kind(const Seg6Encap& encap, wire::MessageBuilder& builder) {
-  const std::vector<std::byte> srh = encode_srh(encap.srh, reserves_first(encap.mode));
-  std::vector<std::byte> payload(mode_size + srh.size());
-  const auto mode = static_cast<uint32_t>(encap.mode);
-  std::memcpy(payload.data(), &mode, mode_size);
-  std::memcpy(payload.data() + mode_size, srh.data(), srh.size());
-  builder.add(SEG6_IPTUNNEL_SRH, payload);
+  // No segments only in an encap read without SEG6_IPTUNNEL_SRH (validate
+  // refuses to send it): an SRH of no segments would not read back.
+  if (!encap.srh.segments.empty()) emit_srh(encap, builder);
   detail::emit_unknown(encap.unknown, builder);
 }
 
