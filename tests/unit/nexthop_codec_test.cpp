@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 namespace nlpp::rtnl {
 namespace {
 
@@ -37,15 +39,23 @@ TEST(NexthopValidate, refuses_a_blackhole_with_a_link_and_a_gateway_of_the_other
       0u);
 }
 
+// The group as emitted with flags, then NHA_OP_FLAGS added when given.
+Nexthop group_read_back(const Nexthop& group, uint16_t flags, std::optional<uint32_t> op_flags) {
+  wire::MessageBuilder builder;
+  ObjectTraits<Nexthop>::emit(group, builder, RTM_NEWNEXTHOP, flags);
+  if (op_flags) builder.add_u32(14, *op_flags);  // NHA_OP_FLAGS
+  return ObjectTraits<Nexthop>::parse(wire::Message(builder.bytes())).value();
+}
+
 TEST(NexthopCodec, group_weights_above_256_use_the_high_byte) {
   const Nexthop group{.id = 10, .group = {{.id = 1, .weight = 1000}, {.id = 2, .weight = 65536}}};
-  // A request carries no NHA_OP_FLAGS: the parse trusts the low byte only,
-  // as with a kernel older than 6.12 whose reserved bytes may be garbage.
-  EXPECT_EQ(reparsed(group).group[1].weight, 256u);
-  wire::MessageBuilder builder;
-  ObjectTraits<Nexthop>::emit(group, builder, RTM_NEWNEXTHOP, 0);
-  builder.add_u32(14, 1u << 31);  // NHA_OP_FLAGS: NHA_OP_FLAG_RESP_GRP_RESVD_0, as a 6.12 dump has it
-  EXPECT_EQ(ObjectTraits<Nexthop>::parse(wire::Message(builder.bytes())).value().group, group.group);
+  // A reply without NHA_OP_FLAGS, as from a kernel older than 6.12 whose
+  // reserved bytes may be garbage: the low byte only.
+  EXPECT_EQ(group_read_back(group, 0, std::nullopt).group[1].weight, 256u);
+  // NHA_OP_FLAG_RESP_GRP_RESVD_0, as a 6.12 dump has it.
+  EXPECT_EQ(group_read_back(group, 0, 1u << 31).group, group.group);
+  // A request: the kernel reads the high byte, and so does nlpp.
+  EXPECT_EQ(group_read_back(group, NLM_F_REQUEST, std::nullopt).group, group.group);
 }
 
 TEST(NexthopCodec, get_and_del_send_the_id_alone) {

@@ -62,7 +62,12 @@ Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
   });
   if (nested_error) return std::move(*nested_error);
   if (!parsed) return std::move(parsed).error();
-  if (group && !codec::read_group(*group, (op_flags & codec::op_flag_resp_grp_resvd_0) != 0, nexthop.group))
+  // The high byte of a weight is real in a reply whose NHA_OP_FLAGS says the
+  // kernel zeroed the reserved bytes (older kernels left them undefined),
+  // and in a request, which a kernel that knows it reads it from.
+  const bool high_weights =
+      (op_flags & codec::op_flag_resp_grp_resvd_0) != 0 || (message.flags() & NLM_F_REQUEST) != 0;
+  if (group && !codec::read_group(*group, high_weights, nexthop.group))
     return codec::bad_attribute("nexthop group", *group);
   if (Result<void> decoded = encap.decode(nexthop.encap); !decoded) return std::move(decoded).error();
   return nexthop;
