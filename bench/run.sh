@@ -10,9 +10,11 @@
 #   --1m               also 1,000,000 routes (slow: pyroute2 and libnl take minutes)
 #   --reps R           repetitions; the tables show medians (default 5)
 #   --skip REGEX       leave out the tools whose name matches (e.g. 'libnl|pyroute2')
-#   --scenarios "..."  any of: route-change route-dump link-dump events (default all),
+#   --scenarios "..."  any of: route-change route-dump link-dump events micro (default all),
 #                      and profile: callgrind over nlpp's route paths at each count
-#                      (not timed; writes bench/results/<time>-profile.txt)
+#                      (not timed; writes bench/results/<time>-profile.txt),
+#                      and micro: Google Benchmark of the codecs alone, no kernel
+#                      (writes bench/results/<time>-micro.txt)
 #   --no-install       do not apt-get the peers
 #   --build-dir DIR    where nlpp and the programs are built (default build-bench/)
 #   --source DIR       build nlpp and the programs from DIR instead of this tree:
@@ -29,7 +31,7 @@ arguments=("$@")
 counts=(10000 100000)
 reps=5
 skip='^$'
-scenarios="route-change route-dump link-dump events"
+scenarios="route-change route-dump link-dump events micro"
 install=1
 build_dir=$root/build-bench
 source_dir=$root
@@ -69,7 +71,7 @@ bench_address=192.0.2.1/24
 # apt is only asked when something is missing.
 install_peers() {
   local packages=(cmake ninja-build g++ pkg-config linux-libc-dev iproute2 python3 python3-pyroute2
-                  libnl-3-dev libnl-route-3-dev libmnl-dev valgrind) status
+                  libnl-3-dev libnl-route-3-dev libmnl-dev valgrind libbenchmark-dev) status
   status=$(dpkg-query -W -f='${db:Status-Status}\n' "${packages[@]}" 2>/dev/null) || status=missing
   if grep -qvx installed <<<"$status"; then
     export DEBIAN_FRONTEND=noninteractive
@@ -82,7 +84,7 @@ build() {
   cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNLPP_BUILD_BENCH=ON \
     -DNLPP_BUILD_TESTS=OFF -DNLPP_BUILD_EXAMPLES=OFF >/dev/null
   cmake --build "$build_dir" --target bare_dump bare_route_batch mnl_dump libnl_dump measure_exec \
-    nlpp_dump nlpp_route_batch nlpp_events
+    nlpp_dump nlpp_route_batch nlpp_events micro_codec
 }
 
 if ((install)); then install_peers; fi
@@ -323,6 +325,10 @@ for n in "${counts[@]}"; do
   fi
 done
 if selected link-dump; then scenario_link_dump; fi
+if selected micro; then
+  "$bin/micro_codec" --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true \
+    | tee "$root/bench/results/$stamp-micro.txt" >&2
+fi
 if selected events; then scenario_events; fi
 
 {
