@@ -26,7 +26,9 @@ constexpr int exit_usage_error = 2;
 // The options before the object; returns the index of the object's word.
 size_t parse_options(std::span<const std::string_view> arguments, Options& options) {
   Words words(arguments);
-  while (!words.empty() && words.peek().starts_with('-')) {
+  // -h / --help is read as the object word ("nlpp --help"), not as an option.
+  const auto is_help = [](std::string_view word) { return word == "-h" || word == "--help" || word == "-help"; };
+  while (!words.empty() && words.peek().starts_with('-') && !is_help(words.peek())) {
     const std::string_view option = words.take("");
     if (option == "-j" || option == "--json" || option == "-json") {
       options.json = true;
@@ -54,7 +56,8 @@ int run(std::span<const std::string_view> arguments) {
   const size_t object_index = parse_options(arguments, options);
   Words words(arguments.subspan(object_index));
   const std::string_view object_word = words.take("");
-  if (object_word.empty() || object_word == "help" || object_word == "--help" || object_word == "-h") {
+  if (object_word.empty() || object_word == "help" || object_word == "--help" || object_word == "-h" ||
+      object_word == "-help") {
     print_usage(std::cout);
     return 0;
   }

@@ -256,6 +256,19 @@ TEST_F(CliGuest, a_vrf_on_a_table_above_255) {
   EXPECT_EQ(link("vrf0")["linkinfo"]["info_data"]["table"], 1000);
 }
 
+TEST(CliHelp, help_in_every_spelling_prints_the_usage_and_exits_0) {
+  for (const char* word : {"--help", "-h", "-help", "help"}) {
+    Result<CommandOutput> help = run_command({NLPP_CLI_PATH, word});
+    ASSERT_TRUE(help);
+    EXPECT_EQ(help->exit_code, 0) << word << ": " << help->err;
+    EXPECT_EQ(help->out.rfind("Usage: nlpp", 0), 0u) << word;
+  }
+  Result<CommandOutput> route_help = run_command({NLPP_CLI_PATH, "-j", "route", "--help"});
+  ASSERT_TRUE(route_help);
+  EXPECT_EQ(route_help->exit_code, 0);
+  EXPECT_EQ(route_help->out.rfind("Usage: nlpp route", 0), 0u);
+}
+
 TEST(CliNetns, add_list_and_del_agree_with_ip_netns) {
   const std::string name = "nlpp-cli-" + std::to_string(::getpid());
   Result<CommandOutput> added = run_command({NLPP_CLI_PATH, "netns", "add", name});
