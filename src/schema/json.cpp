@@ -278,9 +278,11 @@ class Printer {
 
 }  // namespace
 
+void write_json(JsonWriter& json, const DecodedMessage& message) { Printer(json).message(message); }
+
 std::string to_json(const DecodedMessage& message) {
   JsonWriter json;
-  Printer(json).message(message);
+  write_json(json, message);
   return std::move(json).take();
 }
 

@@ -1,12 +1,16 @@
 // libFuzzer target for everything that reads bytes from the kernel: the wire
 // views (MessageRange, AttributeRange and the typed getters), the generic
 // decoder through every family's tables, the JSON printer, the encoder and
-// the extended-ACK attribute paths. Besides crashes and sanitizer reports it
+// the extended-ACK attribute paths, and the capture readers (the input read
+// as a pcap or a hex dump, decoded and printed as `nlpp decode` does).
+// Besides crashes and sanitizer reports it
 // checks three properties on every message:
 //   - to_json() prints valid JSON,
 //   - encode(decode(m)) has m's size (only padding may differ from m),
 //   - decoding that encoding gives the same tree (decode is stable).
 #include <nlpp/schema/attribute_path.hpp>
+#include <nlpp/schema/capture.hpp>
+#include <nlpp/schema/decoded_capture.hpp>
 #include <nlpp/schema/decoder.hpp>
 #include <nlpp/schema/json.hpp>
 #include <nlpp/schema/registry.hpp>
@@ -90,9 +94,20 @@ void decode_every_way(const wire::Message& message) {
   }
 }
 
+// The input as a capture: a pcap when it starts with a pcap magic, a hex
+// dump otherwise (most inputs then fail at their first byte, cheaply).
+void read_as_capture(wire::Bytes input) {
+  const Result<std::vector<schema::CapturedPacket>> packets =
+      schema::read_capture(input, schema::detect_capture_format(input), NETLINK_ROUTE);
+  if (!packets) return;
+  const Result<std::vector<schema::CapturedMessage>> messages = schema::decode_capture(*packets);
+  if (messages && !nlohmann::json::accept(schema::to_json(*messages))) fail("a capture's to_json printed invalid JSON");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  read_as_capture(wire::Bytes(reinterpret_cast<const std::byte*>(data), size));
   const wire::MessageRange messages(wire::Bytes(reinterpret_cast<const std::byte*>(data), size));
   (void)messages.validate();
   for (const wire::Message& message : messages) {

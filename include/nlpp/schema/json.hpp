@@ -2,6 +2,7 @@
 // descriptors.
 #pragma once
 
+#include <nlpp/core/json_writer.hpp>
 #include <nlpp/schema/decoded_message.hpp>
 
 #include <string>
@@ -23,5 +24,9 @@ namespace nlpp::schema {
 /// "message" appears when a table describes the message, "unparsed" (hex)
 /// when bytes were left after the attributes.
 std::string to_json(const DecodedMessage& message);
+
+/// The same object as the next value of `json` (a member's value, an
+/// array element), for documents that carry messages (capture_json.hpp).
+void write_json(JsonWriter& json, const DecodedMessage& message);
 
 }  // namespace nlpp::schema
