@@ -13,6 +13,7 @@
 #include <linux/if_link.h>
 #include <net/if_arp.h>
 
+#include <algorithm>
 #include <array>
 
 namespace nlpp::format {
@@ -130,9 +131,15 @@ void write_addresses(JsonWriter& json, const rtnl::Link& link) {
     if (link.flags & IFF_POINTOPOINT) bool_field(json, "link_pointtopoint", true);
     text_field(json, "broadcast", *broadcast);
   }
+  // The permanent address when it differs from IFLA_ADDRESS, byte for
+  // byte (a tunnel's, not 6 bytes, is kept raw).
   if (const rtnl::RawAttribute* permanent = find_raw(link.unknown, IFLA_PERM_ADDRESS)) {
-    const std::string text = link_layer_address(permanent->payload, link.type);
-    if (!link.address || link.address->to_string() != text) text_field(json, "permaddr", text);
+    const rtnl::RawAttribute* raw_address = find_raw(link.unknown, IFLA_ADDRESS);
+    const wire::Bytes address = link.address  ? link.address->bytes()
+                                : raw_address ? wire::Bytes(raw_address->payload)
+                                              : wire::Bytes();
+    if (!std::ranges::equal(address, permanent->payload))
+      text_field(json, "permaddr", link_layer_address(permanent->payload, link.type));
   }
 }
 

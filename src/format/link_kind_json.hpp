@@ -8,8 +8,9 @@
 
 namespace nlpp::format::detail {
 
-/// The "linkinfo" member. info_data is written for the kinds nlpp formats
-/// (bridge, vxlan, macvlan, macvtap); veth has none in iproute2 either.
+/// The "linkinfo" member, with "info_data" for the kinds iproute2 prints
+/// data of and nlpp has a struct for (link_kind_json.cpp lists them), and
+/// "info_slave_data" for ports of a bridge, bond or vrf.
 void write_linkinfo(JsonWriter& json, const rtnl::LinkInfo& info, const LinkNames& names);
 
 }  // namespace nlpp::format::detail

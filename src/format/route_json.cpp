@@ -2,6 +2,7 @@
 // member for member in its order.
 #include <nlpp/format/json.hpp>
 
+#include "encap_json.hpp"
 #include "iproute2_words.hpp"
 #include "json_fields.hpp"
 
@@ -38,6 +39,11 @@ void write_gateway(JsonWriter& json, const rtnl::IpAddress& gateway, int route_f
   text_field(json, "family", family_name(gateway.family()));
   text_field(json, "host", gateway.to_string());
   json.end_object();
+}
+
+// print_rta_newdst(): the labels an MPLS route swaps in, as "to".
+void write_newdst(JsonWriter& json, const std::vector<uint32_t>& labels) {
+  if (!labels.empty()) text_field(json, "to", mpls_labels(labels));
 }
 
 // print_rta_flow(): realms, 0 named "unknown".
@@ -127,6 +133,8 @@ void write_nexthops(JsonWriter& json, const rtnl::Route& route, const LinkNames&
   json.begin_array();
   for (const rtnl::RouteNexthop& path : paths) {
     json.begin_object();
+    write_encap(json, path.encap);
+    write_newdst(json, path.newdst);
     write_gateway(json, path.gateway, route.family);
     write_flow(json, path.flow);
     text_field(json, "dev", names.name(path.ifindex));
@@ -139,7 +147,7 @@ void write_nexthops(JsonWriter& json, const rtnl::Route& route, const LinkNames&
 
 }  // namespace
 
-void write_route(JsonWriter& json, const rtnl::Route& route, const LinkNames& names) {
+void write_route(JsonWriter& json, const rtnl::Route& route, const LinkNames& names, RouteView view) {
   const rtnl::RouteExtras& extras = *route.extras;
   json.begin_object();
   text_field(json, "type", rtnl::to_string(route.type));
@@ -152,6 +160,8 @@ void write_route(JsonWriter& json, const rtnl::Route& route, const LinkNames& na
   else if (extras.src.length != 0)
     text_field(json, "src", "0/" + std::to_string(extras.src.length));
   if (route.nh_id != 0) number_field(json, "nhid", route.nh_id);
+  write_newdst(json, extras.newdst);
+  write_encap(json, extras.encap);
   if (route.tos != 0) {
     char tos[8];
     std::snprintf(tos, sizeof tos, "0x%02x", route.tos);
@@ -159,7 +169,8 @@ void write_route(JsonWriter& json, const rtnl::Route& route, const LinkNames& na
   }
   write_gateway(json, route.gateway, route.family);
   if (route.oif != 0) text_field(json, "dev", names.name(route.oif));
-  if (route.table != RT_TABLE_UNSPEC) text_field(json, "table", table_name(route.table));
+  if (route.table != RT_TABLE_UNSPEC && view == RouteView::all_tables)
+    text_field(json, "table", table_name(route.table));
   if (!(route.flags & RTM_F_CLONED)) {
     text_field(json, "protocol", protocol_name(route.protocol));
     if (route.scope) text_field(json, "scope", scope_name(*route.scope));
@@ -179,8 +190,8 @@ void write_route(JsonWriter& json, const rtnl::Route& route, const LinkNames& na
   json.end_object();
 }
 
-std::string routes_json(std::span<const rtnl::Route> routes, const LinkNames& names) {
-  return json_array(routes, [&](JsonWriter& json, const rtnl::Route& route) { write_route(json, route, names); });
+std::string routes_json(std::span<const rtnl::Route> routes, const LinkNames& names, RouteView view) {
+  return json_array(routes, [&](JsonWriter& json, const rtnl::Route& route) { write_route(json, route, names, view); });
 }
 
 }  // namespace nlpp::format
