@@ -10,7 +10,9 @@
 #   --1m               also 1,000,000 routes (slow: pyroute2 and libnl take minutes)
 #   --reps R           repetitions; the tables show medians (default 5)
 #   --skip REGEX       leave out the tools whose name matches (e.g. 'libnl|pyroute2')
-#   --scenarios "..."  any of: route-change route-dump link-dump events micro (default all),
+#   --scenarios "..."  any of: route-change route-dump link-dump events micro cli (default all),
+#                      cli: the nlpp tool against ip: `-j route show` of N routes and
+#                      `-batch` of N route adds (each in a fresh namespace),
 #                      and profile: callgrind over nlpp's route paths at each count
 #                      (not timed; writes bench/results/<time>-profile.txt),
 #                      and micro: Google Benchmark of the codecs alone, no kernel
@@ -31,7 +33,7 @@ arguments=("$@")
 counts=(10000 100000)
 reps=5
 skip='^$'
-scenarios="route-change route-dump link-dump events micro"
+scenarios="route-change route-dump link-dump events micro cli"
 install=1
 build_dir=$root/build-bench
 source_dir=$root
@@ -84,7 +86,7 @@ build() {
   cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNLPP_BUILD_BENCH=ON \
     -DNLPP_BUILD_TESTS=OFF -DNLPP_BUILD_EXAMPLES=OFF >/dev/null
   cmake --build "$build_dir" --target bare_dump bare_route_batch mnl_dump libnl_dump measure_exec \
-    nlpp_dump nlpp_route_batch nlpp_events micro_codec
+    nlpp_dump nlpp_route_batch nlpp_events micro_codec nlpp_cli
 }
 
 if ((install)); then install_peers; fi
@@ -218,6 +220,33 @@ scenario_route_dump() {
   in_ns "$bin/bare_route_batch" del "$n" >/dev/null
 }
 
+# The nlpp tool against iproute2 on the same jobs, both run by measure_exec
+# (output to /dev/null): `-j route show` of N routes in this namespace, then
+# `-batch` of the same file of N `route add` lines, each run in a fresh
+# namespace of its own.
+scenario_cli() {
+  local n=$1 tool name role routes_ns=$ns
+  local -A command=([ip]=ip [nlpp]=$build_dir/cli/nlpp)
+  "$python" "$root/bench/routes.py" add "$n" >"$work/add.batch"
+  in_ns "$bin/bare_route_batch" add "$n" >/dev/null
+  expect_routes "$n"
+  for ((rep = 1; rep <= reps; rep++)); do
+    measure "cli route show" "$n" "ip -j route show" reference "$bin/measure_exec" ip -j route show
+    measure "cli route show" "$n" "nlpp -j route show" nlpp "$bin/measure_exec" "${command[nlpp]}" -j route show
+  done
+  in_ns "$bin/bare_route_batch" del "$n" >/dev/null
+  for ((rep = 1; rep <= reps; rep++)); do
+    for tool in ip nlpp; do
+      name="$tool -batch"; role=$([[ $tool == ip ]] && echo reference || echo nlpp)
+      route_namespace "cli-$tool-$rep"
+      measure "cli route add -batch" "$n" "$name" "$role" "$bin/measure_exec" "${command[$tool]}" -batch "$work/add.batch"
+      expect_routes "$n"
+      ip netns del "$ns"
+    done
+  done
+  ns=$routes_ns
+}
+
 # Dump the links of link_pairs veth pairs.
 scenario_link_dump() {
   local i
@@ -316,11 +345,12 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'scenario\tcount\ttool\trole\trep\tseconds\titems\tmaxrss_kib\tnotes\n' >"$raw"
 selected() { [[ " $scenarios " == *" $1 "* ]]; }
 for n in "${counts[@]}"; do
-  if selected route-change || selected route-dump || selected profile; then
+  if selected route-change || selected route-dump || selected profile || selected cli; then
     route_namespace "routes-$n"
     if selected route-change; then scenario_route_change "$n"; fi
     if selected route-dump; then scenario_route_dump "$n"; fi
     if selected profile; then scenario_profile "$n"; fi
+    if selected cli; then scenario_cli "$n"; fi
     ip netns del "$ns"
   fi
 done

@@ -1,5 +1,6 @@
 #include <nlpp/core/json_writer.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -102,6 +103,17 @@ void JsonWriter::quoted(std::string_view text) {
   static constexpr char hex[] = "0123456789abcdef";
   out_ += '"';
   while (!text.empty()) {
+    // Printable ASCII other than '"' and '\\' (nearly every byte of a
+    // name or an address) is copied a run at a time: char by char, quoting
+    // was a fifth of `nlpp -j route show`.
+    const size_t plain = static_cast<size_t>(std::ranges::find_if(text, [](char byte) {
+                                               const auto c = static_cast<unsigned char>(byte);
+                                               return c < 0x20 || c >= 0x80 || c == '"' || c == '\\';
+                                             }) -
+                                             text.begin());
+    out_.append(text.substr(0, plain));
+    text.remove_prefix(plain);
+    if (text.empty()) break;
     const auto c = static_cast<unsigned char>(text.front());
     size_t consumed = 1;
     switch (c) {
@@ -131,8 +143,6 @@ void JsonWriter::quoted(std::string_view text) {
           out_ += "\\u00";
           out_ += hex[c >> 4];
           out_ += hex[c & 0xf];
-        } else if (c < 0x80) {
-          out_ += static_cast<char>(c);
         } else if (const size_t length = utf8_sequence_length(text); length != 0) {
           out_.append(text.substr(0, length));
           consumed = length;

@@ -6,6 +6,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -49,7 +50,10 @@ void text_array(JsonWriter& json, std::string_view key, const Strings& values) {
 /// A JSON array of objects, each written by write(json, object).
 template <class Objects, class Write>
 std::string json_array(const Objects& objects, Write write) {
+  // What a route or an address takes, about: a big table grows no more.
+  constexpr size_t bytes_per_object = 128;
   JsonWriter json;
+  json.reserve(std::size(objects) * bytes_per_object);
   json.begin_array();
   for (const auto& object : objects) write(json, object);
   json.end_array();

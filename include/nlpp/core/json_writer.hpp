@@ -11,6 +11,7 @@
 //     std::string text = std::move(json).take();  // {"ifname":"br0"}
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -40,6 +41,9 @@ class JsonWriter {
   /// timers with two decimals). The caller vouches that it is a JSON number.
   void raw_number(std::string_view text);
 
+  /// Makes room for a document of about bytes, sparing a big one the
+  /// copies of growing a byte at a time.
+  void reserve(size_t bytes) { out_.reserve(bytes); }
   /// The document written so far.
   std::string take() && { return std::move(out_); }
 

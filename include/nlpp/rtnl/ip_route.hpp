@@ -18,6 +18,7 @@
 namespace nlpp::rtnl {
 
 class IPRoute;
+class ChangeBatch;
 
 /// An object that one RTM_NEW* request cannot create: its ObjectTraits
 /// provide
@@ -145,6 +146,10 @@ class IPRoute {
     ObjectTraits<T>::emit(object, message, type, flags);
     return engine_.request(message, on_reply);
   }
+
+  /// Sends a batch of changes on this socket and empties it: one result
+  /// per change (nlpp/rtnl/change_batch.hpp).
+  Result<io::BatchResult> send(ChangeBatch& batch, const io::BatchOptions& options = {});
 
   io::RequestEngine& engine() noexcept { return engine_; }
 

@@ -1,0 +1,79 @@
+// ChangeBatch: many typed changes (add, replace, set, del of any RtnlObject)
+// sent together, pipelined through io::RequestEngine::send_batch, with one
+// result per change. Each object is validated when it is queued, so a bad
+// one fails at once and nothing of it is sent; the kernel's refusals come
+// back per change, by the index queuing returned.
+//
+//     ChangeBatch batch;
+//     for (const Route& route : routes) batch.add(route).value();
+//     io::BatchResult result = ipr.send(batch).value();
+//     for (const auto& [index, error] : result.failures()) ...
+#pragma once
+
+#include <nlpp/io/request_engine.hpp>
+#include <nlpp/rtnl/ip_route.hpp>
+#include <nlpp/rtnl/object_traits.hpp>
+
+#include <linux/netlink.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace nlpp::rtnl {
+
+/// Typed changes queued for one send. Queuing returns the change's index in
+/// the batch (its index in the BatchResult); an object that fails
+/// validation returns that error and leaves the batch as it was.
+class ChangeBatch {
+ public:
+  ChangeBatch() = default;
+  /// Reserves room for about bytes of requests (a route takes about 64).
+  explicit ChangeBatch(size_t bytes) : messages_(bytes) {}
+
+  /// Queues the object's creation (EEXIST when the kernel has it). Objects
+  /// that one request cannot create (HasCustomAdd: a tun link, a link with
+  /// altnames) cannot be batched: use IPRoute::add().
+  template <RtnlObject T>
+    requires(!HasCustomAdd<T>)
+  Result<size_t> add(const T& object) {
+    return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_EXCL);
+  }
+  /// Queues creating the object or replacing the one with its key.
+  template <RtnlObject T>
+  Result<size_t> replace(const T& object) {
+    return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_REPLACE);
+  }
+  /// Queues a change of an existing object.
+  template <RtnlObject T>
+  Result<size_t> set(const T& object) {
+    return request(object, ObjectTraits<T>::new_type, 0);
+  }
+  /// Queues deleting the object with object's key.
+  template <RtnlObject T>
+  Result<size_t> del(const T& object) {
+    return request(object, ObjectTraits<T>::del_type, 0);
+  }
+  /// Queues object as one message of type with flags, for requests the
+  /// operations above do not make (an FDB append's NLM_F_APPEND);
+  /// NLM_F_REQUEST is added when sent.
+  template <RtnlObject T>
+  Result<size_t> request(const T& object, uint16_t type, uint16_t flags) {
+    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    ObjectTraits<T>::emit(object, messages_, type, flags);
+    return messages_.message_count() - 1;
+  }
+
+  /// How many changes are queued.
+  size_t size() const noexcept { return messages_.message_count(); }
+  bool empty() const noexcept { return messages_.message_count() == 0; }
+
+  /// Sends every queued change through engine (see send_batch for
+  /// options) and empties the batch, whatever the outcome: the result has
+  /// one entry per change, failures with the kernel's errno and extended ACK.
+  Result<io::BatchResult> send(io::RequestEngine& engine, const io::BatchOptions& options = {});
+
+ private:
+  wire::MessageBuilder messages_;
+};
+
+}  // namespace nlpp::rtnl
