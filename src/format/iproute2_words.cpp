@@ -4,7 +4,9 @@
 
 #include <linux/if.h>
 #include <linux/if_arp.h>
+#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <array>
@@ -41,7 +43,7 @@ constexpr std::pair<uint8_t, const char*> protocols[] = {
     {RTPROT_DHCP, "dhcp"},     {RTPROT_KEEPALIVED, "keepalived"},
     {RTPROT_BGP, "bgp"},       {RTPROT_ISIS, "isis"},
     {RTPROT_OSPF, "ospf"},     {RTPROT_RIP, "rip"},
-    {RTPROT_EIGRP, "eigrp"},
+    {RTPROT_EIGRP, "eigrp"},   {RTPROT_OPENR, "openr"},
 };
 
 constexpr std::pair<uint8_t, const char*> scopes[] = {
@@ -150,6 +152,10 @@ std::optional<Value> value_named(const std::pair<Value, const char*> (&table)[N]
   return std::nullopt;
 }
 
+// inet_proto_n2a() (/etc/protocols' names) for the protocols rules are written for.
+constexpr std::pair<uint8_t, const char*> ip_protocols[] = {
+    {IPPROTO_ICMP, "icmp"}, {IPPROTO_TCP, "tcp"}, {IPPROTO_UDP, "udp"}, {IPPROTO_ICMPV6, "ipv6-icmp"}, {IPPROTO_SCTP, "sctp"}};
+
 constexpr std::pair<int, const char*> families[] = {
     {AF_INET, "inet"}, {AF_INET6, "inet6"}, {AF_PACKET, "link"}, {AF_MPLS, "mpls"}, {AF_BRIDGE, "bridge"}};
 
@@ -160,6 +166,8 @@ std::string protocol_name(uint8_t protocol) { return name_or_number(protocols, p
 std::string scope_name(uint8_t scope) { return name_or_number(scopes, scope); }
 
 std::string table_name(uint32_t table) { return name_or_number(tables, table); }
+
+std::string ip_protocol_name(uint8_t protocol) { return name_or_number(ip_protocols, protocol); }
 
 std::string link_type_name(uint16_t type) {
   const char* name = lookup(link_types, type);
@@ -194,6 +202,14 @@ std::vector<std::string_view> route_flag_names(uint32_t flags) {
   for (const auto& [bit, name] : route_flags)
     if (flags & bit) names.emplace_back(name);
   return names;
+}
+
+std::string fdb_state_name(uint16_t state) {
+  if (state & NUD_PERMANENT) return "permanent";
+  if (state & NUD_NOARP) return "static";
+  if (state & NUD_STALE) return "stale";
+  if (state & NUD_REACHABLE) return "";
+  return hex_0x(state);
 }
 
 std::string hex_0x(uint64_t value) {
@@ -241,5 +257,8 @@ std::optional<uint8_t> protocol_named(std::string_view name) { return detail::va
 std::optional<uint8_t> scope_named(std::string_view name) { return detail::value_named(detail::scopes, name); }
 std::optional<uint32_t> table_named(std::string_view name) { return detail::value_named(detail::tables, name); }
 std::optional<int> family_named(std::string_view name) { return detail::value_named(detail::families, name); }
+std::optional<uint8_t> ip_protocol_named(std::string_view name) {
+  return detail::value_named(detail::ip_protocols, name);
+}
 
 }  // namespace nlpp::format

@@ -22,6 +22,9 @@ std::string scope_name(uint8_t scope);
 std::string table_name(uint32_t table);
 /// ifi_type names ("ether", "loopback", "none"...), else "[N]".
 std::string link_type_name(uint16_t type);
+/// inet_proto_n2a() for the IP protocols rules are written for (icmp, tcp,
+/// udp, ipv6-icmp, sctp), else the number.
+std::string ip_protocol_name(uint8_t protocol);
 /// "inet", "inet6", "link", "mpls"... as iproute2's family_name().
 std::string_view family_name(int family);
 /// The link flags array of `ip link`: NO-CARRIER when up without carrier,
@@ -30,6 +33,9 @@ std::string_view family_name(int family);
 std::vector<std::string> link_flag_names(uint32_t flags, bool parent_down = false);
 /// The route / nexthop flags array (RTNH_F_*, RTM_F_*).
 std::vector<std::string_view> route_flag_names(uint32_t flags);
+/// bridge/fdb.c state_n2a() of an FDB entry's ndm_state: "permanent",
+/// "static", "stale", "" for a learned entry (reachable), else the bits.
+std::string fdb_state_name(uint16_t state);
 
 /// C's "%#llx": "0" for zero, else "0x" and lower-case hex digits.
 std::string hex_0x(uint64_t value);

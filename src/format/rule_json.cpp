@@ -38,24 +38,6 @@ void write_ports(JsonWriter& json, const std::optional<rtnl::PortRange>& range, 
   }
 }
 
-// inet_proto_n2a() for the protocols rules are written for.
-std::string ip_protocol_name(uint8_t protocol) {
-  switch (protocol) {
-    case 1:
-      return "icmp";
-    case 6:
-      return "tcp";
-    case 17:
-      return "udp";
-    case 58:
-      return "ipv6-icmp";
-    case 132:
-      return "sctp";
-    default:
-      return std::to_string(protocol);
-  }
-}
-
 void write_table(JsonWriter& json, const rtnl::Rule& rule) {
   if (rule.table == RT_TABLE_UNSPEC) return;
   text_field(json, "table", table_name(rule.table));

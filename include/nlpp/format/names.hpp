@@ -17,5 +17,7 @@ std::optional<uint8_t> scope_named(std::string_view name);
 std::optional<uint32_t> table_named(std::string_view name);
 /// An address family by name ("inet", "inet6", "link", "mpls", "bridge").
 std::optional<int> family_named(std::string_view name);
+/// An IP protocol of a rule by name ("icmp", "tcp", "udp", "ipv6-icmp", "sctp").
+std::optional<uint8_t> ip_protocol_named(std::string_view name);
 
 }  // namespace nlpp::format
