@@ -9,6 +9,7 @@ packages=(
   libgtest-dev nlohmann-json3-dev                   # tests
   iproute2 python3 python3-yaml                     # the iproute2 oracle; the schema generator
   valgrind                                          # the perf guard counts instructions
+  groff-base                                        # the man page check renders docs/nlpp.8
 )
 
 missing=()

@@ -20,6 +20,20 @@ std::string joined(const Strings& words, std::string_view separator) {
 
 std::string or_dash(std::string text) { return text.empty() ? "-" : text; }
 
+// A cell of colour class colour, unless it says there is no value ("-").
+TextCell value_cell(std::string text, ColourClass colour) {
+  const ColourClass shown = text == "-" ? ColourClass::none : colour;
+  return {std::move(text), shown};
+}
+
+TextCell link_cell(const LinkNames& names, uint32_t ifindex) {
+  return ifindex ? value_cell(names.name(ifindex), ColourClass::ifname) : "-";
+}
+
+TextCell address_cell(const rtnl::IpAddress& address) {
+  return value_cell(or_dash(address.to_string()), address_colour(address.family()));
+}
+
 std::string lifetime(uint32_t seconds) {
   return seconds == rtnl::AddressLifetimes::forever ? "forever" : std::to_string(seconds) + "sec";
 }
@@ -50,24 +64,115 @@ std::string destination(const rtnl::Route& route) {
   return route.dst.to_string();
 }
 
+// A rule's prefix as `ip rule` prints it: "all" (for from) or "-" when unset.
+std::string rule_prefix(const rtnl::IpPrefix& prefix, std::string_view unset) {
+  if (prefix.address.empty()) return prefix.length == 0 ? std::string(unset) : "0/" + std::to_string(prefix.length);
+  return prefix.to_string();
+}
+
+std::string port_range(const rtnl::PortRange& range) {
+  return range.start == range.end ? std::to_string(range.start)
+                                  : std::to_string(range.start) + "-" + std::to_string(range.end);
+}
+
+// The selectors of a rule beyond from and to, in `ip rule`'s words.
+std::string rule_selectors(const rtnl::Rule& rule) {
+  std::vector<std::string> words;
+  if (rule.flags & FIB_RULE_INVERT) words.emplace_back("not");
+  if (rule.tos != 0) words.push_back("tos " + hex_0x(rule.tos));
+  if (rule.fwmark || rule.fwmask) {
+    std::string mark = "fwmark " + hex_0x(rule.fwmark.value_or(0));
+    if (rule.fwmask && *rule.fwmask != 0xffffffff) mark += "/" + hex_0x(*rule.fwmask);
+    words.push_back(mark);
+  }
+  if (!rule.iifname.empty()) words.push_back("iif " + rule.iifname);
+  if (!rule.oifname.empty()) words.push_back("oif " + rule.oifname);
+  if (rule.l3mdev) words.emplace_back("l3mdev");
+  if (rule.uid_range)
+    words.push_back("uidrange " + std::to_string(rule.uid_range->start) + "-" + std::to_string(rule.uid_range->end));
+  if (rule.ip_proto != 0) words.push_back("ipproto " + ip_protocol_name(rule.ip_proto));
+  if (rule.sport) words.push_back("sport " + port_range(*rule.sport));
+  if (rule.dport) words.push_back("dport " + port_range(*rule.dport));
+  if (rule.tun_id) words.push_back("tun_id " + std::to_string(*rule.tun_id));
+  if (rule.suppress_prefixlen && *rule.suppress_prefixlen != 0xffffffff)
+    words.push_back("suppress_prefixlength " + std::to_string(*rule.suppress_prefixlen));
+  if (rule.suppress_ifgroup && *rule.suppress_ifgroup != 0xffffffff)
+    words.push_back("suppress_ifgroup " + std::to_string(*rule.suppress_ifgroup));
+  return or_dash(joined(words, " "));
+}
+
+std::string rule_action(const rtnl::Rule& rule) {
+  switch (rule.action) {
+    case rtnl::RuleAction::unspec:
+    case rtnl::RuleAction::to_tbl:
+      return "lookup " + table_name(rule.table);
+    case rtnl::RuleAction::goto_:
+      return "goto " + (rule.goto_target ? std::to_string(*rule.goto_target) : std::string("none"));
+    case rtnl::RuleAction::nop:
+      return "nop";
+    default:
+      // The drop actions share their numbers with the route types.
+      return std::string(rtnl::to_string(static_cast<rtnl::RouteType>(rule.action)));
+  }
+}
+
+// `ip nexthop`'s group words: "1/3,5", a weight only when not 1.
+std::string nexthop_group(const std::vector<rtnl::NexthopGroupMember>& group) {
+  std::vector<std::string> members;
+  for (const rtnl::NexthopGroupMember& member : group)
+    members.push_back(std::to_string(member.id) + (member.weight != 1 ? "," + std::to_string(member.weight) : ""));
+  return or_dash(joined(members, "/"));
+}
+
+std::string nexthop_details(const rtnl::Nexthop& nexthop) {
+  std::vector<std::string> words;
+  if (nexthop.blackhole) words.emplace_back("blackhole");
+  if (nexthop.fdb) words.emplace_back("fdb");
+  if (nexthop.group_type == rtnl::NexthopGroupType::resilient) words.emplace_back("type resilient");
+  if (nexthop.resilient && nexthop.resilient->buckets)
+    words.push_back("buckets " + std::to_string(*nexthop.resilient->buckets));
+  if (const auto* mpls = nexthop.encap ? std::get_if<rtnl::MplsEncap>(&*nexthop.encap) : nullptr) {
+    std::vector<std::string> labels;
+    for (const uint32_t label : mpls->labels) labels.push_back(std::to_string(label));
+    words.push_back("encap mpls " + joined(labels, "/"));
+  }
+  for (std::string_view flag : route_flag_names(nexthop.flags)) words.emplace_back(flag);
+  return joined(words, " ");
+}
+
+// A vxlan entry's remote: "dst 192.0.2.9 port 4789 vni 42".
+std::string fdb_remote(const rtnl::FdbEntry& entry) {
+  std::vector<std::string> words;
+  if (entry.dst) words.push_back("dst " + entry.dst->to_string());
+  if (entry.port) words.push_back("port " + std::to_string(*entry.port));
+  if (entry.vni) words.push_back("vni " + std::to_string(*entry.vni));
+  if (entry.nh_id) words.push_back("nhid " + std::to_string(*entry.nh_id));
+  return or_dash(joined(words, " "));
+}
+
 }  // namespace
 
-std::string links_table(std::span<const rtnl::Link> links) {
+std::string links_table(std::span<const rtnl::Link> links, TextStyle style) {
   const LinkNames names(links);
   TextTable table({"IFINDEX", "NAME", "KIND", "STATE", "MTU", "MASTER", "ADDRESS", "FLAGS"});
   for (const rtnl::Link& link : links) {
     std::string name = link.name.value_or("");
     if (link.link && *link.link != 0)
       name += "@" + (link.link_netnsid ? "if" + std::to_string(*link.link) : names.name(*link.link));
-    table.add_row({std::to_string(link.ifindex), name, or_dash(link.info ? link.info->kind : ""),
-                   link.operstate ? rtnl::to_string(*link.operstate) : "-", link.mtu ? std::to_string(*link.mtu) : "-",
-                   link.master ? names.name(*link.master) : "-", link.address ? link.address->to_string() : "-",
+    table.add_row({std::to_string(link.ifindex),
+                   {name, ColourClass::ifname},
+                   or_dash(link.info ? link.info->kind : ""),
+                   link.operstate ? TextCell(rtnl::to_string(*link.operstate), operstate_colour(*link.operstate)) : "-",
+                   link.mtu ? std::to_string(*link.mtu) : "-",
+                   link_cell(names, link.master.value_or(0)),
+                   link.address ? TextCell(link.address->to_string(), ColourClass::mac) : "-",
                    joined(link_flag_names(link.flags), ",")});
   }
-  return table.to_string();
+  return table.to_string(style);
 }
 
-std::string addresses_table(std::span<const rtnl::Link> links, std::span<const rtnl::Address> addresses) {
+std::string addresses_table(std::span<const rtnl::Link> links, std::span<const rtnl::Address> addresses,
+                            TextStyle style) {
   const LinkNames names(links);
   TextTable table({"LINK", "FAMILY", "ADDRESS", "SCOPE", "BROADCAST", "FLAGS", "VALID", "PREFERRED"});
   for (const rtnl::Link& link : links) {
@@ -77,35 +182,97 @@ std::string addresses_table(std::span<const rtnl::Link> links, std::span<const r
       if (address.peer && *address.peer != address.local) local += " peer " + address.peer->to_string();
       local += "/" + std::to_string(address.prefix_length);
       const rtnl::AddressLifetimes lifetimes = address.lifetimes.value_or(rtnl::AddressLifetimes{});
-      table.add_row({names.name(address.ifindex), std::string(family_name(address.family())), local,
-                     scope_name(address.scope), address.broadcast ? address.broadcast->to_string() : "-",
-                     or_dash(address.flags.to_string()), lifetime(lifetimes.valid), lifetime(lifetimes.preferred)});
+      table.add_row({link_cell(names, address.ifindex),
+                     std::string(family_name(address.family())),
+                     {local, address_colour(address.family())},
+                     scope_name(address.scope),
+                     address.broadcast ? address_cell(*address.broadcast) : "-",
+                     or_dash(address.flags.to_string()),
+                     lifetime(lifetimes.valid),
+                     lifetime(lifetimes.preferred)});
     }
   }
-  return table.to_string();
+  return table.to_string(style);
 }
 
-std::string routes_table(std::span<const rtnl::Route> routes, const LinkNames& names) {
+std::string routes_table(std::span<const rtnl::Route> routes, const LinkNames& names, TextStyle style) {
   TextTable table({"TABLE", "TYPE", "DESTINATION", "GATEWAY", "DEV", "PROTO", "SCOPE", "METRIC", "DETAILS"});
   for (const rtnl::Route& route : routes) {
-    table.add_row({table_name(route.table), std::string(rtnl::to_string(route.type)), destination(route),
-                   or_dash(route.gateway.to_string()), route.oif ? names.name(route.oif) : "-",
-                   protocol_name(route.protocol), route.scope ? scope_name(*route.scope) : "-",
-                   std::to_string(route.priority), route_details(route)});
+    table.add_row({table_name(route.table),
+                   std::string(rtnl::to_string(route.type)),
+                   {destination(route), address_colour(route.resolved_family())},
+                   address_cell(route.gateway),
+                   link_cell(names, route.oif),
+                   protocol_name(route.protocol),
+                   route.scope ? scope_name(*route.scope) : "-",
+                   std::to_string(route.priority),
+                   route_details(route)});
     for (const rtnl::RouteNexthop& path : route.extras->multipath)
-      table.add_row({"", "", "  nexthop", or_dash(path.gateway.to_string()), names.name(path.ifindex), "", "", "",
+      table.add_row({"",
+                     "",
+                     "  nexthop",
+                     address_cell(path.gateway),
+                     {names.name(path.ifindex), ColourClass::ifname},
+                     "",
+                     "",
+                     "",
                      "weight " + std::to_string(path.weight)});
   }
-  return table.to_string();
+  return table.to_string(style);
 }
 
-std::string neighbours_table(std::span<const rtnl::Neighbour> neighbours, const LinkNames& names) {
+std::string neighbours_table(std::span<const rtnl::Neighbour> neighbours, const LinkNames& names, TextStyle style) {
   TextTable table({"ADDRESS", "DEV", "LLADDR", "STATE", "FLAGS"});
   for (const rtnl::Neighbour& neighbour : neighbours)
-    table.add_row({neighbour.dst.to_string(), neighbour.ifindex ? names.name(neighbour.ifindex) : "-",
-                   neighbour.lladdr ? neighbour.lladdr->to_string() : "-", or_dash(neighbour.state.to_string()),
-                   or_dash(neighbour.flags.to_string())});
-  return table.to_string();
+    table.add_row({address_cell(neighbour.dst), link_cell(names, neighbour.ifindex),
+                   neighbour.lladdr ? TextCell(neighbour.lladdr->to_string(), ColourClass::mac) : "-",
+                   or_dash(neighbour.state.to_string()), or_dash(neighbour.flags.to_string())});
+  return table.to_string(style);
+}
+
+std::string rules_table(std::span<const rtnl::Rule> rules, TextStyle style) {
+  TextTable table({"PRIORITY", "FAMILY", "FROM", "TO", "MATCH", "ACTION", "PROTO"});
+  for (const rtnl::Rule& rule : rules)
+    table.add_row({rule.priority ? std::to_string(*rule.priority) : "-",
+                   std::string(family_name(rule.resolved_family())),
+                   {rule_prefix(rule.src, "all"), address_colour(rule.resolved_family())},
+                   value_cell(rule_prefix(rule.dst, "-"), address_colour(rule.resolved_family())),
+                   rule_selectors(rule),
+                   rule_action(rule),
+                   protocol_name(rule.protocol)});
+  return table.to_string(style);
+}
+
+std::string nexthops_table(std::span<const rtnl::Nexthop> nexthops, const LinkNames& names, TextStyle style) {
+  TextTable table({"ID", "GROUP", "GATEWAY", "DEV", "SCOPE", "PROTO", "DETAILS"});
+  for (const rtnl::Nexthop& nexthop : nexthops)
+    table.add_row({std::to_string(nexthop.id), nexthop_group(nexthop.group), address_cell(nexthop.gateway),
+                   link_cell(names, nexthop.oif), scope_name(nexthop.scope), protocol_name(nexthop.protocol),
+                   nexthop_details(nexthop)});
+  return table.to_string(style);
+}
+
+std::string fdb_table(std::span<const rtnl::FdbEntry> entries, const LinkNames& names, TextStyle style) {
+  TextTable table({"LLADDR", "DEV", "VLAN", "REMOTE", "MASTER", "STATE", "FLAGS"});
+  for (const rtnl::FdbEntry& entry : entries)
+    table.add_row({{entry.lladdr.to_string(), ColourClass::mac},
+                   link_cell(names, entry.ifindex),
+                   entry.vlan ? std::to_string(*entry.vlan) : "-",
+                   fdb_remote(entry),
+                   link_cell(names, entry.master.value_or(0)),
+                   or_dash(fdb_state_name(entry.state.bits())),
+                   or_dash(entry.flags.to_string())});
+  return table.to_string(style);
+}
+
+std::string bridge_vlans_table(std::span<const rtnl::BridgeVlan> vlans, const LinkNames& names, TextStyle style) {
+  TextTable table({"DEV", "VLAN", "FLAGS"});
+  for (const rtnl::BridgeVlan& device : vlans)
+    for (const rtnl::BridgeVlanRange& range : device.vlans)
+      table.add_row({link_cell(names, device.ifindex),
+                     std::to_string(range.vid) + (range.vid_end ? "-" + std::to_string(*range.vid_end) : ""),
+                     or_dash(range.flags.to_string())});
+  return table.to_string(style);
 }
 
 }  // namespace nlpp::format
