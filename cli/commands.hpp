@@ -21,9 +21,27 @@ void run_link(Session& session, std::string_view command, Words& words);
 void run_address(Session& session, std::string_view command, Words& words);
 void run_route(Session& session, std::string_view command, Words& words);
 void run_neighbour(Session& session, std::string_view command, Words& words);
+void run_rule(Session& session, std::string_view command, Words& words);
+void run_nexthop(Session& session, std::string_view command, Words& words);
+void run_fdb(Session& session, std::string_view command, Words& words);
+void run_vlan(Session& session, std::string_view command, Words& words);
 void run_netns(Session& session, std::string_view command, Words& words);
 /// `monitor [OBJECT...]`: `command` is the first object word, if any.
 void run_monitor(Session& session, std::string_view command, Words& words);
+/// `decode [pcap|hex] [--protocol NAME] [FILE|-]`: `command` is its first word, if any.
+void run_decode(Session& session, std::string_view command, Words& words);
+
+/// `nlpp -batch FILE|-`: each line of FILE (stdin for "-") is a command
+/// (`OBJECT COMMAND ARGS`, `#` starts a comment) run in session, whose
+/// changes are sent as one pipelined batch (flushed before anything reads
+/// the kernel); errors are reported as "line N: ...". Returns the exit
+/// status: 0, or that of the failure that stopped it (-force: 1 when the
+/// kernel refused a line, else 2 when a line was a usage error).
+int run_batch(Session& session, std::string_view file);
+
+/// Exit statuses: an error of the kernel or the system; a usage error (nothing was sent).
+constexpr int exit_kernel_error = 1;
+constexpr int exit_usage_error = 2;
 
 /// The objects, by name and iproute2's abbreviations ("a", "addr", "neighbor"...);
 /// nullptr for none.

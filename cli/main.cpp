@@ -13,15 +13,13 @@
 #include <sys/socket.h>
 
 #include <iostream>
+#include <optional>
 #include <string_view>
 #include <system_error>
 #include <vector>
 
 namespace nlpp::cli {
 namespace {
-
-constexpr int exit_kernel_error = 1;
-constexpr int exit_usage_error = 2;
 
 // The options before the object; returns the index of the object's word.
 size_t parse_options(std::span<const std::string_view> arguments, Options& options) {
@@ -38,6 +36,12 @@ size_t parse_options(std::span<const std::string_view> arguments, Options& optio
       options.details = true;
     } else if (option == "-n" || option == "--netns" || option == "-netns") {
       options.netns = std::string(words.value_of(option));
+    } else if (option == "-b" || option == "-batch" || option == "--batch") {
+      options.batch = std::string(words.value_of(option));
+    } else if (option == "-force" || option == "--force") {
+      options.force = true;
+    } else if (const std::optional<ColourWhen> colour = colour_option(option, words)) {
+      options.colour = *colour;
     } else if (option == "-4") {
       options.family = AF_INET;
     } else if (option == "-6") {
@@ -55,6 +59,11 @@ int run(std::span<const std::string_view> arguments) {
   Options options;
   const size_t object_index = parse_options(arguments, options);
   Words words(arguments.subspan(object_index));
+  if (options.batch) {
+    if (!words.empty()) throw UsageError("-batch takes no object: " + quoted(words.peek()) + " (nlpp --help)");
+    Session session(options, std::cout);
+    return run_batch(session, *options.batch);
+  }
   const std::string_view object_word = words.take("");
   if (object_word.empty() || object_word == "help" || object_word == "--help" || object_word == "-h" ||
       object_word == "-help") {

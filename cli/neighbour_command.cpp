@@ -6,6 +6,8 @@
 
 #include <nlpp/rtnl/neighbour.hpp>
 
+#include <vector>
+
 namespace nlpp::cli {
 namespace {
 
@@ -65,7 +67,16 @@ void show(Session& session, Words& words) {
       words.unknown();
     }
   }
-  print_neighbours(session, session.ipr().dump<rtnl::Neighbour>(filter).value());
+  std::vector<rtnl::Neighbour> neighbours = session.ipr().dump<rtnl::Neighbour>(filter).value();
+  // Without `nud`, ip leaves out entries in no state but NOARP (multicast,
+  // a bridge's own), unless they are proxies or externally learned.
+  if (filter.states.empty())
+    std::erase_if(neighbours, [](const rtnl::Neighbour& neighbour) {
+      return (neighbour.state.bits() & 0xff & ~NUD_NOARP) == 0 &&
+             !neighbour.flags.contains(rtnl::NeighbourFlag::proxy) &&
+             !neighbour.flags.contains(rtnl::NeighbourFlag::extern_learn);
+    });
+  print_neighbours(session, neighbours);
 }
 
 }  // namespace

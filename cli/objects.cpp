@@ -52,11 +52,49 @@ constexpr std::string_view kNeighbourHelp =
     "       nlpp neighbour show [dev DEV] [master DEV] [proxy] [nud STATE]\n"
     "STATE: permanent, noarp, reachable, stale, delay, probe, failed, incomplete\n";
 
+constexpr std::string_view kRuleHelp =
+    "Usage: nlpp rule add|del [not] [from PREFIX] [to PREFIX] [priority N] [tos T] [fwmark MARK[/MASK]]\n"
+    "                 [iif DEV] [oif DEV] [l3mdev] [uidrange N-M] [ipproto P] [sport N[-M]]\n"
+    "                 [dport N[-M]] [tun_id N] [protocol P] [suppress_prefixlength N]\n"
+    "                 [suppress_ifgroup N] [table TABLE | goto N | TYPE]\n"
+    "       nlpp rule show [table TABLE] [priority N] [protocol P] [iif DEV]\n"
+    "TYPE: unicast, blackhole, unreachable, prohibit, nop\n";
+
+constexpr std::string_view kNexthopHelp =
+    "Usage: nlpp nexthop add|replace id ID [via ADDRESS] [dev DEV] [onlink] [fdb] [protocol P]\n"
+    "       nlpp nexthop add|replace id ID blackhole [protocol P]\n"
+    "       nlpp nexthop add|replace id ID group ID[,WEIGHT]/ID[,WEIGHT]... [fdb]\n"
+    "                    [type mpath | type resilient [buckets N] [idle_timer S] [unbalanced_timer S]]\n"
+    "       nlpp nexthop del|get id ID\n"
+    "       nlpp nexthop show [id ID] [dev DEV] [master DEV] [groups] [fdb]\n";
+
+constexpr std::string_view kFdbHelp =
+    "Usage: nlpp fdb add|append|replace|del LLADDR dev DEV [dst ADDRESS] [vni N] [port N] [via DEV]\n"
+    "                [src_vni N] [nhid N] [vlan N] [self] [master] [permanent|static|dynamic]\n"
+    "                [extern_learn] [sticky]\n"
+    "       nlpp fdb show [dev DEV] [br BRIDGE] [vlan N]\n"
+    "Neither self nor master: self; no state: permanent (as bridge fdb assumes).\n";
+
+constexpr std::string_view kVlanHelp =
+    "Usage: nlpp vlan add|del dev DEV vid N[-M] [pvid] [untagged] [self] [master]\n"
+    "       nlpp vlan show [dev DEV]\n"
+    "Bridge vlan filters (the bridge needs vlan_filtering 1); show prints ranges compressed.\n";
+
 constexpr std::string_view kMonitorHelp =
     "Usage: nlpp [-j] monitor [all|link|address|route|neigh|rule]...\n"
     "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
     "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
     "\"resync\" lines with the current state of what is watched.\n";
+
+constexpr std::string_view kDecodeHelp =
+    "Usage: nlpp [-p] decode [pcap|hex] [--protocol NAME] [FILE|-]\n"
+    "Decodes netlink messages recorded elsewhere into a JSON array, one object per message.\n"
+    "FILE (standard input when absent or -): a pcap or pcapng capture of an nlmon device\n"
+    "(tcpdump -i nlmon0 -w FILE), found by its magic number, or a hex dump: hex bytes as\n"
+    "xxd, hexdump -C, od -A x -t x1 or Wireshark print them, or plain (0x prefixes allowed).\n"
+    "pcap|hex: read FILE as that, whatever it looks like.\n"
+    "--protocol NAME: the netlink protocol of a hex dump (route, generic, netfilter,\n"
+    "sock_diag, xfrm, audit... or its number); route when not given.\n";
 
 constexpr std::string_view kNetnsHelp =
     "Usage: nlpp netns list\n"
@@ -68,11 +106,16 @@ const ObjectCommand kLink{kLinkHelp, run_link};
 const ObjectCommand kAddress{kAddressHelp, run_address};
 const ObjectCommand kRoute{kRouteHelp, run_route};
 const ObjectCommand kNeighbour{kNeighbourHelp, run_neighbour};
+const ObjectCommand kRule{kRuleHelp, run_rule};
+const ObjectCommand kNexthop{kNexthopHelp, run_nexthop};
+const ObjectCommand kFdb{kFdbHelp, run_fdb};
+const ObjectCommand kVlan{kVlanHelp, run_vlan};
 const ObjectCommand kNetns{kNetnsHelp, run_netns};
 const ObjectCommand kMonitor{kMonitorHelp, run_monitor};
+const ObjectCommand kDecode{kDecodeHelp, run_decode};
 
 // iproute2's spellings and abbreviations of each object.
-const std::array<std::pair<std::string_view, const ObjectCommand*>, 14> kObjectWords{{
+const std::array<std::pair<std::string_view, const ObjectCommand*>, 22> kObjectWords{{
     {"link", &kLink},
     {"l", &kLink},
     {"address", &kAddress},
@@ -84,9 +127,17 @@ const std::array<std::pair<std::string_view, const ObjectCommand*>, 14> kObjectW
     {"neighbor", &kNeighbour},
     {"neigh", &kNeighbour},
     {"n", &kNeighbour},
+    {"rule", &kRule},
+    {"ru", &kRule},
+    {"nexthop", &kNexthop},
+    {"nh", &kNexthop},
+    {"fdb", &kFdb},
+    {"vlan", &kVlan},
+    {"v", &kVlan},
     {"netns", &kNetns},
     {"monitor", &kMonitor},
     {"m", &kMonitor},
+    {"decode", &kDecode},
 }};
 
 }  // namespace
@@ -103,12 +154,17 @@ bool is_command(std::string_view word, std::string_view command) noexcept {
 
 void print_usage(std::ostream& out) {
   out << "Usage: nlpp [OPTIONS] OBJECT [COMMAND [ARGUMENTS]]\n"
-         "OBJECT: link, address, route, neighbour, netns, monitor (nlpp OBJECT help)\n"
+         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, netns, monitor, decode\n"
+         "        (nlpp OBJECT help)\n"
          "OPTIONS: -j|--json  JSON output, as ip -j prints it\n"
          "         -p|--pretty  indented JSON\n"
          "         -d|--details  every attribute\n"
          "         -n|--netns NAME  work in the namespace NAME (as ip -n)\n"
          "         -4 | -6 | -f|--family inet|inet6|mpls|bridge|link\n"
+         "         -b|-batch FILE  run the commands of FILE (- for stdin), one a line\n"
+         "         -force  a batch goes on after a failing line\n"
+         "         -c|-color[=always|auto|never]  colour names and addresses (-c: always; default:\n"
+         "                                        auto, on a terminal unless NO_COLOR is set)\n"
          "Exit status: 0 success, 1 an error of the kernel or the system, 2 a usage error.\n";
 }
 

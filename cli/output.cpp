@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "colour.hpp"
+
 #include <nlpp/core/json_writer.hpp>
 #include <nlpp/format/json.hpp>
 #include <nlpp/format/table.hpp>
@@ -13,26 +15,48 @@ void print_json(Session& session, const std::string& json) {
   session.out() << (session.options().pretty ? format::indented_json(json) : json) << '\n';
 }
 
+format::TextStyle style_of(const Session& session) { return text_style(session.options().colour); }
+
 }  // namespace
 
 void print_links(Session& session, std::span<const rtnl::Link> links) {
   if (session.options().json) return print_json(session, format::links_json(links));
-  session.out() << format::links_table(links);
+  session.out() << format::links_table(links, style_of(session));
 }
 
 void print_addresses(Session& session, std::span<const rtnl::Link> links, std::span<const rtnl::Address> addresses) {
   if (session.options().json) return print_json(session, format::addresses_json(links, addresses));
-  session.out() << format::addresses_table(links, addresses);
+  session.out() << format::addresses_table(links, addresses, style_of(session));
 }
 
-void print_routes(Session& session, std::span<const rtnl::Route> routes) {
-  if (session.options().json) return print_json(session, format::routes_json(routes, session.link_names()));
-  session.out() << format::routes_table(routes, session.link_names());
+void print_routes(Session& session, std::span<const rtnl::Route> routes, format::RouteView view) {
+  if (session.options().json) return print_json(session, format::routes_json(routes, session.link_names(), view));
+  session.out() << format::routes_table(routes, session.link_names(), style_of(session));
 }
 
 void print_neighbours(Session& session, std::span<const rtnl::Neighbour> neighbours) {
   if (session.options().json) return print_json(session, format::neighbours_json(neighbours, session.link_names()));
-  session.out() << format::neighbours_table(neighbours, session.link_names());
+  session.out() << format::neighbours_table(neighbours, session.link_names(), style_of(session));
+}
+
+void print_rules(Session& session, std::span<const rtnl::Rule> rules) {
+  if (session.options().json) return print_json(session, format::rules_json(rules));
+  session.out() << format::rules_table(rules, style_of(session));
+}
+
+void print_nexthops(Session& session, std::span<const rtnl::Nexthop> nexthops) {
+  if (session.options().json) return print_json(session, format::nexthops_json(nexthops, session.link_names()));
+  session.out() << format::nexthops_table(nexthops, session.link_names(), style_of(session));
+}
+
+void print_fdb(Session& session, std::span<const rtnl::FdbEntry> entries, format::FdbView view) {
+  if (session.options().json) return print_json(session, format::fdb_json(entries, session.link_names(), view));
+  session.out() << format::fdb_table(entries, session.link_names(), style_of(session));
+}
+
+void print_bridge_vlans(Session& session, std::span<const rtnl::BridgeVlan> vlans) {
+  if (session.options().json) return print_json(session, format::bridge_vlans_json(vlans, session.link_names()));
+  session.out() << format::bridge_vlans_table(vlans, session.link_names(), style_of(session));
 }
 
 void print_netns_names(Session& session, std::span<const std::string> names) {

@@ -4,6 +4,7 @@
 
 #include "session.hpp"
 
+#include <nlpp/format/json.hpp>
 #include <nlpp/rtnl/address.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
@@ -17,8 +18,16 @@ namespace nlpp::cli {
 void print_links(Session& session, std::span<const rtnl::Link> links);
 /// The links with their addresses, as `ip address show` groups them.
 void print_addresses(Session& session, std::span<const rtnl::Link> links, std::span<const rtnl::Address> addresses);
-void print_routes(Session& session, std::span<const rtnl::Route> routes);
+/// view: whether the routes are of every table (then each names its table, as in ip).
+void print_routes(Session& session, std::span<const rtnl::Route> routes,
+                  format::RouteView view = format::RouteView::all_tables);
 void print_neighbours(Session& session, std::span<const rtnl::Neighbour> neighbours);
 void print_netns_names(Session& session, std::span<const std::string> names);
+void print_rules(Session& session, std::span<const rtnl::Rule> rules);
+void print_nexthops(Session& session, std::span<const rtnl::Nexthop> nexthops);
+/// view: whether the entries are of one device (then they do not name it, as in bridge).
+void print_fdb(Session& session, std::span<const rtnl::FdbEntry> entries,
+               format::FdbView view = format::FdbView::all_devices);
+void print_bridge_vlans(Session& session, std::span<const rtnl::BridgeVlan> vlans);
 
 }  // namespace nlpp::cli

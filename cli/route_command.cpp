@@ -188,12 +188,15 @@ Route parse_route(Session& session, Words& words) {
 
 rtnl::RouteFilter parse_filter(Session& session, Words& words) {
   // As `ip route show`: IPv4 unless -6 or -f says otherwise, the main table unless `table` does.
-  const int family = session.options().family != AF_UNSPEC ? session.options().family : AF_INET;
-  rtnl::RouteFilter filter{.family = static_cast<uint8_t>(family), .table = RT_TABLE_MAIN};
+  // `table all` without a family lists every family, as in ip.
+  const int family = session.options().family;
+  rtnl::RouteFilter filter{.family = static_cast<uint8_t>(family != AF_UNSPEC ? family : AF_INET),
+                           .table = RT_TABLE_MAIN};
   while (!words.empty()) {
     if (words.take_if("table")) {
       const std::string_view table = words.value_of("table");
       filter.table = table == "all" ? std::nullopt : std::optional(parse_table(table));
+      if (table == "all" && family == AF_UNSPEC) filter.family = AF_UNSPEC;
     } else if (words.take_if("proto") || words.take_if("protocol")) {
       filter.protocol = parse_protocol(words.value_of("proto"));
     } else if (words.take_if("type")) {
@@ -218,7 +221,9 @@ rtnl::RouteFilter parse_filter(Session& session, Words& words) {
 }
 
 void show(Session& session, Words& words) {
-  print_routes(session, session.ipr().dump<Route>(parse_filter(session, words)).value());
+  const rtnl::RouteFilter filter = parse_filter(session, words);
+  print_routes(session, session.ipr().dump<Route>(filter).value(),
+               filter.table ? format::RouteView::one_table : format::RouteView::all_tables);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // errors exit 1 with the kernel's extended ACK text.
 #include "support/iproute2.hpp"
 #include "support/netns_fixture.hpp"
+#include "support/nlpp_cli.hpp"
 #include "support/subprocess.hpp"
 
 #include <gtest/gtest.h>
@@ -20,23 +21,8 @@
 namespace nlpp::test {
 namespace {
 
-class Cli : public NetnsTest {
+class Cli : public NlppCliTest {
  protected:
-  // Runs `nlpp -n NS WORDS...` (WORDS split at spaces).
-  CommandOutput nlpp(std::string_view words) {
-    std::vector<std::string> argv{NLPP_CLI_PATH, "-n", ns_name()};
-    std::istringstream split{std::string(words)};
-    for (std::string word; split >> word;) argv.push_back(word);
-    Result<CommandOutput> ran = run_command(argv);
-    EXPECT_TRUE(ran) << command_line(argv);
-    return ran ? *ran : CommandOutput{};
-  }
-  // Runs it and expects success.
-  std::string nlpp_ok(std::string_view words) {
-    const CommandOutput output = nlpp(words);
-    EXPECT_EQ(output.exit_code, 0) << "nlpp " << words << ": " << output.err;
-    return output.out;
-  }
   nlohmann::json link(std::string_view name) {
     const nlohmann::json links = ip_json(ns_name(), "link show dev " + std::string(name));
     return links.is_array() && !links.empty() ? links[0] : nlohmann::json();

@@ -10,8 +10,11 @@
 #include <nlpp/core/json_writer.hpp>
 #include <nlpp/format/link_names.hpp>
 #include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
+#include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
+#include <nlpp/rtnl/nexthop.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
 
@@ -25,6 +28,15 @@ namespace nlpp::format {
 /// "linkmode" and "inet6_addr_gen_mode", `ip addr show` leaves them out.
 enum class LinkView { link_show, addr_show };
 
+/// Which routes a route object is listed among: iproute2 prints a route's
+/// "table" when listing every table (`table all`, the default here), not
+/// when listing one (`ip route show`, `ip route show table 100`).
+enum class RouteView { all_tables, one_table };
+
+/// Which FDB entries an entry is listed among: `bridge fdb show dev DEV`
+/// leaves out each entry's "ifname", which the listing already says.
+enum class FdbView { all_devices, one_device };
+
 /// `ip -j -d link show`: an array of link objects. Other links (master,
 /// IFLA_LINK, a vxlan's dev) are named through the links given.
 std::string links_json(std::span<const rtnl::Link> links);
@@ -32,11 +44,20 @@ std::string links_json(std::span<const rtnl::Link> links);
 /// in "addr_info", in the order given.
 std::string addresses_json(std::span<const rtnl::Link> links, std::span<const rtnl::Address> addresses);
 /// `ip -j -d route show table all` (also `-6`): an array of route objects.
-std::string routes_json(std::span<const rtnl::Route> routes, const LinkNames& names);
+std::string routes_json(std::span<const rtnl::Route> routes, const LinkNames& names,
+                        RouteView view = RouteView::all_tables);
 /// `ip -j -d neigh show`: an array of neighbour objects.
 std::string neighbours_json(std::span<const rtnl::Neighbour> neighbours, const LinkNames& names);
 /// `ip -j -d rule show` (also `-6`): an array of rule objects.
 std::string rules_json(std::span<const rtnl::Rule> rules);
+/// `ip -j -d nexthop show`: an array of nexthop objects.
+std::string nexthops_json(std::span<const rtnl::Nexthop> nexthops, const LinkNames& names);
+/// `bridge -j fdb show` (`show dev DEV` with FdbView::one_device): an array of entries.
+std::string fdb_json(std::span<const rtnl::FdbEntry> entries, const LinkNames& names,
+                     FdbView view = FdbView::all_devices);
+/// `bridge -j -c vlan show`: an array of devices, each with its vids and
+/// ranges in "vlans"; devices without vids are left out.
+std::string bridge_vlans_json(std::span<const rtnl::BridgeVlan> vlans, const LinkNames& names);
 
 /// Compact JSON (what the functions above return) indented the way
 /// `ip -j -p` indents it: four spaces, one member per line; `{}` and `[]`
@@ -46,8 +67,13 @@ std::string indented_json(std::string_view compact);
 /// One object each, into a writer, for callers that build larger documents.
 void write_link(JsonWriter& json, const rtnl::Link& link, const LinkNames& names, LinkView view = LinkView::link_show);
 void write_address(JsonWriter& json, const rtnl::Address& address);
-void write_route(JsonWriter& json, const rtnl::Route& route, const LinkNames& names);
+void write_route(JsonWriter& json, const rtnl::Route& route, const LinkNames& names,
+                 RouteView view = RouteView::all_tables);
 void write_neighbour(JsonWriter& json, const rtnl::Neighbour& neighbour, const LinkNames& names);
 void write_rule(JsonWriter& json, const rtnl::Rule& rule);
+void write_nexthop(JsonWriter& json, const rtnl::Nexthop& nexthop, const LinkNames& names);
+void write_fdb_entry(JsonWriter& json, const rtnl::FdbEntry& entry, const LinkNames& names,
+                     FdbView view = FdbView::all_devices);
+void write_bridge_vlan(JsonWriter& json, const rtnl::BridgeVlan& vlans, const LinkNames& names);
 
 }  // namespace nlpp::format
