@@ -1,5 +1,6 @@
 // nlpp fdb add | append | replace | del | show, in `bridge fdb`'s words.
 #include "commands.hpp"
+#include "flag_words.hpp"
 #include "output.hpp"
 
 #include <nlpp/rtnl/fdb_entry.hpp>
@@ -11,14 +12,6 @@ namespace {
 
 using rtnl::FdbEntry;
 using rtnl::NeighbourFlag;
-
-// The words of an entry's table and flags (bridge/fdb.c fdb_modify()).
-constexpr std::array<std::pair<std::string_view, NeighbourFlag>, 4> kFlagWords{{
-    {"self", NeighbourFlag::self},
-    {"master", NeighbourFlag::master},
-    {"extern_learn", NeighbourFlag::extern_learn},
-    {"sticky", NeighbourFlag::sticky},
-}};
 
 // The states as bridge/fdb.c fdb_modify() sends them: NOARP joins
 // permanent and static, so a bridge keeps them (a vxlan wants PERMANENT
@@ -61,9 +54,8 @@ FdbEntry parse_entry(Session& session, Words& words) {
       entry.nh_id = words.number_of<uint32_t>("nhid");
     } else if (words.take_if("vlan")) {
       entry.vlan = words.number_of<uint16_t>("vlan");
-    } else if (const std::optional<NeighbourFlag> flag = named(kFlagWords, words.peek())) {
-      words.take("");
-      entry.flags.insert(*flag);
+    } else if (take_flag(words, entry.flags)) {  // self, master, extern_learn, sticky... by the library's names
+      continue;
     } else if (const std::optional<rtnl::NeighbourStates> state = named(kStateWords, words.peek())) {
       words.take("");
       entry.state = *state;
