@@ -76,8 +76,10 @@ int main(int argc, char** argv) try {
 
   bench_report(seconds, result.size() - result.failed(), bench_maxrss_kib(), "");
   if (!result.all_succeeded()) {
+    size_t first = 0;
+    while (result.outcome(first) == io::Outcome::applied) ++first;
     std::fprintf(stderr, "nlpp_route_batch: %zu of %zu requests failed, first: %s\n", result.failed(), result.size(),
-                 result.failures().front().second.describe().c_str());
+                 result[first].error().describe().c_str());
     return 1;
   }
   return 0;

@@ -220,6 +220,13 @@ scenario_route_dump() {
   in_ns "$bin/bare_route_batch" del "$n" >/dev/null
 }
 
+# Checks that a run reported count refusals, each "File exists" once.
+expect_refusals() {
+  local count=$1 file=$2 got
+  got=$(grep -c 'File exists' "$file" || true)
+  [[ $got == "$count" ]] || { echo "run.sh: expected $count refusals, got $got ($file)" >&2; exit 1; }
+}
+
 # The nlpp tool against iproute2 on the same jobs, both run by measure_exec
 # (output to /dev/null): `-j route show` of N routes in this namespace, then
 # `-batch` of the same file of N `route add` lines, each run in a fresh
@@ -240,6 +247,12 @@ scenario_cli() {
       name="$tool -batch"; role=$([[ $tool == ip ]] && echo reference || echo nlpp)
       route_namespace "cli-$tool-$rep"
       measure "cli route add -batch" "$n" "$name" "$role" "$bin/measure_exec" "${command[$tool]}" -batch "$work/add.batch"
+      expect_routes "$n"
+      # The same file again with -force: every line is refused (EEXIST),
+      # and each refusal must be reported by the line, in bounded memory.
+      measure "cli route add -batch again (all EEXIST)" "$n" "$name -force" "$role" \
+        "$bin/measure_exec" --errors "$work/errors" "${command[$tool]}" -force -batch "$work/add.batch"
+      expect_refusals "$n" "$work/errors"
       expect_routes "$n"
       ip netns del "$ns"
     done

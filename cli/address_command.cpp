@@ -119,11 +119,12 @@ void flush(Session& session, Words& words) {
 
 void run_address(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
-  if (is_command(command, "add")) return session.apply(Change::add, parse_address(session, words));
-  if (is_command(command, "replace")) return session.apply(Change::replace, parse_address(session, words));
-  if (is_command(command, "delete")) return session.apply(Change::del, parse_address(session, words));
+  if (is_command(command, "add")) return session.apply(Verb::add, parse_address(session, words));
+  if (is_command(command, "replace")) return session.apply(Verb::replace, parse_address(session, words));
+  if (is_command(command, "change")) return session.apply(Verb::set, parse_address(session, words));
+  if (is_command(command, "delete")) return session.apply(Verb::del, parse_address(session, words));
   if (is_command(command, "flush")) return flush(session, words);
-  throw UsageError("address has no command " + quoted(command) + " (show, add, replace, del, flush)");
+  throw UsageError("address has no command " + quoted(command) + " (show, add, replace, change, del, flush)");
 }
 
 }  // namespace nlpp::cli

@@ -3,13 +3,15 @@
 // blanks, `#` to the end of the line is a comment, a trailing backslash
 // joins the next line). The changes go through Session's batch, so they
 // reach the kernel pipelined; a refusal is reported by the line that asked.
+#include "batch_input.hpp"
 #include "commands.hpp"
 
 #include <nlpp/core/error.hpp>
 
-#include <cerrno>
-#include <fstream>
+#include <algorithm>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -17,128 +19,175 @@
 namespace nlpp::cli {
 namespace {
 
-// The words of one command; UsageError for an unterminated quote.
-std::vector<std::string> split_words(std::string_view line) {
-  std::vector<std::string> words;
-  size_t at = 0;
-  while (true) {
-    at = line.find_first_not_of(" \t\r", at);
-    if (at == std::string_view::npos) return words;
-    std::string& word = words.emplace_back();
-    while (at < line.size() && line[at] != ' ' && line[at] != '\t' && line[at] != '\r') {
-      if (line[at] == '"' || line[at] == '\'') {
-        const size_t close = line.find(line[at], at + 1);
-        if (close == std::string_view::npos) throw UsageError("unterminated quote");
-        word.append(line.substr(at + 1, close - at - 1));
-        at = close + 1;
+// Splits a command into words in place: quotes and the blanks between
+// words are taken out of line, and words views the words in it (valid
+// while line is). UsageError for an unterminated quote.
+void split_words(std::string& line, std::vector<std::string_view>& words) {
+  words.clear();
+  constexpr std::string_view blanks = " \t\r";
+  constexpr std::string_view blanks_and_quotes = " \t\r\"'";
+  // Text moves left by `shift` bytes once quotes were taken out before it.
+  const auto move_left = [&line](size_t from, size_t count, size_t shift) {
+    if (shift != 0) std::char_traits<char>::move(line.data() + from - shift, line.data() + from, count);
+  };
+  size_t in = 0, shift = 0;
+  while ((in = line.find_first_not_of(blanks, in)) != std::string::npos) {
+    const size_t start = in - shift;
+    while (in < line.size() && blanks.find(line[in]) == std::string_view::npos) {
+      if (line[in] == '"' || line[in] == '\'') {
+        const size_t close = line.find(line[in], in + 1);
+        if (close == std::string::npos) throw UsageError("unterminated quote");
+        move_left(in + 1, close - in - 1, shift + 1);
+        shift += 2;
+        in = close + 1;
       } else {
-        word.push_back(line[at++]);
+        const size_t end = std::min(line.find_first_of(blanks_and_quotes, in), line.size());
+        move_left(in, end - in, shift);
+        in = end;
       }
     }
+    words.emplace_back(line.data() + start, in - shift - start);
   }
 }
 
-// Runs one command line's words: `OBJECT [COMMAND [ARGUMENTS]]`.
-void run_line(Session& session, const std::vector<std::string>& words) {
-  const std::vector<std::string_view> views(words.begin(), words.end());
-  Words line(views);
-  const std::string_view object_word = line.take("");
-  const ObjectCommand* object = find_object(object_word);
-  if (object == nullptr) throw UsageError("unknown object " + quoted(object_word) + " (nlpp --help)");
-  const std::string_view command = line.empty() ? std::string_view() : line.take("");
-  object->run(session, command, line);
-}
+// The changes queued are sent when this many are: a batch of any length
+// takes bounded memory, and its failures are reported as it goes.
+constexpr size_t send_every = 16 * 1024;
 
-// Reads FILE line by line, runs each command, reports what fails.
+// Reads the input line by line, runs each command, reports what fails.
 class BatchRunner {
  public:
-  explicit BatchRunner(Session& session) : session_(session), keep_going_(session.options().force) {
+  BatchRunner(Session& session, BatchInput& input)
+      : session_(session), input_(input), keep_going_(session.options().force) {
     session_.start_batch(keep_going_);
   }
 
-  int run(std::istream& input) {
-    try {
-      std::string command;
-      size_t first_line = 0, line_number = 0;
-      for (std::string line; std::getline(input, line);) {
-        ++line_number;
-        if (command.empty()) first_line = line_number;
-        if (const size_t comment = line.find('#'); comment != std::string::npos) line.erase(comment);
-        const bool continued = !line.empty() && line.back() == '\\';
-        command.append(line, 0, line.size() - (continued ? 1 : 0));
-        if (continued) continue;
-        if (!run_command(first_line, command)) return status_;
-        command.clear();
-      }
-      if (!command.empty() && !run_command(first_line, command)) return status_;
-      session_.flush();
-      report_refusals();
-    } catch (const BatchStopped&) {
-      report_refusals();
+  int run() {
+    std::string command;
+    size_t first_line = 0, line_number = 0;
+    const auto send_before_waiting = [this] { return send_queued(); };
+    while (std::optional<std::string_view> line = input_.next_line(send_before_waiting)) {
+      ++line_number;
+      if (command.empty()) first_line = line_number;
+      std::string_view text = line->substr(0, line->find('#'));
+      const bool continued = text.ends_with('\\');
+      if (continued) text.remove_suffix(1);
+      command.append(text);
+      if (continued) continue;
+      if (!run_command(first_line, command)) return status_;
+      command.clear();
+      if (session_.queued() >= send_every && !send_queued()) return status_;
     }
+    if (stopped_) return status_;
+    if (!command.empty() && input_.signal() == 0 && !run_command(first_line, command)) return status_;
+    send_queued();
     return status_;
   }
 
  private:
   // Runs one command; false when the batch stops.
-  bool run_command(size_t line_number, const std::string& command) {
+  bool run_command(size_t line_number, std::string& command) {
     try {
-      const std::vector<std::string> words = split_words(command);
-      if (words.empty()) return true;
+      split_words(command, words_);
+      if (words_.empty()) return true;
       session_.set_batch_line(line_number);
-      run_line(session_, words);
+      run_line(words_);
+    } catch (const BatchStopped&) {
+      // What this line sent first failed; report() says what.
     } catch (const UsageError& error) {
       return failed(line_number, error.what(), exit_usage_error);
+    } catch (const Exception& error) {
+      const bool usage = error.code() == make_error_code(errc::invalid_argument);
+      return failed(line_number, printable(error.error().describe()), usage ? exit_usage_error : exit_kernel_error);
     } catch (const std::system_error& error) {
       const bool usage = error.code() == make_error_code(errc::invalid_argument);
       return failed(line_number, error.what(), usage ? exit_usage_error : exit_kernel_error);
+    } catch (const std::runtime_error& error) {
+      return failed(line_number, error.what(), exit_kernel_error);
     }
-    if (keep_going_) report_refusals();
-    return true;
+    report();
+    return !stopped_;
   }
 
-  // Reports a failed line; without -force, sends what the lines before
-  // it queued (they succeeded as far as nlpp knows) and stops.
+  // Runs one command line's words: `OBJECT [COMMAND [ARGUMENTS]]`.
+  void run_line(std::span<const std::string_view> words) {
+    Words line(words);
+    const std::string_view object_word = line.take("");
+    const ObjectCommand* object = find_object(object_word);
+    if (object == nullptr) throw UsageError("unknown object " + quoted(object_word) + " (nlpp --help)");
+    const std::string_view command = line.empty() ? std::string_view() : line.take("");
+    if (!object->acts_outside_the_batch) return object->run(session_, command, line);
+    // What the lines before it queued takes effect before it runs, and it
+    // stops on SIGINT / SIGTERM as on its own.
+    if (!send_queued()) return;
+    BatchInput::SignalsAsBefore signals(input_);
+    object->run(session_, command, line);
+  }
+
+  // Sends what is queued and reports what failed; false when the batch stops.
+  bool send_queued() {
+    try {
+      session_.flush();
+    } catch (const BatchStopped&) {
+      // report() says what.
+    } catch (const std::system_error& error) {
+      std::cerr << "nlpp: " << error.what() << '\n';
+      note(exit_kernel_error);
+      stopped_ = true;
+    }
+    report();
+    return !stopped_;
+  }
+
+  // A line that failed before it reached the kernel. Without -force, the
+  // lines before it are sent (as `ip -batch` would have applied them), and
+  // the batch stops.
   bool failed(size_t line_number, std::string_view message, int status) {
     std::cerr << "nlpp: line " << line_number << ": " << message << '\n';
-    if (keep_going_) {
-      note(status);
-      report_refusals();
-      return true;
-    }
-    status_ = status;
-    session_.flush();  // throws BatchStopped when an earlier line failed
+    note(status);
+    if (keep_going_) return true;
+    send_queued();
+    stopped_ = true;
     return false;
   }
 
-  // Reports the changes the kernel refused (flushed since the last report).
-  void report_refusals() {
-    for (const LineFailure& failure : session_.take_batch_failures()) {
-      const std::system_error error(failure.error.code(), failure.error.describe());
-      std::cerr << "nlpp: line " << failure.line << ": " << error.what() << '\n';
+  // Reports the failures of what was sent since the last report.
+  void report() {
+    const FlushReport report = session_.take_flush_report();
+    for (const LineFailure& failure : report.failures) {
+      std::cerr << "nlpp: line " << failure.line << ": " << printable(failure.error.describe()) << '\n';
       note(exit_kernel_error);
-      if (!keep_going_) status_ = exit_kernel_error;  // the refusal stopped the batch, not what came after
     }
+    if (report.failures.empty() || keep_going_) return;
+    stopped_ = true;
+    if (report.applied_after == 0 && report.first_line_after == 0) return;
+    std::cerr << "nlpp: the batch stops at line " << report.failures.front().line << ", but lines "
+              << report.first_line_after << "-" << report.last_line_after
+              << " had gone to the kernel in the same datagram (it takes one whole): " << report.applied_after
+              << " of them applied (nlpp(8), BATCH)\n";
   }
 
-  // A failure's status: with -force, the kernel's refusals win over usage errors.
+  // A failure's status: the kernel's refusals win over usage errors.
   void note(int status) {
     if (status_ == 0 || status == exit_kernel_error) status_ = status;
   }
 
   Session& session_;
+  BatchInput& input_;
+  std::vector<std::string_view> words_;  // of the line being run, reused
   bool keep_going_;
+  bool stopped_ = false;
   int status_ = 0;
 };
 
 }  // namespace
 
 int run_batch(Session& session, std::string_view file) {
-  BatchRunner runner(session);
-  if (file == "-") return runner.run(std::cin);
-  std::ifstream input{std::string(file)};
-  if (!input) throw std::system_error(errno, std::system_category(), "cannot open " + quoted(file));
-  return runner.run(input);
+  BatchInput input(file);
+  const int status = BatchRunner(session, input).run();
+  // Everything read was sent: now end the way the signal asked.
+  input.reraise();
+  return status;
 }
 
 }  // namespace nlpp::cli

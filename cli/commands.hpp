@@ -15,6 +15,10 @@ namespace nlpp::cli {
 struct ObjectCommand {
   std::string_view help;
   void (*run)(Session& session, std::string_view command, Words& words);
+  /// Acts on the kernel or the system other than through Session::apply()
+  /// and Session::ipr() (monitor, netns): in a batch, the changes the
+  /// lines before it queued are sent first.
+  bool acts_outside_the_batch = false;
 };
 
 void run_link(Session& session, std::string_view command, Words& words);

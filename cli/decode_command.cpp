@@ -14,7 +14,7 @@
 #include <cerrno>
 #include <fstream>
 #include <iostream>
-#include <iterator>
+#include <new>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -58,24 +58,20 @@ DecodeWords parse_decode_words(Words& words) {
   return parsed;
 }
 
-std::vector<std::byte> read_input(std::string_view file) {
-  std::ifstream in;
-  if (file != "-") {
-    in.open(std::string(file), std::ios::binary);
-    if (!in) throw std::system_error(errno, std::system_category(), std::string(file));
-  }
-  std::istream& source = file == "-" ? std::cin : in;
-  const std::string text(std::istreambuf_iterator<char>(source), {});
-  const auto* bytes = reinterpret_cast<const std::byte*>(text.data());
-  return {bytes, bytes + text.size()};
-}
-
 // The value, or the error as std::system_error whose text is the error's
 // context (which says where in the input) and what its code means, once.
 template <class T>
 T value_or_throw(Result<T> result) {
   if (!result) throw std::system_error(result.error().code(), result.error().context());
   return std::move(result).value();
+}
+
+// The input's messages as a JSON array; the packets and the decoded
+// messages are let go on the way, the input being read once.
+std::string decoded_json(std::istream& input, const DecodeWords& parsed) {
+  const std::vector<schema::CapturedMessage> messages = value_or_throw(schema::decode_capture(
+      value_or_throw(schema::read_capture(input, parsed.format, parsed.protocol.value_or(NETLINK_ROUTE)))));
+  return schema::to_json(messages);
 }
 
 }  // namespace
@@ -87,12 +83,21 @@ void run_decode(Session& session, std::string_view command, Words& words) {
   all.insert(all.end(), words.rest().begin(), words.rest().end());
   Words decode_words(all);
   const DecodeWords parsed = parse_decode_words(decode_words);
-  const std::vector<std::byte> input = read_input(parsed.file);
-  const schema::CaptureFormat format = parsed.format.value_or(schema::detect_capture_format(input));
-  const std::vector<schema::CapturedPacket> packets =
-      value_or_throw(schema::read_capture(input, format, parsed.protocol.value_or(NETLINK_ROUTE)));
-  const std::string json = schema::to_json(value_or_throw(schema::decode_capture(packets)));
-  session.out() << (session.options().pretty ? format::indented_json(json) : json) << '\n';
+  std::ifstream file;
+  if (parsed.file != "-") {
+    file.open(std::string(parsed.file), std::ios::binary);
+    if (!file) throw std::system_error(errno, std::system_category(), std::string(parsed.file));
+  }
+  // The library bounds what an input may expand to and says what is wrong
+  // with it; what is left is an input larger than the memory this process
+  // may take (ulimit -v): a runtime error, exit status 1, not an abort.
+  try {
+    const std::string json = decoded_json(parsed.file == "-" ? std::cin : file, parsed);
+    session.out() << (session.options().pretty ? format::indented_json(json) : json) << '\n';
+  } catch (const std::bad_alloc&) {
+    throw std::system_error(std::make_error_code(std::errc::not_enough_memory),
+                            std::string(parsed.file) + ": decoding it needs more memory than nlpp may take");
+  }
 }
 
 }  // namespace nlpp::cli

@@ -99,17 +99,10 @@ void show(Session& session, Words& words) {
 void run_fdb(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
   const auto entry = [&] { return parse_entry(session, words); };
-  if (is_command(command, "add")) return session.apply(Change::add, entry());
-  if (is_command(command, "append")) {
-    // NLM_F_APPEND (one more remote for the address) is none of the
-    // changes Session::apply() knows; the session's socket first sends
-    // what a batch queued, so the order of the lines holds.
-    const FdbEntry appended = entry();
-    rtnl::fdb_append(session.ipr(), appended).value();
-    return;
-  }
-  if (is_command(command, "replace")) return session.apply(Change::replace, entry());
-  if (is_command(command, "delete")) return session.apply(Change::del, entry());
+  if (is_command(command, "add")) return session.apply(Verb::add, entry());
+  if (is_command(command, "append")) return session.apply(Verb::append, entry());
+  if (is_command(command, "replace")) return session.apply(Verb::replace, entry());
+  if (is_command(command, "delete")) return session.apply(Verb::del, entry());
   throw UsageError("fdb has no command " + quoted(command) + " (show, add, append, replace, del)");
 }
 

@@ -107,6 +107,9 @@ void parse_spec_option(std::string_view word, Words& words, rtnl::LinkInfo& info
 }  // namespace
 
 void parse_kind_arguments(Words& words, Session& session, rtnl::LinkInfo& info) {
+  // The kind's words are a section of their own: a tun's `type tap`, a
+  // veth peer's `address`, are not the link's `type` and `address` again.
+  words.begin_section();
   if (info.kind == "veth") {
     if (words.empty()) return;
     if (!words.take_if("peer")) words.unknown();

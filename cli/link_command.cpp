@@ -37,12 +37,15 @@ void parse_link(Words& words, Session& session, rtnl::Link& link, bool name_allo
   }
 }
 
-void add(Session& session, Words& words) {
+// `link add` and `link replace`: a new link (or one that takes the place of
+// the link of that name).
+void add(Session& session, Words& words, Verb verb) {
   rtnl::Link link;
   parse_link(words, session, link, true);
-  if (!link.name) throw UsageError("\"link add\" needs a name");
-  if (!link.info) throw UsageError("\"link add\" needs \"type KIND\"");
-  session.apply(Change::add, link);
+  const std::string command = "\"link " + std::string(rtnl::verb_name(verb)) + "\"";
+  if (!link.name) throw UsageError(command + " needs a name");
+  if (!link.info) throw UsageError(command + " needs \"type KIND\"");
+  session.apply(verb, link);
   session.forget_links();
 }
 
@@ -50,7 +53,7 @@ void set(Session& session, Words& words) {
   rtnl::Link link;
   link.ifindex = session.ifindex(device_word(words));
   parse_link(words, session, link, false);
-  session.apply(Change::set, link);
+  session.apply(Verb::set, link);
   session.forget_links();
 }
 
@@ -59,7 +62,7 @@ void del(Session& session, Words& words) {
   link.ifindex = session.ifindex(device_word(words));
   if (words.take_if("type")) words.value_of("type");  // iproute2 accepts and ignores it
   if (!words.empty()) words.unknown();
-  session.apply(Change::del, link);
+  session.apply(Verb::del, link);
   session.forget_links();
 }
 
@@ -88,10 +91,11 @@ void show(Session& session, Words& words) {
 
 void run_link(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
-  if (is_command(command, "add")) return add(session, words);
+  if (is_command(command, "add")) return add(session, words, Verb::add);
+  if (is_command(command, "replace")) return add(session, words, Verb::replace);
   if (is_command(command, "set") || is_command(command, "change")) return set(session, words);
   if (is_command(command, "delete")) return del(session, words);
-  throw UsageError("link has no command " + quoted(command) + " (show, add, set, del)");
+  throw UsageError("link has no command " + quoted(command) + " (show, add, replace, set, del)");
 }
 
 }  // namespace nlpp::cli

@@ -64,8 +64,13 @@ int run(std::span<const std::string_view> arguments) {
     Session session(options, std::cout);
     return run_batch(session, *options.batch);
   }
+  if (words.empty()) {
+    // `nlpp` alone: what it takes, on stderr, as a usage error (as `ip`).
+    print_usage(std::cerr);
+    return exit_usage_error;
+  }
   const std::string_view object_word = words.take("");
-  if (object_word.empty() || object_word == "help" || object_word == "--help" || object_word == "-h" ||
+  if (object_word == "help" || object_word == "--help" || object_word == "-h" ||
       object_word == "-help") {
     print_usage(std::cout);
     return 0;
@@ -91,12 +96,26 @@ int main(int argc, char** argv) {
   using namespace nlpp::cli;
   const std::vector<std::string_view> arguments(argv + 1, argv + argc);
   try {
-    return run(arguments);
+    const int status = run(arguments);
+    // Output that could not be written (a full disk, a closed pipe) is a failure, not a success.
+    if (!(std::cout << std::flush)) {
+      std::cerr << "nlpp: cannot write the output" << '\n';
+      return exit_kernel_error;
+    }
+    return status;
   } catch (const UsageError& error) {
     std::cerr << "nlpp: " << error.what() << '\n';
     return exit_usage_error;
+  } catch (const nlpp::Exception& error) {
+    // Its text, whole: what() would end at a NUL of a name it quotes.
+    std::cerr << "nlpp: " << printable(error.error().describe()) << '\n';
+    return is_usage_error(error.code()) ? exit_usage_error : exit_kernel_error;
   } catch (const std::system_error& error) {
     std::cerr << "nlpp: " << error.what() << '\n';
     return is_usage_error(error.code()) ? exit_usage_error : exit_kernel_error;
+  } catch (const std::exception& error) {
+    // Whatever else went wrong (memory ran out, say) is reported, never an abort.
+    std::cerr << "nlpp: " << error.what() << '\n';
+    return exit_kernel_error;
   }
 }

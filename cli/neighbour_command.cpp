@@ -84,10 +84,10 @@ void show(Session& session, Words& words) {
 void run_neighbour(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
   const auto neighbour = [&] { return parse_neighbour(session, words); };
-  if (is_command(command, "add")) return session.apply(Change::add, neighbour());
-  if (is_command(command, "replace")) return session.apply(Change::replace, neighbour());
-  if (is_command(command, "change")) return session.apply(Change::set, neighbour());
-  if (is_command(command, "delete")) return session.apply(Change::del, neighbour());
+  if (is_command(command, "add")) return session.apply(Verb::add, neighbour());
+  if (is_command(command, "replace")) return session.apply(Verb::replace, neighbour());
+  if (is_command(command, "change") || command == "chg") return session.apply(Verb::set, neighbour());
+  if (is_command(command, "delete")) return session.apply(Verb::del, neighbour());
   throw UsageError("neighbour has no command " + quoted(command) + " (show, add, replace, change, del)");
 }
 

@@ -128,9 +128,9 @@ void run_nexthop(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
   if (is_command(command, "get")) return print_one(session, parse_id(words).id);
   const auto nexthop = [&] { return parse_nexthop(session, words); };
-  if (is_command(command, "add")) return session.apply(Change::add, nexthop());
-  if (is_command(command, "replace")) return session.apply(Change::replace, nexthop());
-  if (is_command(command, "delete")) return session.apply(Change::del, parse_id(words));
+  if (is_command(command, "add")) return session.apply(Verb::add, nexthop());
+  if (is_command(command, "replace")) return session.apply(Verb::replace, nexthop());
+  if (is_command(command, "delete")) return session.apply(Verb::del, parse_id(words));
   throw UsageError("nexthop has no command " + quoted(command) + " (show, get, add, replace, del)");
 }
 

@@ -9,9 +9,9 @@ namespace nlpp::cli {
 namespace {
 
 constexpr std::string_view kLinkHelp =
-    "Usage: nlpp link add [link DEV] NAME [address LLADDR] [broadcast LLADDR] [mtu MTU]\n"
-    "                     [txqueuelen N] [numtxqueues N] [numrxqueues N] [alias TEXT] [group N]\n"
-    "                     [master DEV] [netns NAME|PID] [up] type KIND [KIND OPTIONS]\n"
+    "Usage: nlpp link add|replace [link DEV] NAME [address LLADDR] [broadcast LLADDR] [mtu MTU]\n"
+    "                             [txqueuelen N] [numtxqueues N] [numrxqueues N] [alias TEXT] [group N]\n"
+    "                             [master DEV] [netns NAME|PID] [up] type KIND [KIND OPTIONS]\n"
     "       nlpp link set [dev] DEV [up|down] [name NEW] [mtu MTU] [address LLADDR]\n"
     "                     [master DEV|nomaster] [netns NAME|PID] [alias TEXT] [txqueuelen N]\n"
     "                     [promisc on|off] [allmulticast on|off] [arp on|off] [type KIND [OPTIONS]]\n"
@@ -26,7 +26,7 @@ constexpr std::string_view kLinkHelp =
     "veth peer [name] NAME [LINK OPTIONS].\n";
 
 constexpr std::string_view kAddressHelp =
-    "Usage: nlpp address add|replace|del PREFIX [peer PREFIX] [broadcast ADDRESS|+] [label LABEL]\n"
+    "Usage: nlpp address add|replace|change|del PREFIX [peer PREFIX] [broadcast ADDRESS|+] [label LABEL]\n"
     "                     [scope SCOPE] [metric N] [proto P] [valid_lft N|forever]\n"
     "                     [preferred_lft N|forever] [FLAG...] dev DEV\n"
     "       nlpp address flush dev DEV [scope SCOPE] [label LABEL]\n"
@@ -34,7 +34,7 @@ constexpr std::string_view kAddressHelp =
     "FLAG: nodad, optimistic, home, mngtmpaddr, noprefixroute, autojoin\n";
 
 constexpr std::string_view kRouteHelp =
-    "Usage: nlpp route add|replace|change|del [TYPE] PREFIX|default|LABEL [via [inet|inet6] ADDRESS]\n"
+    "Usage: nlpp route add|replace|change|append|prepend|del [TYPE] PREFIX|default|LABEL [via [inet|inet6] ADDRESS]\n"
     "                     [dev DEV] [table TABLE] [proto P] [scope S] [metric N] [tos T] [src ADDRESS]\n"
     "                     [onlink] [nhid ID] [METRIC N...] [encap mpls LABELS [ttl N]] [as [to] LABELS]\n"
     "                     [nexthop [via ADDRESS] [dev DEV] [weight N] [onlink] [as LABELS]]...\n"
@@ -110,8 +110,8 @@ const ObjectCommand kRule{kRuleHelp, run_rule};
 const ObjectCommand kNexthop{kNexthopHelp, run_nexthop};
 const ObjectCommand kFdb{kFdbHelp, run_fdb};
 const ObjectCommand kVlan{kVlanHelp, run_vlan};
-const ObjectCommand kNetns{kNetnsHelp, run_netns};
-const ObjectCommand kMonitor{kMonitorHelp, run_monitor};
+const ObjectCommand kNetns{kNetnsHelp, run_netns, true};
+const ObjectCommand kMonitor{kMonitorHelp, run_monitor, true};
 const ObjectCommand kDecode{kDecodeHelp, run_decode};
 
 // iproute2's spellings and abbreviations of each object.

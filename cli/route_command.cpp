@@ -72,7 +72,7 @@ IpAddress parse_via(Words& words) {
   int family = AF_UNSPEC;
   if (word == "inet" || word == "inet6") {
     family = word == "inet" ? AF_INET : AF_INET6;
-    word = words.value_of("via");
+    word = words.take("\"via\" needs an address after the family");
   }
   IpAddress gateway = parse_address(word, "via");
   if (family != AF_UNSPEC && gateway.family() != family)
@@ -112,6 +112,7 @@ rtnl::Encap parse_encap(Words& words) {
 // `nexthop via ADDRESS dev DEV weight N onlink`, one path of a multipath route.
 rtnl::RouteNexthop parse_path(Session& session, Words& words) {
   rtnl::RouteNexthop path;
+  words.begin_section();
   while (!words.empty() && words.peek() != "nexthop") {
     if (words.take_if("via"))
       path.gateway = parse_via(words);
@@ -130,6 +131,16 @@ rtnl::RouteNexthop parse_path(Session& session, Words& words) {
   }
   if (path.weight < 1 || path.weight > 256) throw UsageError("\"weight\" is 1 to 256");
   return path;
+}
+
+// The family of a route whose dst and gateway do not say it (`default`,
+// `default dev eth0`): its preferred source's, its first path's gateway's,
+// else IPv4, as `ip route` assumes.
+uint8_t unsaid_family(const Route& route) {
+  if (!route.prefsrc.empty()) return static_cast<uint8_t>(route.prefsrc.family());
+  for (const rtnl::RouteNexthop& path : route.extras->multipath)
+    if (!path.gateway.empty()) return static_cast<uint8_t>(path.gateway.family());
+  return AF_INET;
 }
 
 Route parse_route(Session& session, Words& words) {
@@ -183,6 +194,7 @@ Route parse_route(Session& session, Words& words) {
     }
   }
   if (!have_dst) throw UsageError("the command needs a destination (a prefix, or \"default\")");
+  if (route.resolved_family() == AF_UNSPEC) route.family = unsaid_family(route);
   return route;
 }
 
@@ -231,15 +243,17 @@ void show(Session& session, Words& words) {
 void run_route(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
   const auto route = [&] { return parse_route(session, words); };
-  if (is_command(command, "add")) return session.apply(Change::add, route());
-  if (is_command(command, "replace")) return session.apply(Change::replace, route());
-  if (is_command(command, "change")) return session.apply(Change::set, route());
-  if (is_command(command, "delete")) return session.apply(Change::del, route());
+  if (is_command(command, "add")) return session.apply(Verb::add, route());
+  if (is_command(command, "replace")) return session.apply(Verb::replace, route());
+  if (is_command(command, "change") || command == "chg") return session.apply(Verb::set, route());
+  if (is_command(command, "append")) return session.apply(Verb::append, route());
+  if (is_command(command, "prepend")) return session.apply(Verb::prepend, route());
+  if (is_command(command, "delete")) return session.apply(Verb::del, route());
   if (is_command(command, "get")) {
     const Route found = session.ipr().get(route()).value();
     return print_routes(session, std::span(&found, 1));
   }
-  throw UsageError("route has no command " + quoted(command) + " (show, add, replace, change, del, get)");
+  throw UsageError("route has no command " + quoted(command) + " (show, add, replace, change, append, prepend, del, get)");
 }
 
 }  // namespace nlpp::cli

@@ -153,8 +153,8 @@ void show(Session& session, Words& words) {
 void run_rule(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
   const auto rule = [&] { return parse_rule(words, session.options().family); };
-  if (is_command(command, "add")) return session.apply(Change::add, rule());
-  if (is_command(command, "delete")) return session.apply(Change::del, rule());
+  if (is_command(command, "add")) return session.apply(Verb::add, rule());
+  if (is_command(command, "delete")) return session.apply(Verb::del, rule());
   throw UsageError("rule has no command " + quoted(command) + " (show, add, del)");
 }
 

@@ -1,5 +1,7 @@
 #include "session.hpp"
 
+#include "words.hpp"
+
 #include <nlpp/netns/netns.hpp>
 
 #include <algorithm>
@@ -24,11 +26,38 @@ rtnl::IPRoute& Session::socket() {
 }
 
 void Session::flush() {
-  if (batch_->changes.empty()) return;
+  if (!batch_ || batch_->changes.empty()) return;
   const std::vector<size_t> lines = std::exchange(batch_->lines, {});
-  const io::BatchResult result = socket().send(batch_->changes).value();
-  for (const auto& [index, error] : result.failures()) batch_->failures.push_back({lines[index], error});
-  if (!result.all_succeeded() && !batch_->keep_going) throw BatchStopped();
+  const io::BatchResult result =
+      socket().send(batch_->changes, {.stop_after_failure = !batch_->keep_going}).value();
+  record(result, lines);
+  if (!batch_->keep_going && !batch_->report.failures.empty()) throw BatchStopped();
+}
+
+void Session::record(const io::BatchResult& result, const std::vector<size_t>& lines) {
+  FlushReport& report = batch_->report;
+  if (result.all_succeeded()) return;
+  // Failures by line: refusals and lost answers interleaved in index order.
+  std::vector<std::pair<size_t, Error>> failures(result.refusals());
+  for (const auto& [range, reason] : result.unknown())
+    for (size_t index = range.first; index <= range.last; ++index) failures.emplace_back(index, reason);
+  std::ranges::sort(failures, {}, &std::pair<size_t, Error>::first);
+  for (auto& [index, error] : failures) report.failures.push_back({lines[index], std::move(error)});
+  if (batch_->keep_going) {
+    // A transport error ended the send: the lines after it never went.
+    for (size_t index = result.sent(); index < result.size(); ++index)
+      report.failures.push_back({lines[index], *result.not_sent_reason()});
+    return;
+  }
+  if (failures.empty()) return;
+  // Without -force: what went with the first failure, which the kernel
+  // could not hold back.
+  const size_t first_failed = failures.front().first;
+  if (first_failed + 1 >= result.sent()) return;
+  report.first_line_after = lines[first_failed + 1];
+  report.last_line_after = lines[result.sent() - 1];
+  for (size_t index = first_failed + 1; index < result.sent(); ++index)
+    report.applied_after += result.outcome(index) == io::Outcome::applied;
 }
 
 const std::vector<rtnl::Link>& Session::links() {
@@ -42,7 +71,7 @@ uint32_t Session::ifindex(std::string_view name) {
   const std::vector<rtnl::Link>& all = links();
   const auto found = std::ranges::find_if(all, [&](const rtnl::Link& link) { return link.name == name; });
   if (found == all.end())
-    throw std::system_error(ENODEV, std::system_category(), "Cannot find device \"" + std::string(name) + "\"");
+    throw std::system_error(ENODEV, std::system_category(), "Cannot find device " + quoted(name));
   return found->ifindex;
 }
 

@@ -33,18 +33,30 @@ struct Options {
   ColourWhen colour = ColourWhen::on_terminal;  ///< -c, -color[=always|auto|never]: coloured text
 };
 
-/// What a command asks the kernel to do with an object.
-enum class Change { add, replace, set, del };
+using rtnl::Verb;
 
-/// A change of a batch (-batch) that the kernel refused, by the line that
-/// asked for it.
+/// A change of a batch (-batch) that failed, by the line that asked for
+/// it: the kernel refused it (its errno), or its answer was lost
+/// (errc::outcome_unknown).
 struct LineFailure {
   size_t line;
   Error error;
 };
 
-/// Thrown when a batch without -force learns that the kernel refused a
-/// change: the batch stops, and Session::batch_failures() says which.
+/// What one send of a batch's queued changes did.
+struct FlushReport {
+  std::vector<LineFailure> failures;  ///< in line order
+  /// Without -force, after the first failure: the lines queued after it
+  /// that went to the kernel in the same datagrams (which the kernel
+  /// cannot stop half-way), and how many of them were applied.
+  size_t first_line_after = 0;
+  size_t last_line_after = 0;
+  size_t applied_after = 0;
+};
+
+/// Thrown by Session::flush() in a batch without -force when a change
+/// failed: the command that caused the send must not go on; the failures
+/// are in Session::take_flush_report().
 struct BatchStopped : std::runtime_error {
   BatchStopped() : std::runtime_error("a change of the batch failed") {}
 };
@@ -59,19 +71,19 @@ class Session {
   /// batch, the changes queued so far are sent first, so what a command
   /// reads through it sees them.
   rtnl::IPRoute& ipr();
-  /// Asks the kernel for change of object; a refusal throws
+  /// Asks the kernel for verb on object; a refusal throws
   /// std::system_error. Every command changes objects through here. In a
   /// batch the change is validated (a bad object throws at once) and
   /// queued, to be sent by flush(); objects whose add takes more than one
   /// request (HasCustomAdd: links) are sent at once, after the queue.
   template <rtnl::RtnlObject T>
-  void apply(Change change, const T& object) {
-    if (batch_ && !(rtnl::HasCustomAdd<T> && change == Change::add)) {
-      apply_through(batch_->changes, change, object);
+  void apply(Verb verb, const T& object) {
+    if (batch_ && !(rtnl::HasCustomAdd<T> && verb == Verb::add)) {
+      batch_->changes.change(verb, object).value();
       batch_->lines.push_back(batch_->line);
       return;
     }
-    apply_through(ipr(), change, object);
+    ipr().change(verb, object).value();
   }
   /// The ifindex of link `name`; when there is none, ENODEV as a
   /// std::system_error with iproute2's message.
@@ -81,16 +93,21 @@ class Session {
   /// Forgets the links read (after a command that adds, renames or deletes one).
   void forget_links() noexcept { links_.reset(); }
 
-  /// Batch mode (-batch): apply() queues; keep_going (-force) records the
-  /// kernel's refusals instead of throwing BatchStopped.
+  /// Batch mode (-batch): apply() queues; without keep_going (-force) a
+  /// send stops at the first datagram with a failure (BatchResult's
+  /// stop_after_failure) and the batch should stop there.
   void start_batch(bool keep_going) { batch_.emplace(Batch{.keep_going = keep_going}); }
   /// The line the changes queued from now on come from.
   void set_batch_line(size_t line) noexcept { batch_->line = line; }
-  /// Sends the queued changes; refusals go to batch_failures() (and throw
-  /// BatchStopped without -force).
+  /// How many changes are queued.
+  size_t queued() const noexcept { return batch_ ? batch_->changes.size() : 0; }
+  /// Sends the queued changes (ipr() does first, and so does the batch
+  /// before a line that acts outside the queue, so lines take effect in
+  /// order); the failures go to take_flush_report(), and without -force a
+  /// failure throws BatchStopped.
   void flush();
-  /// The refusals flush() recorded and nobody took yet, in line order.
-  std::vector<LineFailure> take_batch_failures() { return std::exchange(batch_->failures, {}); }
+  /// What the sends since the last call did (no failures when all went well).
+  FlushReport take_flush_report() { return std::exchange(batch_->report, {}); }
 
  private:
   struct Batch {
@@ -98,28 +115,9 @@ class Session {
     size_t line = 0;
     rtnl::ChangeBatch changes{};
     std::vector<size_t> lines{};  // the line of each queued change
-    std::vector<LineFailure> failures{};
+    FlushReport report{};
   };
-
-  // The change through target's add/replace/set/del: an IPRoute sends it,
-  // a ChangeBatch queues it (and has no add for HasCustomAdd objects).
-  template <class Target, rtnl::RtnlObject T>
-  static void apply_through(Target& target, Change change, const T& object) {
-    switch (change) {
-      case Change::add:
-        if constexpr (requires { target.add(object); }) target.add(object).value();
-        return;
-      case Change::replace:
-        target.replace(object).value();
-        return;
-      case Change::set:
-        target.set(object).value();
-        return;
-      case Change::del:
-        target.del(object).value();
-        return;
-    }
-  }
+  void record(const io::BatchResult& result, const std::vector<size_t>& lines);
   rtnl::IPRoute& socket();
   const std::vector<rtnl::Link>& links();
 

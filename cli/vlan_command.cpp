@@ -64,8 +64,8 @@ void show(Session& session, Words& words) {
 
 void run_vlan(Session& session, std::string_view command, Words& words) {
   if (command.empty() || is_command(command, "show") || is_command(command, "list")) return show(session, words);
-  if (is_command(command, "add")) return session.apply(Change::add, parse_vlans(session, words));
-  if (is_command(command, "delete")) return session.apply(Change::del, parse_vlans(session, words));
+  if (is_command(command, "add")) return session.apply(Verb::add, parse_vlans(session, words));
+  if (is_command(command, "delete")) return session.apply(Verb::del, parse_vlans(session, words));
   throw UsageError("vlan has no command " + quoted(command) + " (show, add, del)");
 }
 

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nlpp::cli {
 
@@ -22,7 +23,9 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// "\"word\"", for messages.
+/// text with its control bytes escaped ("\\x00"), for messages.
+std::string printable(std::string_view text);
+/// "\"word\"", printable, for messages.
 std::string quoted(std::string_view word);
 
 class Words {
@@ -36,8 +39,13 @@ class Words {
   std::string_view take(std::string_view what);
   /// Consumes the next word if it is `word`.
   bool take_if(std::string_view word) noexcept;
-  /// The word after `keyword` (just consumed); UsageError at the end.
-  std::string_view value_of(std::string_view keyword) { return take(quoted(keyword) + " needs a value"); }
+  /// The word after `keyword` (just consumed); UsageError at the end, and
+  /// when the keyword already had a value in this section (`mtu 1400 mtu
+  /// 1300`: iproute2 refuses it too, rather than keep the last).
+  std::string_view value_of(std::string_view keyword);
+  /// Starts a section whose keywords may repeat those before it (each
+  /// `nexthop` of a multipath route has its own `via`).
+  void begin_section() noexcept { keywords_.clear(); }
   /// The value of `keyword` as an integer of type T (decimal or 0x hex).
   template <std::integral T>
   T number_of(std::string_view keyword);
@@ -49,6 +57,7 @@ class Words {
  private:
   std::span<const std::string_view> words_;
   size_t next_ = 0;
+  std::vector<std::string_view> keywords_;  // those value_of() read in this section
 };
 
 /// An integer word (decimal, or hex with 0x) of type T; out of T's range or

@@ -36,9 +36,9 @@ _nlpp_object() {
 
 _nlpp_commands() {
   case $1 in
-    link) echo "add set change del show help" ;;
-    address) echo "add replace del flush show help" ;;
-    route) echo "add replace change del get show help" ;;
+    link) echo "add replace set change del show help" ;;
+    address) echo "add replace change del flush show help" ;;
+    route) echo "add replace change append prepend del get show help" ;;
     neighbour) echo "add replace change del show help" ;;
     rule) echo "add del show help" ;;
     nexthop) echo "add replace del get show help" ;;

@@ -17,6 +17,8 @@ class Category final : public std::error_category {
       case errc::invalid_argument: return "invalid argument";
       case errc::protocol_error: return "netlink protocol error";
       case errc::not_found: return "not found";
+      case errc::outcome_unknown: return "outcome unknown: the kernel's answer was lost";
+      case errc::not_sent: return "not sent";
     }
     return "unknown nlpp error";
   }
@@ -71,5 +73,8 @@ std::string Error::describe() const {
   else if (ack.missing_type) text += " [missing attribute type " + std::to_string(*ack.missing_type) + "]";
   return text;
 }
+
+Exception::Exception(Error error)
+    : std::system_error(error.code()), error_(std::move(error)), text_(error_.describe()) {}
 
 }  // namespace nlpp

@@ -77,16 +77,33 @@ Result<wire::MessageRange> RequestEngine::receive_from_kernel() {
   for (;;) {
     Result<Datagram> datagram = transport_->receive(buffer_);
     if (!datagram) return std::move(datagram).error();
-    // Only the kernel (port id 0) may answer; anything else is another
-    // process's datagram, or a spoof, and is not ours to believe.
-    if (datagram->sender_port_id != 0) {
-      ++stats_.foreign_datagrams;
-      continue;
+    if (std::optional<wire::MessageRange> messages = from_kernel(*datagram)) {
+      if (auto valid = messages->validate(); !valid) return std::move(valid).error();
+      return *messages;
     }
-    const wire::MessageRange messages(wire::Bytes(buffer_).first(datagram->length));
-    if (auto valid = messages.validate(); !valid) return std::move(valid).error();
-    return messages;
   }
+}
+
+Result<std::optional<wire::MessageRange>> RequestEngine::receive_queued_from_kernel() {
+  for (;;) {
+    Result<std::optional<Datagram>> datagram = transport_->receive_queued(buffer_);
+    if (!datagram) return std::move(datagram).error();
+    if (!*datagram) return std::optional<wire::MessageRange>();
+    if (std::optional<wire::MessageRange> messages = from_kernel(**datagram)) {
+      if (auto valid = messages->validate(); !valid) return std::move(valid).error();
+      return messages;
+    }
+  }
+}
+
+std::optional<wire::MessageRange> RequestEngine::from_kernel(const Datagram& datagram) {
+  // Only the kernel (port id 0) may answer; anything else is another
+  // process's datagram, or a spoof, and is not ours to believe.
+  if (datagram.sender_port_id != 0) {
+    ++stats_.foreign_datagrams;
+    return std::nullopt;
+  }
+  return wire::MessageRange(wire::Bytes(buffer_).first(datagram.length));
 }
 
 bool RequestEngine::is_reply_to(const wire::Message& message, uint32_t first_seq, uint32_t last_seq) {

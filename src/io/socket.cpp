@@ -4,7 +4,9 @@
 #include <linux/netlink.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <limits>
 
 namespace nlpp::io {
 namespace {
@@ -85,11 +87,26 @@ Result<int> Socket::set_receive_buffer(int bytes) {
   if (::setsockopt(fd_.get(), SOL_SOCKET, SO_RCVBUFFORCE, &bytes, sizeof bytes) != 0 &&
       ::setsockopt(fd_.get(), SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes) != 0)
     return Error::from_errno(errno, "set receive buffer to " + std::to_string(bytes));
-  int effective = 0;
-  socklen_t length = sizeof effective;
-  if (::getsockopt(fd_.get(), SOL_SOCKET, SO_RCVBUF, &effective, &length) != 0)
+  return receive_buffer_size();
+}
+
+Result<int> Socket::receive_buffer_size() const {
+  int size = 0;
+  socklen_t length = sizeof size;
+  if (::getsockopt(fd_.get(), SOL_SOCKET, SO_RCVBUF, &size, &length) != 0)
     return Error::from_errno(errno, "getsockopt(SO_RCVBUF)");
-  return effective;
+  return size;
+}
+
+size_t Socket::reserve_receive_buffer(size_t bytes) {
+  const Result<int> current = receive_buffer_size();
+  if (!current) return 0;
+  if (static_cast<size_t>(*current) >= bytes) return static_cast<size_t>(*current);
+  // The kernel doubles what it is asked for (bookkeeping overhead) and
+  // reports the doubled size; without CAP_NET_ADMIN, net.core.rmem_max caps it.
+  const auto asked = static_cast<int>(std::min<size_t>((bytes + 1) / 2, std::numeric_limits<int>::max() / 2));
+  const Result<int> grown = set_receive_buffer(asked);
+  return static_cast<size_t>(std::max(grown.value_or(0), *current));
 }
 
 Result<void> Socket::send(wire::Bytes bytes) {
@@ -102,7 +119,16 @@ Result<void> Socket::send(wire::Bytes bytes) {
   }
 }
 
-Result<Datagram> Socket::receive(std::span<std::byte> buffer) {
+Result<Datagram> Socket::receive(std::span<std::byte> buffer) { return receive_with(buffer, 0); }
+
+Result<std::optional<Datagram>> Socket::receive_queued(std::span<std::byte> buffer) {
+  Result<Datagram> datagram = receive_with(buffer, MSG_DONTWAIT);
+  if (datagram) return std::optional<Datagram>(*datagram);
+  if (datagram.error().code() == std::errc::resource_unavailable_try_again) return std::optional<Datagram>();
+  return std::move(datagram).error();
+}
+
+Result<Datagram> Socket::receive_with(std::span<std::byte> buffer, int flags) {
   sockaddr_nl sender{};
   iovec vector{.iov_base = buffer.data(), .iov_len = buffer.size()};
   msghdr header{};
@@ -113,7 +139,7 @@ Result<Datagram> Socket::receive(std::span<std::byte> buffer) {
   for (;;) {
     // MSG_TRUNC makes recvmsg return the datagram's real length, so a
     // datagram larger than the buffer is detected instead of silently cut.
-    const ssize_t received = ::recvmsg(fd_.get(), &header, MSG_TRUNC);
+    const ssize_t received = ::recvmsg(fd_.get(), &header, MSG_TRUNC | flags);
     if (received < 0) {
       if (errno == EINTR) continue;
       if (errno == ENOBUFS)

@@ -54,6 +54,9 @@ bool append_hex(std::string_view token, std::vector<std::byte>& bytes) {
   return true;
 }
 
+// max_hex_dump_bytes as errors say it: "16 MiB".
+std::string limit_text() { return std::to_string(max_hex_dump_bytes >> 20) + " MiB"; }
+
 class HexDumpReader {
  public:
   explicit HexDumpReader(std::string_view text) : text_(text) {}
@@ -87,8 +90,10 @@ class HexDumpReader {
   }
 
   Result<void> read_plain(std::string_view line) {
-    for (const Token& token : tokens_of(line.substr(0, line.find('#')), true))
+    for (const Token& token : tokens_of(line.substr(0, line.find('#')), true)) {
       if (!append_hex(token.text, bytes_)) return bad(token, "is not hex bytes");
+      if (bytes_.size() > max_hex_dump_bytes) return too_long(token);
+    }
     return {};
   }
 
@@ -103,13 +108,17 @@ class HexDumpReader {
     if (!is_hex(offset_token.text) || offset_token.text.size() > 16)
       return bad(offset_token, "is not an offset, which starts every line of this dump");
     const uint64_t offset = std::stoull(std::string(offset_token.text), nullptr, 16);
-    // A '*' stands for a few identical lines, not for whatever an offset claims.
-    constexpr uint64_t most_repeated = 1u << 24;
-    if (repeat_ && offset > bytes_.size() + most_repeated)
-      return bad(offset_token, "repeats more than 16 MiB of the line before the '*'");
-    if (repeat_ && !previous_line_.empty())
+    // A '*' repeats up to whatever the next offset claims: checked before
+    // anything is allocated for it.
+    if (repeat_ && offset > max_hex_dump_bytes)
+      return bad(offset_token,
+                 "is past " + limit_text() +
+                     ", the most a hex dump decodes to: the '*' before it would repeat a line up to there");
+    if (repeat_ && !previous_line_.empty()) {
+      bytes_.reserve(offset);
       while (bytes_.size() + previous_line_.size() <= offset)
         bytes_.insert(bytes_.end(), previous_line_.begin(), previous_line_.end());
+    }
     repeat_ = false;
     if (offset != bytes_.size())
       return bad(offset_token,
@@ -126,9 +135,14 @@ class HexDumpReader {
         if (i == 1) return bad(token, "is not hex bytes");
         break;
       }
+      if (bytes_.size() > max_hex_dump_bytes) return too_long(token);
     }
     previous_line_.assign(bytes_.begin() + static_cast<std::ptrdiff_t>(line_start), bytes_.end());
     return {};
+  }
+
+  Error too_long(const Token& token) const {
+    return bad(token, "takes the bytes past " + limit_text() + ", the most a hex dump decodes to");
   }
 
   Error bad(const Token& token, const std::string& what) const {

@@ -44,24 +44,30 @@ long double ticks_per_second(const CaptureFields& fields, wire::Bytes input, siz
   return 1e6L;
 }
 
+// The longest block read, libpcap's (MAX_BLOCKSIZE_FOR_SNAPLEN): an
+// enhanced packet block of the longest snapshot length and 128 KiB of options.
+constexpr size_t max_block_length = block_overhead + 20 + max_captured_length + 131072;
+
 class PcapngReader {
  public:
-  explicit PcapngReader(wire::Bytes input) : input_(input) {}
+  explicit PcapngReader(CaptureInput& input) : input_(input) {}
 
   Result<std::vector<CapturedPacket>> read() {
-    for (size_t offset = 0; offset < input_.size();) {
-      const size_t left = input_.size() - offset;
-      if (left < block_overhead) return cut_short("pcapng block", offset, "its 12-byte frame", left);
-      if (wire::load<uint32_t>(input_.subspan(offset)) == section_header_block) {
-        if (auto section = begin_section(offset); !section) return std::move(section).error();
+    for (std::vector<std::byte> block;; block.clear()) {
+      const size_t offset = input_.offset();
+      // Type, length, and 4 bytes more: a section header's byte-order magic.
+      const Result<size_t> frame = input_.read(block, block_overhead);
+      if (!frame) return frame.error();
+      if (*frame == 0) break;
+      if (*frame < block_overhead) return cut_short("pcapng block", offset, "its 12-byte frame", *frame);
+      if (wire::load<uint32_t>(block) == section_header_block) {
+        if (auto section = begin_section(block, offset); !section) return std::move(section).error();
       }
-      const uint32_t length = fields_.u32(offset + 4);
+      const uint32_t length = CaptureFields(block, swapped_).u32(4);
       if (length < block_overhead || length % 4 != 0)
         return Error(errc::invalid_argument, at("pcapng block", offset) + ": length " + std::to_string(length) +
                                                  " is not a multiple of 4 of at least 12");
-      if (length > left) return cut_short("pcapng block", offset, "length " + std::to_string(length), left);
-      if (auto block = read_block(offset, length); !block) return std::move(block).error();
-      offset += length;
+      if (auto taken = take_block(block, offset, length); !taken) return std::move(taken).error();
     }
     if (!saw_netlink_) return Error(errc::invalid_argument, "pcapng: no interface of link type LINKTYPE_NETLINK (253)");
     return std::move(packets_);
@@ -69,70 +75,100 @@ class PcapngReader {
 
  private:
   // A new section: its byte order, and no interfaces yet.
-  Result<void> begin_section(size_t offset) {
-    if (input_.size() - offset < block_overhead + 4)
-      return cut_short("pcapng section header", offset, "its byte-order magic", input_.size() - offset);
-    const uint32_t magic = wire::load<uint32_t>(input_.subspan(offset + 8));
+  Result<void> begin_section(wire::Bytes frame, size_t offset) {
+    const uint32_t magic = wire::load<uint32_t>(frame.subspan(8));
     if (magic != byte_order_magic && magic != wire::byteswap(byte_order_magic))
       return Error(errc::invalid_argument,
                    at("pcapng section header", offset + 8) + ": byte-order magic is not 1a2b3c4d");
-    fields_ = CaptureFields(input_, magic != byte_order_magic);
+    swapped_ = magic != byte_order_magic;
     interfaces_.clear();
     return {};
   }
 
-  Result<void> read_block(size_t offset, uint32_t length) {
-    const size_t body = offset + 8;
-    const size_t body_length = length - block_overhead;
-    switch (fields_.u32(offset)) {
+  // The rest of the block after its frame: read whole, its length bounded,
+  // when it describes an interface or holds a packet; else passed over unread.
+  Result<void> take_block(std::vector<std::byte>& block, size_t offset, uint32_t length) {
+    const uint32_t type = CaptureFields(block, swapped_).u32(0);
+    const size_t rest = length - block_overhead;
+    if (type != interface_block && type != enhanced_packet_block && type != simple_packet_block) {
+      const Result<size_t> skipped = input_.skip(rest);
+      if (!skipped) return skipped.error();
+      if (*skipped < rest)
+        return cut_short("pcapng block", offset, "length " + std::to_string(length), block_overhead + *skipped);
+      return {};
+    }
+    if (length > max_block_length)
+      return too_long("pcapng block", offset, length, max_block_length, "the longest libpcap reads");
+    const Result<size_t> read = input_.read(block, rest);
+    if (!read) return read.error();
+    if (*read < rest)
+      return cut_short("pcapng block", offset, "length " + std::to_string(length), block_overhead + *read);
+    return read_block(block, offset);
+  }
+
+  // `block` is whole; the offsets in it are from its start, `offset` in the input.
+  Result<void> read_block(wire::Bytes block, size_t offset) {
+    const CaptureFields fields(block, swapped_);
+    constexpr size_t body = 8;
+    const size_t body_length = block.size() - block_overhead;
+    switch (fields.u32(0)) {
       case interface_block:
         if (body_length < 8) return cut_short("pcapng interface block", offset, "its 8-byte body", body_length);
-        interfaces_.push_back({fields_.u16(body), ticks_per_second(fields_, input_, body + 8, body + body_length)});
+        interfaces_.push_back({fields.u16(body), ticks_per_second(fields, block, body + 8, body + body_length)});
         saw_netlink_ = saw_netlink_ || interfaces_.back().linktype == linktype_netlink;
         return {};
       case enhanced_packet_block: {
         if (body_length < 20) return cut_short("pcapng packet block", offset, "its 20-byte header", body_length);
-        const uint32_t captured = fields_.u32(body + 12);
+        const uint32_t captured = fields.u32(body + 12);
         if (captured > body_length - 20)
           return cut_short("pcapng packet block", offset, "captured length " + std::to_string(captured),
                            body_length - 20);
-        const uint64_t ticks = uint64_t{fields_.u32(body + 4)} << 32 | fields_.u32(body + 8);
-        return add_packet(offset, fields_.u32(body), body + 20, captured, fields_.u32(body + 16), ticks);
+        const uint64_t ticks = uint64_t{fields.u32(body + 4)} << 32 | fields.u32(body + 8);
+        const Packet packet{fields.u32(body), block.subspan(body + 20, captured), offset + body + 20,
+                            fields.u32(body + 16), ticks};
+        return add_packet(offset, packet);
       }
       case simple_packet_block: {
         if (body_length < 4) return cut_short("pcapng packet block", offset, "its 4-byte header", body_length);
-        const uint32_t original = fields_.u32(body);
+        const uint32_t original = fields.u32(body);
         const size_t captured = std::min<size_t>(original, body_length - 4);
-        return add_packet(offset, 0, body + 4, captured, original, std::nullopt);
+        return add_packet(offset, {0, block.subspan(body + 4, captured), offset + body + 4, original, std::nullopt});
       }
       default:
         return {};
     }
   }
 
-  Result<void> add_packet(size_t block, uint32_t interface, size_t data, size_t captured, uint32_t original,
-                          std::optional<uint64_t> ticks) {
-    if (interface >= interfaces_.size())
+  // A packet block's packet: its interface, its bytes and where they are in the input.
+  struct Packet {
+    uint32_t interface = 0;
+    wire::Bytes frame;
+    size_t offset = 0;
+    uint32_t original = 0;
+    std::optional<uint64_t> ticks;
+  };
+
+  Result<void> add_packet(size_t block, const Packet& captured) {
+    if (captured.interface >= interfaces_.size())
       return Error(errc::invalid_argument, at("pcapng packet block", block) + ": interface " +
-                                               std::to_string(interface) + " was not described before it");
-    const Interface& described = interfaces_[interface];
+                                               std::to_string(captured.interface) + " was not described before it");
+    const Interface& described = interfaces_[captured.interface];
     if (described.linktype != linktype_netlink) return {};
-    if (captured < original)
-      return Error(errc::invalid_argument, at("pcapng packet block", block) + ": only " + std::to_string(captured) +
-                                               " of its " + std::to_string(original) +
-                                               " bytes were captured (snapshot length)");
-    Result<CapturedPacket> packet =
-        netlink_packet(input_.subspan(data, captured), data, at("pcapng packet block", block));
+    if (captured.frame.size() < captured.original)
+      return Error(errc::invalid_argument,
+                   at("pcapng packet block", block) + ": only " + std::to_string(captured.frame.size()) + " of its " +
+                       std::to_string(captured.original) + " bytes were captured (snapshot length)");
+    Result<CapturedPacket> packet = netlink_packet(captured.frame, captured.offset, at("pcapng packet block", block));
     if (!packet) return std::move(packet).error();
-    if (ticks)
+    if (captured.ticks)
       packet->record.timestamp = std::chrono::nanoseconds(
-          static_cast<int64_t>(static_cast<long double>(*ticks) * 1e9L / described.ticks_per_second));
+          static_cast<int64_t>(static_cast<long double>(*captured.ticks) * 1e9L / described.ticks_per_second));
     packets_.push_back(std::move(*packet));
     return {};
   }
 
-  wire::Bytes input_;
-  CaptureFields fields_{input_, false};
+  CaptureInput& input_;
+  bool swapped_ = false;
   std::vector<Interface> interfaces_;
   std::vector<CapturedPacket> packets_;
   bool saw_netlink_ = false;
@@ -140,6 +176,6 @@ class PcapngReader {
 
 }  // namespace
 
-Result<std::vector<CapturedPacket>> read_pcapng(wire::Bytes input) { return PcapngReader(input).read(); }
+Result<std::vector<CapturedPacket>> read_pcapng(CaptureInput& input) { return PcapngReader(input).read(); }
 
 }  // namespace nlpp::schema::detail

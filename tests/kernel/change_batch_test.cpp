@@ -40,8 +40,8 @@ TEST_F(ChangeBatchKernel, sends_3000_routes_and_reports_the_one_refused_in_the_m
   EXPECT_TRUE(batch.empty());
   ASSERT_EQ(sent->size(), count + 1);
   ASSERT_EQ(sent->failed(), 1u);
-  EXPECT_EQ(sent->failures()[0].first, refused);
-  const Error& error = sent->failures()[0].second;
+  EXPECT_EQ(sent->refusals()[0].first, refused);
+  const Error& error = sent->refusals()[0].second;
   EXPECT_EQ(error.code(), test::kernel_error(ENETUNREACH));
   EXPECT_NE(error.ext_ack().message, "") << "the kernel says why: " << error.describe();
 

@@ -24,6 +24,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -33,6 +34,30 @@
 #ifdef NLPP_CLI_PATH
 namespace nlpp::test {
 namespace {
+
+// Files a test writes, removed with it.
+class TempFiles {
+ public:
+  TempFiles() = default;
+  TempFiles(const TempFiles&) = delete;
+  TempFiles& operator=(const TempFiles&) = delete;
+  ~TempFiles() {
+    for (const std::string& path : paths_) std::remove(path.c_str());
+  }
+
+  // Writes text to a file of its own; returns its path.
+  std::string write(const std::string& text) {
+    std::string path = "/tmp/nlpp-decode-XXXXXX";
+    const UniqueFd fd(mkstemp(path.data()));
+    EXPECT_GE(fd.get(), 0);
+    paths_.push_back(path);
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+ private:
+  std::vector<std::string> paths_;
+};
 
 class DecodeCapture : public NetnsTest {
  protected:
@@ -78,21 +103,6 @@ class DecodeCapture : public NetnsTest {
     return pcap;
   }
 
-  // Writes text to a file of its own, removed with the test.
-  std::string write_file(const std::string& text) {
-    std::string path = "/tmp/nlpp-decode-XXXXXX";
-    const int fd = mkstemp(path.data());
-    EXPECT_GE(fd, 0);
-    UniqueFd owned(fd);
-    std::ofstream(path, std::ios::binary) << text;
-    files_.push_back(path);
-    return path;
-  }
-
-  void TearDown() override {
-    for (const std::string& path : files_) std::remove(path.c_str());
-  }
-
   nlohmann::json decode(const std::vector<std::string>& words) {
     std::vector<std::string> argv{NLPP_CLI_PATH, "decode"};
     argv.insert(argv.end(), words.begin(), words.end());
@@ -101,9 +111,10 @@ class DecodeCapture : public NetnsTest {
     return ran && nlohmann::json::accept(ran->out) ? nlohmann::json::parse(ran->out) : nlohmann::json();
   }
 
+  TempFiles files_;
+
  private:
   UniqueFd socket_;
-  std::vector<std::string> files_;
 };
 
 // The message nlpp sent to create `name`, from `nlpp decode`'s output.
@@ -123,7 +134,7 @@ TEST_F(DecodeCapture, nlpp_decode_shows_the_link_add_nlpp_sent_and_the_kernels_a
   ASSERT_EQ(link[0]["linkinfo"]["info_kind"], "dummy");
 
   const std::string pcap = capture_pcap();
-  const nlohmann::json decoded = decode({write_file(pcap)});
+  const nlohmann::json decoded = decode({files_.write(pcap)});
   ASSERT_TRUE(decoded.is_array()) << decoded;
   const nlohmann::json request = find_newlink_request(decoded, "dummy0");
   ASSERT_TRUE(request.is_object()) << decoded.dump(1);
@@ -147,7 +158,7 @@ TEST_F(DecodeCapture, nlpp_decode_shows_the_link_add_nlpp_sent_and_the_kernels_a
     hex += digits[static_cast<uint8_t>(byte) & 15];
     hex += ' ';
   }
-  const nlohmann::json from_hex = decode({"hex", "--protocol", "route", write_file(hex)});
+  const nlohmann::json from_hex = decode({"hex", "--protocol", "route", files_.write(hex)});
   ASSERT_TRUE(from_hex.is_array() && from_hex.size() == 1) << from_hex;
   EXPECT_EQ(from_hex[0]["message"], request["message"]);
 }
@@ -155,8 +166,12 @@ TEST_F(DecodeCapture, nlpp_decode_shows_the_link_add_nlpp_sent_and_the_kernels_a
 // The tool on stored input, which needs no nlmon: it runs everywhere.
 class DecodeCommand : public NetnsTest {
  protected:
-  static CommandOutput decode(const std::vector<std::string>& words) {
-    std::vector<std::string> argv{NLPP_CLI_PATH};
+  static CommandOutput decode(const std::vector<std::string>& words) { return run({NLPP_CLI_PATH}, words); }
+  // The same with an address space of at most `bytes`, as `ulimit -v` sets.
+  static CommandOutput decode_within(size_t bytes, const std::vector<std::string>& words) {
+    return run({"prlimit", "--as=" + std::to_string(bytes), NLPP_CLI_PATH}, words);
+  }
+  static CommandOutput run(std::vector<std::string> argv, const std::vector<std::string>& words) {
     argv.insert(argv.end(), words.begin(), words.end());
     const Result<CommandOutput> ran = run_command(argv);
     EXPECT_TRUE(ran) << command_line(argv);
@@ -203,6 +218,54 @@ TEST_F(DecodeCommand, bad_input_and_bad_words_are_usage_errors_that_say_where) {
             "nlpp: hex dump line 3, column 1 (offset 28): \"Inputs\" is not hex bytes: invalid argument\n");
   const CommandOutput missing = decode({"decode", data("no_such_file")});
   EXPECT_EQ(missing.exit_code, 1);
+}
+
+// What one input may take is bounded: below, each would need gigabytes
+// without the bounds, and gets a 256 MiB address space.
+constexpr size_t mebibyte = size_t{1} << 20;
+
+// hexdump -C lines of zeros, each followed by a '*', each offset just under
+// 16 MiB after the one before: about 80 bytes of text claim 16 MiB.
+std::string starred_hex_dump(size_t text_size) {
+  std::string text;
+  for (size_t offset = 0; text.size() < text_size; offset += 0xfffff0) {
+    char line[96];
+    std::snprintf(line, sizeof line, "%08zx  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n",
+                  offset);
+    text += line;
+  }
+  return text;
+}
+
+TEST_F(DecodeCommand, a_12_KB_starred_hex_dump_is_refused_under_a_256_MiB_memory_limit_with_exit_2) {
+  TempFiles files;
+  const CommandOutput decoded = decode_within(256 * mebibyte, {"decode", files.write(starred_hex_dump(12 * 1024))});
+  EXPECT_EQ(decoded.exit_code, 2) << decoded.err;
+  EXPECT_EQ(decoded.err,
+            "nlpp: hex dump line 5, column 1 (offset 162): \"01ffffe0\" is past 16 MiB, the most a hex dump decodes "
+            "to: the '*' before it would repeat a line up to there: invalid argument\n");
+  EXPECT_EQ(decoded.out, "");
+}
+
+TEST_F(DecodeCommand, a_forced_pcap_is_refused_at_its_magic_number_before_the_rest_is_read) {
+  // /dev/zero never ends: read whole first, it takes all the memory there is.
+  const CommandOutput decoded = decode_within(256 * mebibyte, {"decode", "pcap", "/dev/zero"});
+  EXPECT_EQ(decoded.exit_code, 2) << decoded.err;
+  EXPECT_EQ(decoded.err,
+            "nlpp: pcap file header at offset 0: not a pcap or pcapng magic number (a1b2c3d4, a1b23c4d, 0a0d0d0a): "
+            "invalid argument\n");
+}
+
+TEST_F(DecodeCommand, running_out_of_memory_is_exit_status_1_and_a_message_not_an_abort) {
+  // 16 MiB of NLMSG_NOOP headers as od -A x -t x1 prints them: within the
+  // bound, but a million messages to decode, more than the limit holds.
+  TempFiles files;
+  const std::string path = files.write("000000 10 00 00 00 01 00 00 00 00 00 00 00 00 00 00 00\n*\n1000000\n");
+  const CommandOutput decoded = decode_within(128 * mebibyte, {"decode", path});
+  EXPECT_EQ(decoded.exit_code, 1) << decoded.err;
+  EXPECT_EQ(decoded.err,
+            "nlpp: " + path + ": decoding it needs more memory than nlpp may take: Cannot allocate memory\n");
+  EXPECT_EQ(decoded.out, "");
 }
 
 }  // namespace

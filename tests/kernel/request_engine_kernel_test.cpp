@@ -15,6 +15,9 @@
 #include <net/if.h>
 
 #include <cerrno>
+#include <limits>
+#include <memory>
+#include <optional>
 #include <map>
 #include <set>
 #include <string>
@@ -174,17 +177,10 @@ TEST_F(RequestEngineKernelTest, a_subscriber_that_falls_behind_sees_an_overrun) 
   EXPECT_TRUE(failure->is_overrun()) << failure->describe();
 }
 
-TEST_F(RequestEngineKernelTest, a_batch_of_routes_reports_the_one_duplicate_and_adds_the_rest) {
-  test::ip_run(ns_name(), "link add nlpp0 type veth peer name nlpp1");
-  test::ip_run(ns_name(), "link set nlpp0 up");
-  test::ip_run(ns_name(), "link set nlpp1 up");
-  const int ifindex = test::ip_json(ns_name(), "link show dev nlpp0")[0]["ifindex"];
-
-  constexpr size_t count = 3000;
-  constexpr size_t duplicate = 1234;
+// RTM_NEWROUTE for 10.N.N.0/24 on the link, for each N of numbers.
+wire::MessageBuilder route_adds(int ifindex, const std::vector<size_t>& numbers) {
   wire::MessageBuilder batch;
-  for (size_t i = 0; i < count; ++i) {
-    const size_t n = i == duplicate ? duplicate - 1 : i;
+  for (const size_t n : numbers) {
     const uint32_t dst = wire::host_to_network<uint32_t>(0x0a000000u | static_cast<uint32_t>(n << 8));
     batch.begin_message(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL)
         .append_header(rtmsg{.rtm_family = AF_INET, .rtm_dst_len = 24, .rtm_src_len = 0, .rtm_tos = 0,
@@ -193,12 +189,94 @@ TEST_F(RequestEngineKernelTest, a_batch_of_routes_reports_the_one_duplicate_and_
         .add_u32(RTA_DST, dst)
         .add_u32(RTA_OIF, static_cast<uint32_t>(ifindex));
   }
+  return batch;
+}
+
+std::vector<size_t> numbers_up_to(size_t count) {
+  std::vector<size_t> numbers(count);
+  for (size_t i = 0; i < count; ++i) numbers[i] = i;
+  return numbers;
+}
+
+int veth_up(const std::string& ns) {
+  test::ip_run(ns, "link add nlpp0 type veth peer name nlpp1");
+  test::ip_run(ns, "link set nlpp0 up");
+  test::ip_run(ns, "link set nlpp1 up");
+  return test::ip_json(ns, "link show dev nlpp0")[0]["ifindex"];
+}
+
+TEST_F(RequestEngineKernelTest, a_batch_of_routes_reports_the_one_duplicate_and_adds_the_rest) {
+  const int ifindex = veth_up(ns_name());
+  constexpr size_t count = 3000;
+  constexpr size_t duplicate = 1234;
+  std::vector<size_t> numbers = numbers_up_to(count);
+  numbers[duplicate] = duplicate - 1;
+  wire::MessageBuilder batch = route_adds(ifindex, numbers);
   Result<BatchResult> result = rtnl().send_batch(batch, {.chunk_size = 512});
   ASSERT_TRUE(result) << result.error().describe();
   ASSERT_EQ(result->failed(), 1u);
-  EXPECT_EQ(result->failures()[0].first, duplicate);
-  EXPECT_EQ(result->failures()[0].second.code().value(), EEXIST);
+  EXPECT_EQ(result->refusals()[0].first, duplicate);
+  EXPECT_EQ(result->refusals()[0].second.code().value(), EEXIST);
   EXPECT_EQ(test::ip_json(ns_name(), "route show proto static").size(), count - 1);
+}
+
+// The socket's receive buffer (208 KiB by default) holds about 256 errors:
+// a batch of 3,000 refusals in chunks of 1,024 still reports each one.
+TEST_F(RequestEngineKernelTest, a_batch_of_3000_refusals_reports_every_one_by_index) {
+  const int ifindex = veth_up(ns_name());
+  wire::MessageBuilder first = route_adds(ifindex, numbers_up_to(3000));
+  ASSERT_TRUE(rtnl().send_batch(first)->all_succeeded());
+  wire::MessageBuilder again = route_adds(ifindex, numbers_up_to(3000));
+  Result<BatchResult> result = rtnl().send_batch(again);
+  ASSERT_TRUE(result) << result.error().describe();
+  ASSERT_EQ(result->refusals().size(), 3000u);
+  for (size_t index = 0; index < 3000; ++index) {
+    ASSERT_EQ(result->refusals()[index].first, index);
+    ASSERT_EQ(result->refusals()[index].second.code().value(), EEXIST);
+  }
+  EXPECT_TRUE(result->unknown().empty());
+}
+
+// A transport that claims room it does not have, so that the kernel drops
+// answers for real: what was lost must be reported unknown, nothing else.
+class RoomlessSocket final : public Transport {
+ public:
+  explicit RoomlessSocket(Socket socket) : socket_(std::move(socket)) {}
+  Result<void> send(wire::Bytes bytes) override { return socket_.send(bytes); }
+  Result<Datagram> receive(std::span<std::byte> buffer) override { return socket_.receive(buffer); }
+  Result<std::optional<Datagram>> receive_queued(std::span<std::byte> buffer) override {
+    return socket_.receive_queued(buffer);
+  }
+  size_t reserve_receive_buffer(size_t) override { return std::numeric_limits<size_t>::max(); }
+  bool errors_echo_requests() const noexcept override { return false; }
+  uint32_t port_id() const noexcept override { return socket_.port_id(); }
+  int protocol() const noexcept override { return socket_.protocol(); }
+
+ private:
+  Socket socket_;
+};
+
+TEST_F(RequestEngineKernelTest, answers_the_kernel_drops_are_reported_unknown_and_the_batch_goes_on) {
+  const int ifindex = veth_up(ns_name());
+  wire::MessageBuilder first = route_adds(ifindex, numbers_up_to(1024));
+  ASSERT_TRUE(rtnl().send_batch(first)->all_succeeded());
+  Result<Socket> socket = Socket::open(NETLINK_ROUTE, {.netns = netns::Ref::name(ns_name())});
+  ASSERT_TRUE(socket);
+  RequestEngine engine(std::make_unique<RoomlessSocket>(std::move(*socket)));
+  // 1,024 duplicates, then one new route in a chunk of its own.
+  std::vector<size_t> numbers = numbers_up_to(1024);
+  numbers.push_back(5000);
+  wire::MessageBuilder again = route_adds(ifindex, numbers);
+  Result<BatchResult> result = engine.send_batch(again);
+  ASSERT_TRUE(result) << result.error().describe();
+  ASSERT_EQ(result->unknown().size(), 1u) << "the default buffer cannot hold 1,024 errors";
+  const auto [lost, reason] = result->unknown()[0];
+  EXPECT_EQ(reason.code(), errc::outcome_unknown);
+  EXPECT_EQ(lost.last, 1023u);
+  EXPECT_EQ(result->refusals().size(), lost.first) << "every answer before the drop was read, each a refusal";
+  EXPECT_GT(lost.first, 100u);
+  EXPECT_EQ(result->outcome(1024), Outcome::applied) << "the chunk after the overrun was sent";
+  EXPECT_EQ(test::ip_json(ns_name(), "route show proto static").size(), 1025u);
 }
 
 }  // namespace

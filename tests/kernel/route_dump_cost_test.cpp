@@ -50,7 +50,7 @@ class RouteDumpCost : public test::IPRouteTest {
     }
     Result<io::BatchResult> added = ip_route().engine().send_batch(batch);
     ASSERT_TRUE(added) << added.error().describe();
-    ASSERT_TRUE(added->all_succeeded()) << added->failures().front().second.describe();
+    ASSERT_TRUE(added->all_succeeded()) << added->refusals().front().second.describe();
   }
 
   // CPU seconds for a dump of the IPv4 routes read by a plain recv loop

@@ -67,4 +67,11 @@ Result<io::Datagram> FakeKernel::receive(std::span<std::byte> buffer) {
   return io::Datagram{next.bytes.size(), next.sender_port_id, 0};
 }
 
+Result<std::optional<io::Datagram>> FakeKernel::receive_queued(std::span<std::byte> buffer) {
+  if (queue_.empty()) return std::optional<io::Datagram>();
+  Result<io::Datagram> datagram = receive(buffer);
+  if (!datagram) return std::move(datagram).error();
+  return std::optional<io::Datagram>(*datagram);
+}
+
 }  // namespace nlpp::test

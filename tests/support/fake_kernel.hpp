@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,10 @@ class FakeKernel final : public io::Transport {
 
   Result<void> send(wire::Bytes bytes) override;
   Result<io::Datagram> receive(std::span<std::byte> buffer) override;
+  Result<std::optional<io::Datagram>> receive_queued(std::span<std::byte> buffer) override;
+  /// The room set by set_receive_room() (unlimited by default); nothing is dropped for it.
+  size_t reserve_receive_buffer(size_t) override { return receive_room_; }
+  bool errors_echo_requests() const noexcept override { return false; }
   uint32_t port_id() const noexcept override { return port_id_; }
   int protocol() const noexcept override { return NETLINK_ROUTE; }
 
@@ -77,12 +82,15 @@ class FakeKernel final : public io::Transport {
   const std::vector<std::vector<std::byte>>& sent() const noexcept { return sent_; }
   /// Datagrams queued and not yet received.
   size_t pending() const noexcept { return queue_.size(); }
+  /// What reserve_receive_buffer() reports, as a socket whose buffer cannot grow would.
+  void set_receive_room(size_t bytes) noexcept { receive_room_ = bytes; }
 
  private:
   Script script_;
   uint32_t port_id_;
   std::vector<std::vector<std::byte>> sent_;
   std::deque<FakeDatagram> queue_;
+  size_t receive_room_ = std::numeric_limits<size_t>::max();
 };
 
 }  // namespace nlpp::test

@@ -18,6 +18,9 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -112,6 +115,57 @@ Bytes as_pcapng(const Bytes& pcap) {
     put(block);
   }
   return out;
+}
+
+// The bytes of a pcapng block: type, total length, body padded to 4, total length.
+Bytes pcapng_block(uint32_t type, const Bytes& body) {
+  const auto length = static_cast<uint32_t>(12 + wire::align4(body.size()));
+  Bytes block;
+  for (const uint32_t value : {type, length}) {
+    const wire::Bytes bytes = wire::bytes_of(value);
+    block.insert(block.end(), bytes.begin(), bytes.end());
+  }
+  block.insert(block.end(), body.begin(), body.end());
+  block.resize(8 + wire::align4(body.size()));
+  const wire::Bytes trailer = wire::bytes_of(length);
+  block.insert(block.end(), trailer.begin(), trailer.end());
+  return block;
+}
+
+// An input read as a stream is: `data` a byte at a time, counted, then what
+// `after` says (the end, zero bytes without end, or a read error).
+class CountingInput : public std::streambuf {
+ public:
+  enum class After : uint8_t { end, zeros, error };
+  CountingInput(const Bytes& data, After after) : data_(data), after_(after) {}
+  size_t handed_out() const { return handed_out_; }
+
+ protected:
+  int_type underflow() override {
+    if (handed_out_ < data_.size()) {
+      current_ = static_cast<char>(data_[handed_out_]);
+    } else if (after_ == After::zeros) {
+      current_ = 0;
+    } else if (after_ == After::error) {
+      throw std::runtime_error("the disk is gone");  // what std::filebuf does on EIO
+    } else {
+      return traits_type::eof();
+    }
+    ++handed_out_;
+    setg(&current_, &current_, &current_ + 1);
+    return traits_type::to_int_type(current_);
+  }
+
+ private:
+  Bytes data_;
+  After after_;
+  size_t handed_out_ = 0;
+  char current_ = 0;
+};
+
+Result<std::vector<CapturedPacket>> read_stream(const Bytes& data, std::optional<CaptureFormat> format) {
+  std::istringstream in(std::string(reinterpret_cast<const char*>(data.data()), data.size()));
+  return read_capture(in, format, NETLINK_ROUTE);
 }
 
 TEST(Capture, reads_every_record_of_an_nlmon_pcap_with_its_protocol_and_kernel_timestamp) {
@@ -312,6 +366,106 @@ TEST(Capture, garbage_gives_errors_never_a_crash) {
       EXPECT_NE(packets.error().context().find("offset"), std::string::npos) << packets.error().context();
     }
   }
+}
+
+TEST(Capture, reads_a_capture_from_a_stream_as_from_memory) {
+  const std::vector<CapturedPacket> original = packets_of(nlmon_pcap());
+  for (const Bytes& capture : {nlmon_pcap(), as_pcapng(nlmon_pcap())}) {
+    for (const std::optional<CaptureFormat> format :
+         {std::optional<CaptureFormat>(), std::optional(CaptureFormat::pcap)}) {
+      const std::vector<CapturedPacket> packets = read_stream(capture, format).value();
+      ASSERT_EQ(packets.size(), original.size());
+      for (size_t i = 0; i < packets.size(); ++i) {
+        EXPECT_EQ(packets[i].bytes, original[i].bytes);
+        EXPECT_EQ(packets[i].record.timestamp, original[i].record.timestamp);
+      }
+    }
+  }
+  EXPECT_EQ(read_stream(nlmon_pcap(), std::nullopt).value()[3].offset, original[3].offset);
+  const Bytes hexdump = bytes_of(data_file("capture/newlink_dummy0.hexdump"));
+  EXPECT_EQ(read_stream(hexdump, std::nullopt).value()[0].bytes, original[7].bytes);
+  EXPECT_EQ(read_stream(hexdump, CaptureFormat::hex).value()[0].bytes, original[7].bytes);
+}
+
+TEST(Capture, a_stream_forced_to_be_pcap_is_refused_at_its_magic_number_without_reading_on) {
+  CountingInput zeros({}, CountingInput::After::zeros);
+  std::istream in(&zeros);
+  const Result<std::vector<CapturedPacket>> packets = read_capture(in, CaptureFormat::pcap, NETLINK_ROUTE);
+  ASSERT_FALSE(packets);
+  EXPECT_EQ(packets.error().context(),
+            "pcap file header at offset 0: not a pcap or pcapng magic number (a1b2c3d4, a1b23c4d, 0a0d0d0a)");
+  EXPECT_LE(zeros.handed_out(), 5u);
+}
+
+TEST(Capture, a_record_longer_than_libpcap_captures_is_refused_before_its_bytes_are_read) {
+  Bytes pcap(nlmon_pcap().begin(), nlmon_pcap().begin() + 24 + 16);
+  const uint32_t claimed = 0x7fffffff;  // captured and original length
+  for (const long field : {24 + 8, 24 + 12}) std::copy_n(wire::bytes_of(claimed).begin(), 4, pcap.begin() + field);
+  CountingInput endless(pcap, CountingInput::After::zeros);
+  std::istream in(&endless);
+  const Result<std::vector<CapturedPacket>> packets = read_capture(in, std::nullopt, NETLINK_ROUTE);
+  ASSERT_FALSE(packets);
+  EXPECT_EQ(packets.error().context(),
+            "pcap record at offset 24: length 2147483647 is more than 262144, the longest packet libpcap captures");
+  EXPECT_LE(endless.handed_out(), pcap.size() + 1);
+  EXPECT_EQ(read_pcap(pcap).error().context(), packets.error().context());
+}
+
+TEST(Capture, a_pcapng_packet_block_longer_than_libpcap_reads_is_refused_and_other_blocks_are_skipped_unread) {
+  const Bytes pcapng = as_pcapng(nlmon_pcap());
+  constexpr std::ptrdiff_t first_packet = 28 + 28;  // after the section header and interface blocks
+  Bytes with_custom(pcapng.begin(), pcapng.begin() + first_packet);
+  const Bytes custom = pcapng_block(0x00000bad, Bytes(1 << 20));  // a custom block of 1 MiB: skipped
+  with_custom.insert(with_custom.end(), custom.begin(), custom.end());
+  with_custom.insert(with_custom.end(), pcapng.begin() + first_packet, pcapng.end());
+  EXPECT_EQ(read_stream(with_custom, std::nullopt).value().size(), 10u);
+
+  Bytes huge(pcapng.begin(), pcapng.begin() + first_packet + 12);
+  const uint32_t length = 0x7ffffff0;
+  std::copy_n(wire::bytes_of(length).begin(), 4, huge.begin() + first_packet + 4);
+  CountingInput endless(huge, CountingInput::After::zeros);
+  std::istream in(&endless);
+  const Result<std::vector<CapturedPacket>> packets = read_capture(in, std::nullopt, NETLINK_ROUTE);
+  ASSERT_FALSE(packets);
+  EXPECT_EQ(packets.error().context(),
+            "pcapng block at offset 56: length 2147483632 is more than 393248, the longest libpcap reads");
+  EXPECT_LE(endless.handed_out(), huge.size() + 1);
+
+  huge[first_packet] = std::byte{0xad};  // the same length on a block to skip: skipped up to the end of the input
+  huge[first_packet + 1] = std::byte{0x0b};
+  EXPECT_EQ(read_stream(huge, std::nullopt).error().context(),
+            "pcapng block at offset 56: length 2147483632 runs past the end of the input (12 bytes left)");
+}
+
+TEST(Capture, a_stream_that_fails_is_an_io_error_naming_the_offset) {
+  // It fails 10 bytes into the first record's 48.
+  CountingInput failing(Bytes(nlmon_pcap().begin(), nlmon_pcap().begin() + 24 + 16 + 10), CountingInput::After::error);
+  std::istream in(&failing);
+  const Result<std::vector<CapturedPacket>> packets = read_capture(in, std::nullopt, NETLINK_ROUTE);
+  ASSERT_FALSE(packets);
+  EXPECT_EQ(packets.error().code(), std::errc::io_error);
+  EXPECT_EQ(packets.error().context(), "reading the input at offset 40");
+}
+
+TEST(Capture, a_hex_dump_decodes_to_16_MiB_at_most_whatever_its_star_lines_claim) {
+  // od -A x -t x1 of 16 MiB of zeros: one line, a '*', the total.
+  const std::string line = "000000 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00\n";
+  EXPECT_EQ(read_hex_dump(line + "*\n1000000\n", NETLINK_ROUTE).value()[0].bytes.size(), max_hex_dump_bytes);
+  EXPECT_EQ(read_hex_dump(line + "*\n1000010\n", NETLINK_ROUTE).error().context(),
+            "hex dump line 3, column 1 (offset 57): \"1000010\" is past 16 MiB, the most a hex dump decodes to: "
+            "the '*' before it would repeat a line up to there");
+  // hexdump -C: each '*' just under 16 MiB, so 200 of them in 12 KB would claim 3 GiB.
+  const std::string hexdump =
+      "00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n"
+      "00fffff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n"
+      "01ffffe0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n";
+  EXPECT_EQ(read_hex_dump(hexdump, NETLINK_ROUTE).error().context(),
+            "hex dump line 5, column 1 (offset 162): \"01ffffe0\" is past 16 MiB, the most a hex dump decodes to: "
+            "the '*' before it would repeat a line up to there");
+  const std::string plain(2 * max_hex_dump_bytes + 2, '0');
+  EXPECT_EQ(read_hex_dump(plain, NETLINK_ROUTE).error().context(),
+            "hex dump line 1, column 1 (offset 0): \"00000000000000000000000000000000\" takes the bytes past 16 MiB, "
+            "the most a hex dump decodes to");
 }
 
 TEST(Capture, names_netlink_protocols_both_ways) {

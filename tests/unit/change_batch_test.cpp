@@ -79,7 +79,7 @@ TEST(ChangeBatch, sends_every_change_with_its_operations_type_and_flags_in_one_d
     sent.emplace_back(message.type(), message.flags() & ~(NLM_F_REQUEST | NLM_F_ACK));
   const std::vector<std::pair<uint16_t, uint16_t>> expected{{RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL},
                                                             {RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE},
-                                                            {RTM_NEWROUTE, 0},
+                                                            {RTM_NEWROUTE, NLM_F_REPLACE},
                                                             {RTM_DELROUTE, 0},
                                                             {RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND}};
   EXPECT_EQ(sent, expected);
@@ -92,7 +92,7 @@ TEST(ChangeBatch, reports_the_kernels_refusal_by_index_with_errno_and_extended_a
   for (const char* dst : {"10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32"}) (void)batch.add(route_to(dst)).value();
   const io::BatchResult result = batch.send(engine).value();
   ASSERT_EQ(result.failed(), 1u);
-  EXPECT_EQ(result.failures()[0].first, 1u);
+  EXPECT_EQ(result.refusals()[0].first, 1u);
   EXPECT_TRUE(result[0]);
   EXPECT_EQ(result[1].error().code(), std::error_code(EEXIST, std::system_category()));
   EXPECT_EQ(result[1].error().ext_ack().message, "route exists");

@@ -20,6 +20,8 @@ enum class errc : int {
   invalid_argument,       ///< bad input caught before anything was sent; the context names the field
   protocol_error,         ///< the kernel answered something the protocol does not allow
   not_found,              ///< a lookup (name, family, attribute) found nothing
+  outcome_unknown,        ///< the kernel handled a request, but its answer was lost (receive buffer overrun)
+  not_sent,               ///< a request of a batch never reached the kernel: the batch stopped before it
 };
 
 /// The category of nlpp::errc values ("nlpp").
@@ -76,6 +78,21 @@ class Error {
 
   std::error_code code_;
   std::shared_ptr<const Detail> detail_;
+};
+
+/// What Result::value() throws: a std::system_error with the error's code,
+/// whose what() is Error::describe() (said once: std::system_error's own
+/// text would repeat the code's message after it), and which keeps the
+/// Error, extended ACK included.
+class Exception : public std::system_error {
+ public:
+  explicit Exception(Error error);
+  const char* what() const noexcept override { return text_.c_str(); }
+  const Error& error() const noexcept { return error_; }
+
+ private:
+  Error error_;
+  std::string text_;
 };
 
 }  // namespace nlpp

@@ -30,6 +30,7 @@ class [[nodiscard]] Result {
   bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
 
+  /// The value; throws nlpp::Exception (a std::system_error) when this holds an error.
   T& value() & { return checked(), *std::get_if<0>(&state_); }
   const T& value() const& { return checked(), *std::get_if<0>(&state_); }
   // By value, not T&&: `for (auto& x : *make_result())` then iterates a
@@ -59,7 +60,7 @@ class [[nodiscard]] Result {
 
  private:
   void checked() const {
-    if (!has_value()) throw std::system_error(error().code(), error().describe());
+    if (!has_value()) throw Exception(error());
   }
   std::variant<T, Error> state_;
 };
@@ -76,9 +77,9 @@ class [[nodiscard]] Result<void> {
   bool has_value() const noexcept { return !failed_; }
   explicit operator bool() const noexcept { return has_value(); }
 
-  /// Throws std::system_error when this holds an error.
+  /// Throws nlpp::Exception (a std::system_error) when this holds an error.
   void value() const {
-    if (failed_) throw std::system_error(error_.code(), error_.describe());
+    if (failed_) throw Exception(error_);
   }
   const Error& error() const& {
     assert(failed_);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,41 +41,80 @@ using RestartHandler = std::function<void()>;
 
 /// Tuning for send_batch().
 struct BatchOptions {
-  /// Requests per sendmsg. The kernel handles a datagram synchronously, so
-  /// a chunk's replies are all queued when sendmsg returns.
+  /// Requests per sendmsg at most. The kernel handles a datagram before
+  /// sendmsg returns, so a chunk's replies are all queued by then; a chunk
+  /// is also cut short where the replies it could cause (every request
+  /// refused) would not fit the socket's receive buffer, which is grown
+  /// for them first, so that no answer is lost.
   size_t chunk_size = 1024;
   /// Ask for an ACK on every request rather than the last of each chunk.
   /// The kernel reports a failing request either way; acking only the last
   /// is about a quarter faster.
   bool ack_each = false;
+  /// Send no chunk after one in which a request failed (or its outcome
+  /// was lost): the requests after that chunk are not_sent. The kernel
+  /// cannot stop within a chunk, so the rest of that chunk was handled.
+  bool stop_after_failure = false;
 };
 
-/// The outcome of a batch: one result per request, stored compactly (only
-/// failures take space).
+/// What became of one request of a batch.
+enum class Outcome : uint8_t {
+  applied,   ///< the kernel did it (its ACK, or no error before a later request's ACK)
+  refused,   ///< the kernel answered with an error: errno and extended ACK
+  unknown,   ///< the kernel handled it but its answer was lost: applied or not, nobody can say
+  not_sent,  ///< it never reached the kernel: the batch stopped before it
+};
+
+/// Requests first, first + 1, ..., last of a batch.
+struct IndexRange {
+  size_t first;
+  size_t last;
+  friend bool operator==(const IndexRange&, const IndexRange&) = default;
+};
+
 class RequestEngine;
 
+/// The outcome of a batch, one per request, stored compactly: only
+/// refusals take space each; lost answers and unsent requests are ranges.
 class BatchResult {
  public:
-  explicit BatchResult(size_t count) : count_(count) {}
+  explicit BatchResult(size_t count) : count_(count), sent_(count) {}
 
   size_t size() const noexcept { return count_; }
-  size_t failed() const noexcept { return failures_.size(); }
-  bool all_succeeded() const noexcept { return failures_.empty(); }
-  /// The result of request number index (0-based, in batch order).
+  Outcome outcome(size_t index) const noexcept;
+  /// Success for an applied request; otherwise an Error: the kernel's
+  /// (refused), errc::outcome_unknown or errc::not_sent with the reason.
   Result<void> operator[](size_t index) const;
-  /// The failures, in request order: (index, error).
-  const std::vector<std::pair<size_t, Error>>& failures() const noexcept { return failures_; }
 
+  /// The requests the kernel refused, in request order: (index, error).
+  const std::vector<std::pair<size_t, Error>>& refusals() const noexcept { return refusals_; }
+  /// The requests whose answers were lost, in request order, each range
+  /// with why (errc::outcome_unknown). The kernel drops the answers that do
+  /// not fit a full receive buffer; send_batch sizes its chunks so that
+  /// this does not happen, and says so when it does all the same.
+  const std::vector<std::pair<IndexRange, Error>>& unknown() const noexcept { return unknown_; }
+  /// Requests [0, sent()) reached the kernel; the rest are not_sent, for
+  /// the reason not_sent_reason() gives.
+  size_t sent() const noexcept { return sent_; }
+  const std::optional<Error>& not_sent_reason() const noexcept { return not_sent_reason_; }
+
+  /// Requests not known to be applied: refused, unknown or not sent.
+  size_t failed() const noexcept;
+  size_t applied() const noexcept { return count_ - failed(); }
+  bool all_succeeded() const noexcept { return failed() == 0; }
 
  private:
-  friend class RequestEngine;
-  // Failures are recorded in increasing index order.
-  void record_failure(size_t index, Error error) { failures_.emplace_back(index, std::move(error)); }
-  // Marks every request from index first on that has no failure yet as failed with error.
-  void fail_unsettled(size_t first, const Error& error);
+  friend class BatchRun;
+  // Recorded in increasing index order.
+  void record_refusal(size_t index, Error error) { refusals_.emplace_back(index, std::move(error)); }
+  void record_unknown(IndexRange range, Error reason) { unknown_.emplace_back(range, std::move(reason)); }
+  void record_not_sent(size_t first, Error reason);
 
   size_t count_;
-  std::vector<std::pair<size_t, Error>> failures_;
+  std::vector<std::pair<size_t, Error>> refusals_;
+  std::vector<std::pair<IndexRange, Error>> unknown_;
+  size_t sent_;
+  std::optional<Error> not_sent_reason_;
 };
 
 /// Counters of what the engine had to ignore.
@@ -114,9 +154,12 @@ class RequestEngine {
   Result<void> dump(wire::MessageBuilder& request, const MessageHandler& on_message,
                     const RestartHandler& on_restart = {});
 
-  /// Sends every message in the builder, chunk_size per sendmsg, and returns
-  /// one result per request. Transport errors (overrun included) end the batch
-  /// and mark every request whose outcome is unknown as failed with that error.
+  /// Sends every message in the builder, many per sendmsg (BatchOptions),
+  /// and returns the outcome of each: applied, refused (errno and extended
+  /// ACK), unknown or not sent (BatchResult), whatever the number of
+  /// refusals. A transport error ends the batch: what it left unanswered
+  /// is unknown, the rest not sent. An error is returned only for a batch
+  /// that cannot be sent at all (a builder in error, chunk_size 0).
   Result<BatchResult> send_batch(wire::MessageBuilder& messages, const BatchOptions& options = {});
 
   /// How many times an interrupted dump is repeated (default 5).
@@ -129,11 +172,16 @@ class RequestEngine {
   const EngineStats& stats() const noexcept { return stats_; }
 
  private:
+  friend class BatchRun;
   uint32_t next_seq(size_t count) noexcept;
   // Sets seq (counting up from first_seq), port id and extra flags on every message.
   void stamp(wire::MessageBuilder& messages, uint32_t first_seq, uint16_t flags) noexcept;
   // The next datagram from the kernel (other senders are counted and skipped).
   Result<wire::MessageRange> receive_from_kernel();
+  // The next one already queued, without waiting; nullopt when none is.
+  Result<std::optional<wire::MessageRange>> receive_queued_from_kernel();
+  // The datagram's messages when the kernel sent it; counts the others.
+  std::optional<wire::MessageRange> from_kernel(const Datagram& datagram);
   // True for a reply to one of the seqs in [first_seq, last_seq]; counts the rest.
   bool is_reply_to(const wire::Message& message, uint32_t first_seq, uint32_t last_seq);
   Error kernel_error(const KernelStatus& status, const wire::Message& request) const;

@@ -64,10 +64,16 @@ class Socket final : public Transport {
 
   Result<void> send(wire::Bytes bytes) override;
   Result<Datagram> receive(std::span<std::byte> buffer) override;
+  Result<std::optional<Datagram>> receive_queued(std::span<std::byte> buffer) override;
+  size_t reserve_receive_buffer(size_t bytes) override;
+  bool errors_echo_requests() const noexcept override { return !features_.capped_ack; }
 
  private:
   Socket(UniqueFd fd, int protocol) noexcept : fd_(std::move(fd)), protocol_(protocol) {}
   Result<void> configure(const SocketOptions& options);
+  // recvmsg with flags; EAGAIN comes back as an error.
+  Result<Datagram> receive_with(std::span<std::byte> buffer, int flags);
+  Result<int> receive_buffer_size() const;
 
   UniqueFd fd_;
   int protocol_ = -1;

@@ -6,6 +6,7 @@
 #include <nlpp/wire/bytes.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 
 namespace nlpp::io {
@@ -27,6 +28,17 @@ class Transport {
   /// Receives one datagram. A datagram larger than buffer is an
   /// errc::truncated_message error; ENOBUFS (overrun) comes back as is.
   virtual Result<Datagram> receive(std::span<std::byte> buffer) = 0;
+  /// Receives a datagram that is already queued, without waiting; nullopt
+  /// when none is. The kernel answers a datagram of requests before the
+  /// send returns, so this reads to the end of what a batch left behind.
+  virtual Result<std::optional<Datagram>> receive_queued(std::span<std::byte> buffer) = 0;
+  /// Grows the receive buffer to hold at least `bytes` (as the kernel
+  /// counts them: what SO_RCVBUF reports) where that is allowed, and
+  /// returns what it holds now. Replies that do not fit are dropped.
+  virtual size_t reserve_receive_buffer(size_t bytes) = 0;
+  /// Whether an error reply carries a copy of the whole request (the
+  /// socket has no NETLINK_CAP_ACK), which makes it as large again.
+  virtual bool errors_echo_requests() const noexcept = 0;
   /// The port id the kernel addresses replies to (nl_pid after bind).
   virtual uint32_t port_id() const noexcept = 0;
   /// The netlink protocol (NETLINK_ROUTE, NETLINK_GENERIC...).

@@ -133,6 +133,7 @@ struct ObjectTraits<Address> {
   static constexpr std::string_view name = "address";
   static constexpr uint16_t new_type = RTM_NEWADDR;
   static constexpr uint16_t del_type = RTM_DELADDR;
+  static constexpr std::optional<uint16_t> set_flags = NLM_F_REPLACE;  ///< verb.hpp
   /// Only IPv6 answers a get; IPv4 addresses are found by a dump.
   static constexpr uint16_t get_type = RTM_GETADDR;
   using Key = AddressKey;

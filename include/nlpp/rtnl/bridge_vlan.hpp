@@ -89,6 +89,7 @@ struct ObjectTraits<BridgeVlan> {
   /// other). Adding a vid again only updates its flags: no EEXIST.
   static constexpr uint16_t new_type = RTM_NEWLINK;
   static constexpr uint16_t del_type = RTM_DELLINK;
+  static constexpr std::optional<uint16_t> set_flags = 0;  ///< verb.hpp
   /// The kernel has no get for AF_BRIDGE links (it answers a plain link,
   /// which parse() refuses): dump with a filter instead.
   static constexpr uint16_t get_type = RTM_GETLINK;

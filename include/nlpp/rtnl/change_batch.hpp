@@ -7,17 +7,19 @@
 //     ChangeBatch batch;
 //     for (const Route& route : routes) batch.add(route).value();
 //     io::BatchResult result = ipr.send(batch).value();
-//     for (const auto& [index, error] : result.failures()) ...
+//     for (const auto& [index, error] : result.refusals()) ...
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
+#include <nlpp/rtnl/verb.hpp>
 
 #include <linux/netlink.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace nlpp::rtnl {
 
@@ -30,37 +32,47 @@ class ChangeBatch {
   /// Reserves room for about bytes of requests (a route takes about 64).
   explicit ChangeBatch(size_t bytes) : messages_(bytes) {}
 
-  /// Queues the object's creation (EEXIST when the kernel has it). Objects
-  /// that one request cannot create (HasCustomAdd: a tun link, a link with
-  /// altnames) cannot be batched: use IPRoute::add().
+  /// Queues verb on the object, with the message type and flags iproute2
+  /// sends for it (verb.hpp). Objects that one request cannot create
+  /// (HasCustomAdd: a tun link, a link with altnames) cannot be added in a
+  /// batch: use IPRoute::add().
+  template <RtnlObject T>
+  Result<size_t> change(Verb verb, const T& object) {
+    if (HasCustomAdd<T> && verb == Verb::add)
+      return Error(errc::invalid_argument, std::string(ObjectTraits<T>::name) +
+                                               ": takes more than one request to add; not in a batch (IPRoute::add)");
+    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    Result<RequestHeader> header = request_header<T>(verb);
+    if (!header) return std::move(header).error();
+    return queue_valid(object, header->type, header->flags);
+  }
+  /// Queues the object's creation (EEXIST when the kernel has it).
   template <RtnlObject T>
     requires(!HasCustomAdd<T>)
   Result<size_t> add(const T& object) {
-    return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_EXCL);
+    return change(Verb::add, object);
   }
   /// Queues creating the object or replacing the one with its key.
   template <RtnlObject T>
   Result<size_t> replace(const T& object) {
-    return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_REPLACE);
+    return change(Verb::replace, object);
   }
   /// Queues a change of an existing object.
   template <RtnlObject T>
   Result<size_t> set(const T& object) {
-    return request(object, ObjectTraits<T>::new_type, 0);
+    return change(Verb::set, object);
   }
   /// Queues deleting the object with object's key.
   template <RtnlObject T>
   Result<size_t> del(const T& object) {
-    return request(object, ObjectTraits<T>::del_type, 0);
+    return change(Verb::del, object);
   }
   /// Queues object as one message of type with flags, for requests the
-  /// operations above do not make (an FDB append's NLM_F_APPEND);
-  /// NLM_F_REQUEST is added when sent.
+  /// verbs do not make; NLM_F_REQUEST is added when sent.
   template <RtnlObject T>
   Result<size_t> request(const T& object, uint16_t type, uint16_t flags) {
     if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
-    ObjectTraits<T>::emit(object, messages_, type, flags);
-    return messages_.message_count() - 1;
+    return queue_valid(object, type, flags);
   }
 
   /// How many changes are queued.
@@ -73,6 +85,12 @@ class ChangeBatch {
   Result<io::BatchResult> send(io::RequestEngine& engine, const io::BatchOptions& options = {});
 
  private:
+  template <RtnlObject T>
+  size_t queue_valid(const T& object, uint16_t type, uint16_t flags) {
+    ObjectTraits<T>::emit(object, messages_, type, flags);
+    return messages_.message_count() - 1;
+  }
+
   wire::MessageBuilder messages_;
 };
 

@@ -96,6 +96,7 @@ struct ObjectTraits<FdbEntry> {
   static constexpr std::string_view name = "fdb entry";
   static constexpr uint16_t new_type = RTM_NEWNEIGH;
   static constexpr uint16_t del_type = RTM_DELNEIGH;
+  static constexpr std::optional<uint16_t> set_flags = NLM_F_REPLACE;  ///< verb.hpp
   static constexpr uint16_t get_type = RTM_GETNEIGH;
   using Key = FdbKey;
   using Filter = FdbFilter;
@@ -118,7 +119,7 @@ struct ObjectTraits<FdbEntry> {
 
 /// Adds one more remote to the entries of entry.lladdr (NLM_F_CREATE |
 /// NLM_F_APPEND), as `bridge fdb append`: how a vxlan floods to several
-/// VTEPs. Checked by validate() first.
+/// VTEPs. The same as IPRoute::change(Verb::append, entry).
 Result<io::Ack> fdb_append(IPRoute& ip, const FdbEntry& entry);
 
 }  // namespace nlpp::rtnl

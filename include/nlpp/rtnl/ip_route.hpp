@@ -7,6 +7,7 @@
 #include <nlpp/io/request_engine.hpp>
 #include <nlpp/rtnl/dump_growth.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
+#include <nlpp/rtnl/verb.hpp>
 
 #include <linux/netlink.h>
 
@@ -108,43 +109,48 @@ class IPRoute {
     return std::move(*reply);
   }
 
-  /// Creates the object; EEXIST if it is there already. Objects that one
-  /// request cannot create go through their traits' add() (HasCustomAdd).
+  /// Asks the kernel for verb on the object, with the message type and
+  /// flags iproute2 sends for it (verb.hpp). Verb::add of an object that
+  /// one request cannot create goes through its traits' add() (HasCustomAdd).
+  template <RtnlObject T>
+  Result<io::Ack> change(Verb verb, const T& object) {
+    if constexpr (HasCustomAdd<T>)
+      if (verb == Verb::add) return ObjectTraits<T>::add(*this, object);
+    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    Result<RequestHeader> header = request_header<T>(verb);
+    if (!header) return std::move(header).error();
+    return send_valid(object, header->type, header->flags);
+  }
+  /// Creates the object; EEXIST if it is there already.
   template <RtnlObject T>
   Result<io::Ack> add(const T& object) {
-    if constexpr (HasCustomAdd<T>)
-      return ObjectTraits<T>::add(*this, object);
-    else
-      return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_EXCL);
+    return change(Verb::add, object);
   }
   /// Creates the object or replaces the one with its key.
   template <RtnlObject T>
   Result<io::Ack> replace(const T& object) {
-    return request(object, ObjectTraits<T>::new_type, NLM_F_CREATE | NLM_F_REPLACE);
+    return change(Verb::replace, object);
   }
   /// Changes an existing object (ENODEV / ENOENT if it is not there).
   template <RtnlObject T>
   Result<io::Ack> set(const T& object) {
-    return request(object, ObjectTraits<T>::new_type, 0);
+    return change(Verb::set, object);
   }
   /// Deletes the object with object's key.
   template <RtnlObject T>
   Result<io::Ack> del(const T& object) {
-    return request(object, ObjectTraits<T>::del_type, 0);
+    return change(Verb::del, object);
   }
 
-  /// The step every operation above is made of: validates object (nothing
-  /// is sent when that fails), emits it as one message of type with flags
-  /// (NLM_F_REQUEST and NLM_F_ACK are added) and waits for the kernel's
-  /// answer; on_reply sees the data messages before it. For requests the
-  /// operations above do not make (an FDB append's NLM_F_APPEND) and for
-  /// custom add() hooks.
+  /// One request: validates object (nothing is sent when that fails),
+  /// emits it as one message of type with flags (NLM_F_REQUEST and
+  /// NLM_F_ACK are added) and waits for the kernel's answer; on_reply sees
+  /// the data messages before it. For requests the verbs do not make (a
+  /// get, NLM_F_ECHO) and for custom add() hooks.
   template <RtnlObject T>
   Result<io::Ack> request(const T& object, uint16_t type, uint16_t flags, const io::MessageHandler& on_reply = {}) {
     if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
-    wire::MessageBuilder message;
-    ObjectTraits<T>::emit(object, message, type, flags);
-    return engine_.request(message, on_reply);
+    return send_valid(object, type, flags, on_reply);
   }
 
   /// Sends a batch of changes on this socket and empties it: one result
@@ -154,6 +160,13 @@ class IPRoute {
   io::RequestEngine& engine() noexcept { return engine_; }
 
  private:
+  template <RtnlObject T>
+  Result<io::Ack> send_valid(const T& object, uint16_t type, uint16_t flags, const io::MessageHandler& on_reply = {}) {
+    wire::MessageBuilder message;
+    ObjectTraits<T>::emit(object, message, type, flags);
+    return engine_.request(message, on_reply);
+  }
+
   io::RequestEngine engine_;
 };
 

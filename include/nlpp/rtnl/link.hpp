@@ -120,6 +120,7 @@ struct ObjectTraits<Link> {
   static constexpr std::string_view name = "link";
   static constexpr uint16_t new_type = RTM_NEWLINK;
   static constexpr uint16_t del_type = RTM_DELLINK;
+  static constexpr std::optional<uint16_t> set_flags = 0;  ///< verb.hpp
   static constexpr uint16_t get_type = RTM_GETLINK;
   /// The ifindex.
   using Key = uint32_t;

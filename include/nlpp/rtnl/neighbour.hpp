@@ -83,6 +83,7 @@ struct ObjectTraits<Neighbour> {
   static constexpr std::string_view name = "neighbour";
   static constexpr uint16_t new_type = RTM_NEWNEIGH;
   static constexpr uint16_t del_type = RTM_DELNEIGH;
+  static constexpr std::optional<uint16_t> set_flags = NLM_F_REPLACE;  ///< verb.hpp
   static constexpr uint16_t get_type = RTM_GETNEIGH;
   using Key = NeighbourKey;
   using Filter = NeighbourFilter;

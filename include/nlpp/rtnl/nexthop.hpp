@@ -98,6 +98,7 @@ struct ObjectTraits<Nexthop> {
   static constexpr std::string_view name = "nexthop";
   static constexpr uint16_t new_type = RTM_NEWNEXTHOP;
   static constexpr uint16_t del_type = RTM_DELNEXTHOP;
+  static constexpr std::optional<uint16_t> set_flags = NLM_F_REPLACE;  ///< verb.hpp
   static constexpr uint16_t get_type = RTM_GETNEXTHOP;
   using Key = uint32_t;
   using Filter = NexthopFilter;

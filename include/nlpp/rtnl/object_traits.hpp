@@ -19,6 +19,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct ObjectTraits;
 ///
 ///     static constexpr std::string_view name;           // "route": for errors and docs
 ///     static constexpr uint16_t new_type, del_type, get_type;  // RTM_NEWROUTE...
+///     static constexpr std::optional<uint16_t> set_flags;       // Verb::set's flags (verb.hpp)
 ///     using Key = ...;   // the kernel's identity: totally ordered, equality-comparable
 ///     using Filter = ...; // what a dump can select on; default-constructed selects all
 ///
@@ -52,6 +54,7 @@ concept RtnlObject = requires(const T& object, const wire::Message& message, wir
   { ObjectTraits<T>::new_type } -> std::convertible_to<uint16_t>;
   { ObjectTraits<T>::del_type } -> std::convertible_to<uint16_t>;
   { ObjectTraits<T>::get_type } -> std::convertible_to<uint16_t>;
+  { ObjectTraits<T>::set_flags } -> std::convertible_to<std::optional<uint16_t>>;
   { ObjectTraits<T>::parse(message) } -> std::same_as<Result<T>>;
   ObjectTraits<T>::emit(object, builder, uint16_t{}, uint16_t{});
   { ObjectTraits<T>::validate(object) } -> std::same_as<Result<void>>;

@@ -143,6 +143,7 @@ struct ObjectTraits<Route> {
   static constexpr std::string_view name = "route";
   static constexpr uint16_t new_type = RTM_NEWROUTE;
   static constexpr uint16_t del_type = RTM_DELROUTE;
+  static constexpr std::optional<uint16_t> set_flags = NLM_F_REPLACE;  ///< verb.hpp
   static constexpr uint16_t get_type = RTM_GETROUTE;
   using Key = RouteKey;
   using Filter = RouteFilter;

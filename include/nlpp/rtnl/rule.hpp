@@ -148,6 +148,8 @@ struct ObjectTraits<Rule> {
   static constexpr std::string_view name = "rule";
   static constexpr uint16_t new_type = RTM_NEWRULE;
   static constexpr uint16_t del_type = RTM_DELRULE;
+  /// The kernel has no change of a rule in place (it would add a second one).
+  static constexpr std::optional<uint16_t> set_flags = std::nullopt;
   static constexpr uint16_t get_type = RTM_GETRULE;
   using Key = RuleKey;
   using Filter = RuleFilter;

@@ -5,7 +5,10 @@
 // them. Nothing here trusts the input: a length that runs past the end, a
 // wrong magic or a byte that is not hex is an Error (errc::invalid_argument:
 // bad input, caught before anything used it) whose context says where (the
-// offset in the input) and what was expected.
+// offset in the input) and what was expected. Nor does it let the input say
+// how much memory to take: what one input may expand to is bounded
+// (max_hex_dump_bytes, max_captured_length), and a capture read from a
+// stream is read a record at a time, each length checked before its bytes.
 #pragma once
 
 #include <nlpp/core/result.hpp>
@@ -14,6 +17,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -43,6 +47,16 @@ enum class CaptureFormat : uint8_t {
   hex,   ///< a hex dump of netlink messages (read_hex_dump)
 };
 
+/// The most bytes one hex dump decodes to, its '*' repeats included. A
+/// netlink datagram is at most 64 KiB in practice, so hundreds fit; an
+/// offset after a '*' may claim gigabytes in a few bytes of text, and is
+/// refused rather than allocated.
+inline constexpr size_t max_hex_dump_bytes = size_t{16} << 20;
+
+/// The most bytes of one packet a capture may hold: libpcap's largest
+/// snapshot length (MAXIMUM_SNAPLEN), past which it refuses to read too.
+inline constexpr size_t max_captured_length = 262144;
+
 /// pcap when the input starts with a pcap or pcapng magic number; hex otherwise.
 CaptureFormat detect_capture_format(wire::Bytes input) noexcept;
 
@@ -52,7 +66,10 @@ CaptureFormat detect_capture_format(wire::Bytes input) noexcept;
 /// type LINKTYPE_NETLINK (253). Each packet starts with a 16-byte Linux
 /// cooked header (packet type, ARPHRD_NETLINK, address length, address,
 /// then the netlink protocol, big endian at offset 14), which is taken off. A packet cut
-/// short by the snapshot length is an error, as its messages are.
+/// short by the snapshot length is an error, as its messages are, and so is
+/// a record longer than max_captured_length, or a pcapng block that nlpp
+/// reads longer than that and libpcap's 128 KiB of options (the blocks it
+/// skips are skipped unread, whatever their length).
 Result<std::vector<CapturedPacket>> read_pcap(wire::Bytes input);
 
 /// The bytes of a hex dump as one packet of `protocol`. Accepted: hex byte
@@ -65,10 +82,19 @@ Result<std::vector<CapturedPacket>> read_pcap(wire::Bytes input);
 /// the line before it up to the next offset, and the bytes of a line end
 /// where its text column starts (a token of another width than the first
 /// byte group, or a gap of two spaces after `OFFSET:`, of three otherwise).
-/// Errors name the line, the column and the offset in the text.
+/// Errors name the line, the column and the offset in the text; bytes past
+/// max_hex_dump_bytes are one.
 Result<std::vector<CapturedPacket>> read_hex_dump(std::string_view text, int protocol);
 
 /// read_pcap() or read_hex_dump(); `protocol` is for a hex dump only.
 Result<std::vector<CapturedPacket>> read_capture(wire::Bytes input, CaptureFormat format, int protocol);
+
+/// read_capture() of an input read once from `in` (a file, standard input),
+/// in the format given or else told by its first 4 bytes: a pcap record by
+/// record, its magic number checked before anything else is read; a hex dump
+/// as its text. `in` failing (badbit) is an error naming the offset, whose
+/// code is the errno the failed read left (std::filebuf's read(2)), else
+/// std::errc::io_error.
+Result<std::vector<CapturedPacket>> read_capture(std::istream& in, std::optional<CaptureFormat> format, int protocol);
 
 }  // namespace nlpp::schema

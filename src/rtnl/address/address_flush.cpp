@@ -31,13 +31,17 @@ Result<size_t> flush_addresses(IPRoute& ip, const AddressFilter& filter) {
   Result<io::BatchResult> sent = ip.engine().send_batch(batch);
   if (!sent) return std::move(sent).error();
 
-  const auto& failures = sent->failures();
+  const auto& failures = sent->refusals();
   const auto not_gone = [](const std::pair<size_t, Error>& failure) {
     return failure.second.code() != std::error_code(EADDRNOTAVAIL, std::system_category());
   };
   if (const auto first = std::find_if(failures.begin(), failures.end(), not_gone); first != failures.end())
     return flush_error(addresses[first->first], first->second,
                        static_cast<size_t>(std::count_if(std::next(first), failures.end(), not_gone)));
+  // The rest never happens with a batch of deletions this size, but a lost
+  // answer is not a success.
+  if (!sent->unknown().empty()) return sent->unknown().front().second;
+  if (sent->sent() < addresses.size()) return *sent->not_sent_reason();
   return addresses.size();
 }
 

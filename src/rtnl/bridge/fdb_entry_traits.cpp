@@ -78,7 +78,7 @@ bool ObjectTraits<FdbEntry>::matches(const Filter& filter, const FdbEntry& entry
 }
 
 Result<io::Ack> fdb_append(IPRoute& ip, const FdbEntry& entry) {
-  return ip.request(entry, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND);
+  return ip.change(Verb::append, entry);
 }
 
 }  // namespace nlpp::rtnl

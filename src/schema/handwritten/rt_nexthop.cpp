@@ -45,7 +45,9 @@ constinit const Struct nhmsg_struct{"nhmsg", sizeof(nhmsg), nhmsg_members};
 constinit const StructMember nexthop_grp_members[]{
     {.name = "id", .type = u32, .offset = offsetof(nexthop_grp, id), .length = sizeof(nexthop_grp::id)},
     {.name = "weight", .type = u8, .offset = offsetof(nexthop_grp, weight), .length = sizeof(nexthop_grp::weight)},
-    {.name = "resvd1", .type = pad, .offset = offsetof(nexthop_grp, resvd1), .length = sizeof(nexthop_grp::resvd1)},
+    // The byte after the weight: resvd1 in the UAPI headers before 6.12,
+    // weight_high since (both are found on Debian 12), hence no member name.
+    {.name = "resvd1", .type = pad, .offset = offsetof(nexthop_grp, weight) + 1, .length = 1},
     {.name = "resvd2", .type = pad, .offset = offsetof(nexthop_grp, resvd2), .length = sizeof(nexthop_grp::resvd2)},
 };
 constinit const Struct nexthop_grp_struct{"nexthop-grp", sizeof(nexthop_grp), nexthop_grp_members};
