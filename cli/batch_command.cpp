@@ -9,6 +9,7 @@
 #include <nlpp/core/error.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
@@ -76,7 +77,7 @@ class BatchRunner {
       if (continued) continue;
       if (!run_command(first_line, command)) return status_;
       command.clear();
-      if (session_.queued() >= send_every && !send_queued()) return status_;
+      if (session_.queued() >= send_every && !send_in_background()) return status_;
     }
     if (stopped_) return status_;
     if (!command.empty() && input_.signal() == 0 && !run_command(first_line, command)) return status_;
@@ -126,8 +127,16 @@ class BatchRunner {
 
   // Sends what is queued and reports what failed; false when the batch stops.
   bool send_queued() {
+    return reporting([this] { session_.flush(); });
+  }
+  // The same, but the send goes on while the next lines are read; what it
+  // failed is reported with the next send.
+  bool send_in_background() {
+    return reporting([this] { session_.flush_in_background(); });
+  }
+  bool reporting(const std::function<void()>& send) {
     try {
-      session_.flush();
+      send();
     } catch (const BatchStopped&) {
       // report() says what.
     } catch (const std::system_error& error) {
@@ -154,10 +163,14 @@ class BatchRunner {
   // Reports the failures of what was sent since the last report.
   void report() {
     const FlushReport report = session_.take_flush_report();
+    // One write for them all: stderr is unbuffered, and a batch can fail
+    // on every one of a million lines.
+    std::string lines;
     for (const LineFailure& failure : report.failures) {
-      std::cerr << "nlpp: line " << failure.line << ": " << printable(failure.error.describe()) << '\n';
+      lines += "nlpp: line " + std::to_string(failure.line) + ": " + printable(failure.error.describe()) + '\n';
       note(exit_kernel_error);
     }
+    std::cerr << lines;
     if (report.failures.empty() || keep_going_) return;
     stopped_ = true;
     if (report.applied_after == 0 && report.first_line_after == 0) return;

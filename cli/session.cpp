@@ -26,11 +26,36 @@ rtnl::IPRoute& Session::socket() {
 }
 
 void Session::flush() {
-  if (!batch_ || batch_->changes.empty()) return;
+  if (!batch_) return;
+  settle();
+  if (batch_->changes.empty()) return;
   const std::vector<size_t> lines = std::exchange(batch_->lines, {});
   const io::BatchResult result =
       socket().send(batch_->changes, {.stop_after_failure = !batch_->keep_going}).value();
   record(result, lines);
+  if (!batch_->keep_going && !batch_->report.failures.empty()) throw BatchStopped();
+}
+
+void Session::flush_in_background() {
+  settle();
+  if (batch_->changes.empty()) return;
+  Sending& sending = batch_->sending.emplace();
+  std::swap(sending.changes, batch_->changes);
+  std::swap(sending.lines, batch_->lines);
+  // Only that thread uses the socket until settle() has waited for it.
+  rtnl::IPRoute& ipr = socket();
+  const io::BatchOptions options{.stop_after_failure = !batch_->keep_going};
+  sending.result = std::async(std::launch::async, [&ipr, &changes = sending.changes, options] {
+    return ipr.send(changes, options);
+  });
+}
+
+void Session::settle() {
+  if (!batch_->sending) return;
+  Result<io::BatchResult> result = batch_->sending->result.get();  // the thread is done after this
+  const std::vector<size_t> lines = std::move(batch_->sending->lines);
+  batch_->sending.reset();
+  record(result.value(), lines);
   if (!batch_->keep_going && !batch_->report.failures.empty()) throw BatchStopped();
 }
 

@@ -11,6 +11,7 @@
 #include <nlpp/rtnl/link.hpp>
 
 #include <cstdint>
+#include <future>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
@@ -101,22 +102,36 @@ class Session {
   void set_batch_line(size_t line) noexcept { batch_->line = line; }
   /// How many changes are queued.
   size_t queued() const noexcept { return batch_ ? batch_->changes.size() : 0; }
-  /// Sends the queued changes (ipr() does first, and so does the batch
-  /// before a line that acts outside the queue, so lines take effect in
-  /// order); the failures go to take_flush_report(), and without -force a
-  /// failure throws BatchStopped.
+  /// Sends the queued changes and waits for their outcome, and for that of
+  /// a send still in the background (ipr() does first, and so does the
+  /// batch before a line that acts outside the queue, so lines take effect
+  /// in order); the failures go to take_flush_report(), and without -force
+  /// a failure throws BatchStopped.
   void flush();
+  /// Starts sending the queued changes on a thread of their own, so that
+  /// the next lines are read while the kernel works on these; the send
+  /// before it is settled first (as flush() does).
+  void flush_in_background();
   /// What the sends since the last call did (no failures when all went well).
   FlushReport take_flush_report() { return std::exchange(batch_->report, {}); }
 
  private:
+  // Changes on their way to the kernel, and the lines they came from.
+  struct Sending {
+    rtnl::ChangeBatch changes{};
+    std::vector<size_t> lines{};
+    std::future<Result<io::BatchResult>> result{};
+  };
   struct Batch {
     bool keep_going = false;
     size_t line = 0;
     rtnl::ChangeBatch changes{};
     std::vector<size_t> lines{};  // the line of each queued change
     FlushReport report{};
+    std::optional<Sending> sending{};
   };
+  // Waits for the send in the background, if any, and records its outcome.
+  void settle();
   void record(const io::BatchResult& result, const std::vector<size_t>& lines);
   rtnl::IPRoute& socket();
   const std::vector<rtnl::Link>& links();

@@ -98,6 +98,24 @@ TEST_F(CliBatchOutcomes, without_force_the_error_names_the_refused_line_and_the_
   EXPECT_TRUE(has_route("10.0.0.3"));
 }
 
+// 20,000 lines go in more than one send, the first in the background while
+// the rest are read: a refusal in it still stops the batch before the next.
+TEST_F(CliBatchOutcomes, a_refusal_in_an_early_send_of_a_long_batch_stops_the_later_ones) {
+  std::string text(kLinkWithAddress);
+  for (int i = 0; i < 20000; ++i) text += route_line(i == 100 ? 0 : i);  // line 106 repeats line 6
+  const CommandOutput stopped = batch(text);
+  EXPECT_EQ(stopped.exit_code, 1);
+  EXPECT_EQ(eexist_lines(stopped.err), std::vector<size_t>{106}) << stopped.err.substr(0, 1000);
+  EXPECT_NE(stopped.err.find("the batch stops at line 106, but lines 107-"), std::string::npos) << stopped.err;
+  EXPECT_LT(routes_via_d0(), 16384u) << "nothing after the first send";
+
+  ip_run(ns_name(), "route flush proto boot");
+  const CommandOutput forced = batch(text, {"-force"});
+  EXPECT_EQ(forced.exit_code, 1);
+  EXPECT_EQ(eexist_lines(forced.err), (std::vector<size_t>{2, 5, 106})) << "the link, its address, the repeat";
+  EXPECT_EQ(routes_via_d0(), 19999u);
+}
+
 TEST_F(CliBatchOutcomes, netns_exec_runs_after_the_lines_before_it_and_the_batch_goes_on) {
   std::string text(kLinkWithAddress);
   text += "route add 10.0.0.1/32 via 192.0.2.2\n";
