@@ -17,7 +17,7 @@ using rtnl::NeighbourFlag;
 // permanent and static, so a bridge keeps them (a vxlan wants PERMANENT
 // or REACHABLE, a port's own table PERMANENT).
 using rtnl::NeighbourState;
-constexpr std::array<std::pair<std::string_view, rtnl::NeighbourStates>, 3> kStateWords{{
+constexpr std::array<std::pair<std::string_view, rtnl::NeighbourStates>, 3> state_words{{
     {"permanent", {NeighbourState::noarp, NeighbourState::permanent}},
     {"static", {NeighbourState::noarp, NeighbourState::reachable}},
     {"dynamic", {NeighbourState::reachable}},
@@ -33,7 +33,7 @@ std::optional<Value> named(const std::array<std::pair<std::string_view, Value>, 
 // `LLADDR dev DEV [dst IP] [vni N] [port N] [via DEV] [src_vni N] [nhid N]
 // [vlan N] [self] [master] [permanent|static|dynamic] [extern_learn] [sticky]`.
 FdbEntry parse_entry(Session& session, Words& words) {
-  FdbEntry entry{.state = kStateWords[0].second};  // permanent, as bridge fdb assumes
+  FdbEntry entry{.state = state_words[0].second};  // permanent, as bridge fdb assumes
   bool have_lladdr = false;
   while (!words.empty()) {
     if (words.take_if("dev")) {
@@ -56,7 +56,7 @@ FdbEntry parse_entry(Session& session, Words& words) {
       entry.vlan = words.number_of<uint16_t>("vlan");
     } else if (take_flag(words, entry.flags)) {  // self, master, extern_learn, sticky... by the library's names
       continue;
-    } else if (const std::optional<rtnl::NeighbourStates> state = named(kStateWords, words.peek())) {
+    } else if (const std::optional<rtnl::NeighbourStates> state = named(state_words, words.peek())) {
       words.take("");
       entry.state = *state;
     } else if (!have_lladdr) {

@@ -30,7 +30,7 @@ struct Alias {
 };
 
 // iproute2's words that are not the option's name in nlpp's tables.
-constexpr std::array kAliases{
+constexpr std::array aliases{
     Alias{"vxlan", "id", "vni", Meaning::value},
     Alias{"vxlan", "remote", "group", Meaning::value},
     Alias{"vxlan", "dev", "link", Meaning::link},
@@ -65,8 +65,8 @@ void parse_modelled_option(std::string_view word, Words& words, Session& session
     check(port ? rtnl::link::set_port_option(info, option, value) : rtnl::link::set_kind_option(info, option, value),
           word);
   };
-  const auto alias = std::ranges::find_if(kAliases, [&](const Alias& a) { return a.kind == kind && a.word == word; });
-  if (alias == kAliases.end())
+  const auto alias = std::ranges::find_if(aliases, [&](const Alias& a) { return a.kind == kind && a.word == word; });
+  if (alias == aliases.end())
     set(word, words.value_of(word));
   else if (alias->meaning == Meaning::value)
     set(alias->option, words.value_of(word));

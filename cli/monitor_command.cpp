@@ -26,7 +26,7 @@ struct Watched {
   std::string_view word;
   EventGroups groups;
 };
-constexpr std::array kWatched{
+constexpr std::array watched_groups{
     Watched{"link", EventGroups{EventGroup::links}},
     Watched{"address", rtnl::address_events},
     Watched{"addr", rtnl::address_events},
@@ -128,11 +128,11 @@ void resync(Session& session, Printer& printer, EventGroups groups) {
 void run_monitor(Session& session, std::string_view first, Words& words) {
   EventGroups groups;
   for (std::string_view word = first; !word.empty(); word = words.empty() ? "" : words.take("")) {
-    const auto watched = std::ranges::find_if(kWatched, [&](const Watched& w) { return w.word == word; });
-    if (watched == kWatched.end()) throw UsageError("monitor: unknown object " + quoted(word));
+    const auto watched = std::ranges::find_if(watched_groups, [&](const Watched& w) { return w.word == word; });
+    if (watched == watched_groups.end()) throw UsageError("monitor: unknown object " + quoted(word));
     groups = EventGroups(groups.bits() | watched->groups.bits());
   }
-  if (groups.empty()) groups = std::ranges::find_if(kWatched, [](const Watched& w) { return w.word == "all"; })->groups;
+  if (groups.empty()) groups = std::ranges::find_if(watched_groups, [](const Watched& w) { return w.word == "all"; })->groups;
 
   io::SocketOptions options;
   if (session.options().netns) options.netns = netns::Ref::name(*session.options().netns);

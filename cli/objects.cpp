@@ -8,7 +8,7 @@
 namespace nlpp::cli {
 namespace {
 
-constexpr std::string_view kLinkHelp =
+constexpr std::string_view link_help =
     "Usage: nlpp link add|replace [link DEV] NAME [address LLADDR] [broadcast LLADDR] [mtu MTU]\n"
     "                             [txqueuelen N] [numtxqueues N] [numrxqueues N] [alias TEXT] [group N]\n"
     "                             [master DEV] [netns NAME|PID] [up] type KIND [KIND OPTIONS]\n"
@@ -25,7 +25,7 @@ constexpr std::string_view kLinkHelp =
     "Port options: type bridge_slave|bond_slave OPTION VALUE... (cost 5, state forwarding).\n"
     "veth peer [name] NAME [LINK OPTIONS].\n";
 
-constexpr std::string_view kAddressHelp =
+constexpr std::string_view address_help =
     "Usage: nlpp address add|replace|change|del PREFIX [peer PREFIX] [broadcast ADDRESS|+] [label LABEL]\n"
     "                     [scope SCOPE] [metric N] [proto P] [valid_lft N|forever]\n"
     "                     [preferred_lft N|forever] [FLAG...] dev DEV\n"
@@ -33,7 +33,7 @@ constexpr std::string_view kAddressHelp =
     "       nlpp address show [[dev] DEV] [scope SCOPE] [label LABEL]\n"
     "FLAG: nodad, optimistic, home, mngtmpaddr, noprefixroute, autojoin\n";
 
-constexpr std::string_view kRouteHelp =
+constexpr std::string_view route_help =
     "Usage: nlpp route add|replace|change|append|prepend|del [TYPE] PREFIX|default|LABEL [via [inet|inet6] ADDRESS]\n"
     "                     [dev DEV] [table TABLE] [proto P] [scope S] [metric N] [tos T] [src ADDRESS]\n"
     "                     [onlink] [nhid ID] [METRIC N...] [encap mpls LABELS [ttl N]] [as [to] LABELS]\n"
@@ -46,13 +46,13 @@ constexpr std::string_view kRouteHelp =
     "        features, rto_min, initrwnd, quickack, fastopen_no_cookie\n"
     "MPLS routes: nlpp -f mpls route add LABEL as LABELS via inet ADDRESS dev DEV\n";
 
-constexpr std::string_view kNeighbourHelp =
+constexpr std::string_view neighbour_help =
     "Usage: nlpp neighbour add|replace|change|del ADDRESS [lladdr LLADDR] [nud STATE] [proxy]\n"
     "                      [router] [extern_learn] [protocol P] dev DEV\n"
     "       nlpp neighbour show [dev DEV] [master DEV] [proxy] [nud STATE]\n"
     "STATE: permanent, noarp, reachable, stale, delay, probe, failed, incomplete\n";
 
-constexpr std::string_view kRuleHelp =
+constexpr std::string_view rule_help =
     "Usage: nlpp rule add|del [not] [from PREFIX] [to PREFIX] [priority N] [tos T] [fwmark MARK[/MASK]]\n"
     "                 [iif DEV] [oif DEV] [l3mdev] [uidrange N-M] [ipproto P] [sport N[-M]]\n"
     "                 [dport N[-M]] [tun_id N] [protocol P] [suppress_prefixlength N]\n"
@@ -60,7 +60,7 @@ constexpr std::string_view kRuleHelp =
     "       nlpp rule show [table TABLE] [priority N] [protocol P] [iif DEV]\n"
     "TYPE: unicast, blackhole, unreachable, prohibit, nop\n";
 
-constexpr std::string_view kNexthopHelp =
+constexpr std::string_view nexthop_help =
     "Usage: nlpp nexthop add|replace id ID [via ADDRESS] [dev DEV] [onlink] [fdb] [protocol P]\n"
     "       nlpp nexthop add|replace id ID blackhole [protocol P]\n"
     "       nlpp nexthop add|replace id ID group ID[,WEIGHT]/ID[,WEIGHT]... [fdb]\n"
@@ -68,25 +68,25 @@ constexpr std::string_view kNexthopHelp =
     "       nlpp nexthop del|get id ID\n"
     "       nlpp nexthop show [id ID] [dev DEV] [master DEV] [groups] [fdb]\n";
 
-constexpr std::string_view kFdbHelp =
+constexpr std::string_view fdb_help =
     "Usage: nlpp fdb add|append|replace|del LLADDR dev DEV [dst ADDRESS] [vni N] [port N] [via DEV]\n"
     "                [src_vni N] [nhid N] [vlan N] [self] [master] [permanent|static|dynamic]\n"
     "                [extern_learn] [sticky]\n"
     "       nlpp fdb show [dev DEV] [br BRIDGE] [vlan N]\n"
     "Neither self nor master: self; no state: permanent (as bridge fdb assumes).\n";
 
-constexpr std::string_view kVlanHelp =
+constexpr std::string_view vlan_help =
     "Usage: nlpp vlan add|del dev DEV vid N[-M] [pvid] [untagged] [self] [master]\n"
     "       nlpp vlan show [dev DEV]\n"
     "Bridge vlan filters (the bridge needs vlan_filtering 1); show prints ranges compressed.\n";
 
-constexpr std::string_view kMonitorHelp =
+constexpr std::string_view monitor_help =
     "Usage: nlpp [-j] monitor [all|link|address|route|neigh|rule]...\n"
     "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
     "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
     "\"resync\" lines with the current state of what is watched.\n";
 
-constexpr std::string_view kDecodeHelp =
+constexpr std::string_view decode_help =
     "Usage: nlpp [-p] decode [pcap|hex] [--protocol NAME] [FILE|-]\n"
     "Decodes netlink messages recorded elsewhere into a JSON array, one object per message.\n"
     "FILE (standard input when absent or -): a pcap or pcapng capture of an nlmon device\n"
@@ -96,54 +96,54 @@ constexpr std::string_view kDecodeHelp =
     "--protocol NAME: the netlink protocol of a hex dump (route, generic, netfilter,\n"
     "sock_diag, xfrm, audit... or its number); route when not given.\n";
 
-constexpr std::string_view kNetnsHelp =
+constexpr std::string_view netns_help =
     "Usage: nlpp netns list\n"
     "       nlpp netns add NAME\n"
     "       nlpp netns del NAME\n"
     "       nlpp netns exec NAME COMMAND [ARGUMENTS]\n";
 
-const ObjectCommand kLink{kLinkHelp, run_link};
-const ObjectCommand kAddress{kAddressHelp, run_address};
-const ObjectCommand kRoute{kRouteHelp, run_route};
-const ObjectCommand kNeighbour{kNeighbourHelp, run_neighbour};
-const ObjectCommand kRule{kRuleHelp, run_rule};
-const ObjectCommand kNexthop{kNexthopHelp, run_nexthop};
-const ObjectCommand kFdb{kFdbHelp, run_fdb};
-const ObjectCommand kVlan{kVlanHelp, run_vlan};
-const ObjectCommand kNetns{kNetnsHelp, run_netns, true};
-const ObjectCommand kMonitor{kMonitorHelp, run_monitor, true};
-const ObjectCommand kDecode{kDecodeHelp, run_decode};
+const ObjectCommand link_object{link_help, run_link};
+const ObjectCommand address_object{address_help, run_address};
+const ObjectCommand route_object{route_help, run_route};
+const ObjectCommand neighbour_object{neighbour_help, run_neighbour};
+const ObjectCommand rule_object{rule_help, run_rule};
+const ObjectCommand nexthop_object{nexthop_help, run_nexthop};
+const ObjectCommand fdb_object{fdb_help, run_fdb};
+const ObjectCommand vlan_object{vlan_help, run_vlan};
+const ObjectCommand netns_object{netns_help, run_netns, true};
+const ObjectCommand monitor_object{monitor_help, run_monitor, true};
+const ObjectCommand decode_object{decode_help, run_decode};
 
 // iproute2's spellings and abbreviations of each object.
-const std::array<std::pair<std::string_view, const ObjectCommand*>, 22> kObjectWords{{
-    {"link", &kLink},
-    {"l", &kLink},
-    {"address", &kAddress},
-    {"addr", &kAddress},
-    {"a", &kAddress},
-    {"route", &kRoute},
-    {"r", &kRoute},
-    {"neighbour", &kNeighbour},
-    {"neighbor", &kNeighbour},
-    {"neigh", &kNeighbour},
-    {"n", &kNeighbour},
-    {"rule", &kRule},
-    {"ru", &kRule},
-    {"nexthop", &kNexthop},
-    {"nh", &kNexthop},
-    {"fdb", &kFdb},
-    {"vlan", &kVlan},
-    {"v", &kVlan},
-    {"netns", &kNetns},
-    {"monitor", &kMonitor},
-    {"m", &kMonitor},
-    {"decode", &kDecode},
+const std::array<std::pair<std::string_view, const ObjectCommand*>, 22> object_words{{
+    {"link", &link_object},
+    {"l", &link_object},
+    {"address", &address_object},
+    {"addr", &address_object},
+    {"a", &address_object},
+    {"route", &route_object},
+    {"r", &route_object},
+    {"neighbour", &neighbour_object},
+    {"neighbor", &neighbour_object},
+    {"neigh", &neighbour_object},
+    {"n", &neighbour_object},
+    {"rule", &rule_object},
+    {"ru", &rule_object},
+    {"nexthop", &nexthop_object},
+    {"nh", &nexthop_object},
+    {"fdb", &fdb_object},
+    {"vlan", &vlan_object},
+    {"v", &vlan_object},
+    {"netns", &netns_object},
+    {"monitor", &monitor_object},
+    {"m", &monitor_object},
+    {"decode", &decode_object},
 }};
 
 }  // namespace
 
 const ObjectCommand* find_object(std::string_view word) noexcept {
-  for (const auto& [name, object] : kObjectWords)
+  for (const auto& [name, object] : object_words)
     if (name == word) return object;
   return nullptr;
 }

@@ -16,13 +16,13 @@ using rtnl::Route;
 using rtnl::RouteMetrics;
 using rtnl::RouteType;
 
-constexpr std::array kRouteTypes{RouteType::unicast,     RouteType::local,     RouteType::broadcast,
+constexpr std::array route_types{RouteType::unicast,     RouteType::local,     RouteType::broadcast,
                                  RouteType::anycast,     RouteType::multicast, RouteType::blackhole,
                                  RouteType::unreachable, RouteType::prohibit,  RouteType::throw_,
                                  RouteType::nat,         RouteType::xresolve};
 
 std::optional<RouteType> route_type(std::string_view word) {
-  for (RouteType type : kRouteTypes)
+  for (RouteType type : route_types)
     if (to_string(type) == word) return type;
   return std::nullopt;
 }
@@ -32,7 +32,7 @@ struct MetricWord {
   std::string_view word;
   std::optional<uint32_t> RouteMetrics::*member;
 };
-constexpr std::array kMetrics{
+constexpr std::array metric_words{
     MetricWord{"mtu", &RouteMetrics::mtu},
     MetricWord{"window", &RouteMetrics::window},
     MetricWord{"rtt", &RouteMetrics::rtt},
@@ -51,7 +51,7 @@ constexpr std::array kMetrics{
 };
 
 bool parse_metric(Words& words, Route& route) {
-  for (const MetricWord& metric : kMetrics) {
+  for (const MetricWord& metric : metric_words) {
     if (!words.take_if(metric.word)) continue;
     words.take_if("lock");  // a locked metric is not modelled: the value still applies
     route.extras.edit().metrics.*metric.member = words.number_of<uint32_t>(metric.word);

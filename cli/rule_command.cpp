@@ -53,7 +53,7 @@ uint8_t parse_ip_protocol(std::string_view word) {
 }
 
 // The action words of `ip rule` (rtnl_rtntype_a2n() and nop), `type` optional.
-constexpr std::array<std::pair<std::string_view, RuleAction>, 5> kActions{{
+constexpr std::array<std::pair<std::string_view, RuleAction>, 5> actions{{
     {"unicast", RuleAction::to_tbl},
     {"blackhole", RuleAction::blackhole},
     {"unreachable", RuleAction::unreachable},
@@ -62,7 +62,7 @@ constexpr std::array<std::pair<std::string_view, RuleAction>, 5> kActions{{
 }};
 
 std::optional<RuleAction> action_named(std::string_view word) {
-  for (const auto& [name, action] : kActions)
+  for (const auto& [name, action] : actions)
     if (name == word) return action;
   return std::nullopt;
 }

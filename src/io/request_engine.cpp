@@ -1,8 +1,5 @@
 #include <nlpp/io/request_engine.hpp>
 
-#include <nlpp/schema/attribute_path.hpp>
-#include <nlpp/schema/registry.hpp>
-
 #include "kernel_status.hpp"
 
 #include <linux/netlink.h>
@@ -11,19 +8,6 @@
 
 namespace nlpp::io {
 namespace {
-
-// Larger than the 32 KiB the kernel puts in one dump datagram, with room
-// for unicast replies (a link with many VFs) that can be bigger.
-constexpr size_t receive_buffer_size = 64 * 1024;
-
-const schema::MessageType* describe_by_registry(int protocol, const wire::Message& request) {
-  return schema::find_message(protocol, request.type(), schema::Direction::request);
-}
-
-std::string describe_type(const schema::MessageType* type, const wire::Message& request) {
-  if (type != nullptr) return std::string(type->name);
-  return "nlmsg_type " + std::to_string(request.type());
-}
 
 Result<void> check_single_message(const wire::MessageBuilder& message) {
   if (auto status = message.status(); !status) return status;
@@ -36,11 +20,8 @@ Result<void> check_single_message(const wire::MessageBuilder& message) {
 }  // namespace
 
 RequestEngine::RequestEngine(std::unique_ptr<Transport> transport)
-    : transport_(std::move(transport)), buffer_(receive_buffer_size) {
+    : transport_(std::move(transport)), buffer_(max_datagram_size) {
   if (!transport_) throw std::invalid_argument("RequestEngine needs a transport");
-  describe_ = [protocol = transport_->protocol()](const wire::Message& request) {
-    return describe_by_registry(protocol, request);
-  };
 }
 
 Result<RequestEngine> RequestEngine::open(int protocol, const SocketOptions& options) {
@@ -113,11 +94,15 @@ bool RequestEngine::is_reply_to(const wire::Message& message, uint32_t first_seq
   return false;
 }
 
+std::string RequestEngine::request_name(const wire::Message& request) const {
+  std::string name = describer_ ? describer_->name(request) : std::string();
+  return name.empty() ? "nlmsg_type " + std::to_string(request.type()) : name;
+}
+
 Error RequestEngine::kernel_error(const KernelStatus& status, const wire::Message& request) const {
-  const schema::MessageType* type = describe_ ? describe_(request) : nullptr;
   ExtendedAck ack = status.ack;
-  if (type != nullptr) schema::name_ack_attributes(ack, *type, request);
-  return Error(std::error_code(-status.error, std::system_category()), describe_type(type, request), std::move(ack));
+  if (describer_) describer_->name_attributes(ack, request);
+  return Error(std::error_code(-status.error, std::system_category()), request_name(request), std::move(ack));
 }
 
 Result<Ack> RequestEngine::request(wire::MessageBuilder& message, const MessageHandler& on_reply) {
@@ -176,7 +161,7 @@ Result<void> RequestEngine::dump(wire::MessageBuilder& request_message, const Me
     if (failure) return std::move(*failure);
     if (!interrupted) return {};
     if (!on_restart || attempt >= max_dump_retries_)
-      return Error(errc::dump_interrupted, describe_type(describe_ ? describe_(request) : nullptr, request) + " after " +
+      return Error(errc::dump_interrupted, request_name(request) + " after " +
                                                std::to_string(attempt + 1) + " attempts");
     on_restart();
   }

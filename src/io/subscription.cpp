@@ -3,14 +3,8 @@
 #include <linux/netlink.h>
 
 namespace nlpp::io {
-namespace {
 
-// Notifications come one per datagram in practice; 64 KiB covers the largest.
-constexpr size_t receive_buffer_size = 64 * 1024;
-
-}  // namespace
-
-Subscription::Subscription(Socket socket) : socket_(std::move(socket)), buffer_(receive_buffer_size) {}
+Subscription::Subscription(Socket socket) : socket_(std::move(socket)), buffer_(max_datagram_size) {}
 
 Result<Subscription> Subscription::open(int protocol, std::span<const uint32_t> groups, const SocketOptions& options) {
   Result<Socket> socket = Socket::open(protocol, options);

@@ -251,6 +251,7 @@ class RoomlessSocket final : public Transport {
   bool errors_echo_requests() const noexcept override { return false; }
   uint32_t port_id() const noexcept override { return socket_.port_id(); }
   int protocol() const noexcept override { return socket_.protocol(); }
+  int fileno() const noexcept override { return socket_.fileno(); }
 
  private:
   Socket socket_;

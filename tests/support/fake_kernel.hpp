@@ -77,6 +77,7 @@ class FakeKernel final : public io::Transport {
   bool errors_echo_requests() const noexcept override { return false; }
   uint32_t port_id() const noexcept override { return port_id_; }
   int protocol() const noexcept override { return NETLINK_ROUTE; }
+  int fileno() const noexcept override { return -1; }
 
   /// Every datagram sent so far.
   const std::vector<std::vector<std::byte>>& sent() const noexcept { return sent_; }

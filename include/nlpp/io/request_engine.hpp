@@ -17,10 +17,6 @@
 #include <utility>
 #include <vector>
 
-namespace nlpp::schema {
-struct MessageType;
-}
-
 namespace nlpp::io {
 
 struct KernelStatus;
@@ -123,9 +119,19 @@ struct EngineStats {
   uint64_t stale_messages = 0;     ///< seq or port id did not match a pending request
 };
 
-/// Describes a request message for naming the attribute an extended ACK
-/// points at; returns nullptr when unknown.
-using RequestDescriber = std::function<const schema::MessageType*(const wire::Message& request)>;
+/// What a protocol knows of its requests, for the errors the engine
+/// reports: the request's name and the names of the attributes an extended
+/// ACK points at. The protocol's session installs it (rtnl::IPRoute: the
+/// schema's RTNL tables), so the engine knows no protocol; without one an
+/// error names the message type by number and the ACK keeps its offsets.
+class RequestDescriber {
+ public:
+  virtual ~RequestDescriber() = default;
+  /// The request's name ("newroute"); empty when unknown.
+  virtual std::string name(const wire::Message& request) const = 0;
+  /// Fills ack's attribute_path and missing_attribute from its offsets.
+  virtual void name_attributes(ExtendedAck& ack, const wire::Message& request) const = 0;
+};
 
 /// Sends requests and collects their replies. Not thread-safe: use one engine
 /// per thread (sockets are cheap).
@@ -164,11 +170,14 @@ class RequestEngine {
 
   /// How many times an interrupted dump is repeated (default 5).
   void set_max_dump_retries(unsigned retries) noexcept { max_dump_retries_ = retries; }
-  /// Replaces how requests are described for extended ACK attribute paths
-  /// (default: the schema registry by protocol and message type).
-  void set_request_describer(RequestDescriber describer) { describe_ = std::move(describer); }
+  /// How the errors name requests and their attributes (none by default).
+  void set_request_describer(std::shared_ptr<const RequestDescriber> describer) noexcept {
+    describer_ = std::move(describer);
+  }
 
   Transport& transport() noexcept { return *transport_; }
+  /// The socket's descriptor, for poll/epoll (-1 over a fake transport).
+  int fileno() const noexcept { return transport_->fileno(); }
   const EngineStats& stats() const noexcept { return stats_; }
 
  private:
@@ -185,12 +194,14 @@ class RequestEngine {
   // True for a reply to one of the seqs in [first_seq, last_seq]; counts the rest.
   bool is_reply_to(const wire::Message& message, uint32_t first_seq, uint32_t last_seq);
   Error kernel_error(const KernelStatus& status, const wire::Message& request) const;
+  // The request's name for errors: the describer's, else "nlmsg_type N".
+  std::string request_name(const wire::Message& request) const;
 
   std::unique_ptr<Transport> transport_;
   std::vector<std::byte> buffer_;
   uint32_t seq_ = 0;
   unsigned max_dump_retries_ = 5;
-  RequestDescriber describe_;
+  std::shared_ptr<const RequestDescriber> describer_;
   EngineStats stats_;
 };
 

@@ -46,7 +46,7 @@ class Socket final : public Transport {
   Socket& operator=(Socket&&) noexcept = default;
 
   /// The descriptor, for poll/epoll. Still owned by the Socket.
-  int fileno() const noexcept { return fd_.get(); }
+  int fileno() const noexcept override { return fd_.get(); }
   uint32_t port_id() const noexcept override { return port_id_; }
   int protocol() const noexcept override { return protocol_; }
   const SocketFeatures& features() const noexcept { return features_; }

@@ -11,6 +11,11 @@
 
 namespace nlpp::io {
 
+/// The receive buffer every reader of a netlink socket uses: larger than
+/// the 32 KiB the kernel puts in one dump datagram, with room for unicast
+/// replies (a link with many VFs) and notifications that can be bigger.
+inline constexpr size_t max_datagram_size = 64 * 1024;
+
 /// One datagram as received.
 struct Datagram {
   size_t length;            ///< bytes written into the caller's buffer
@@ -43,6 +48,8 @@ class Transport {
   virtual uint32_t port_id() const noexcept = 0;
   /// The netlink protocol (NETLINK_ROUTE, NETLINK_GENERIC...).
   virtual int protocol() const noexcept = 0;
+  /// The descriptor to poll for POLLIN, or -1 when there is none (a fake).
+  virtual int fileno() const noexcept = 0;
 };
 
 }  // namespace nlpp::io

@@ -45,9 +45,9 @@ class EventStream {
   static Result<EventStream> open(EventGroups groups, const io::SocketOptions& options = {});
 
   /// Takes over a transport that is already subscribed (a test's fake
-  /// kernel). fd is what fileno() reports and wait() polls; with -1 wait()
-  /// reads the transport directly, without a timeout.
-  explicit EventStream(std::unique_ptr<io::Transport> transport, int fd = -1);
+  /// kernel). Its fileno() is what wait() polls; when it has none (-1),
+  /// wait() reads the transport directly, without a timeout.
+  explicit EventStream(std::unique_ptr<io::Transport> transport);
 
   EventStream(EventStream&&) noexcept;
   EventStream& operator=(EventStream&&) noexcept;
@@ -55,7 +55,7 @@ class EventStream {
 
   /// The descriptor to poll for readability (POLLIN; an overrun shows as
   /// POLLERR). Owned by the stream.
-  int fileno() const noexcept { return fd_; }
+  int fileno() const noexcept { return transport_ ? transport_->fileno() : -1; }
 
   /// The next event, waiting as long as it takes. Errors are the socket's
   /// (EBADF...); an overrun is an Overrun event, not an error.
@@ -94,7 +94,6 @@ class EventStream {
   Event count(Event event);
 
   std::unique_ptr<io::Transport> transport_;
-  int fd_ = -1;
   std::vector<std::byte> buffer_;
   // The undecoded rest of the current datagram: buffer_[next_ .. end_).
   // Offsets rather than a span, so a moved stream stays valid.

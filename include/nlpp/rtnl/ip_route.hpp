@@ -41,7 +41,9 @@ class IPRoute {
  public:
   /// Opens a NETLINK_ROUTE socket; options.netns puts it in a namespace.
   static Result<IPRoute> open(const io::SocketOptions& options = {});
-  explicit IPRoute(io::RequestEngine engine) : engine_(std::move(engine)) {}
+  /// Takes over an engine (a test's, over a fake kernel) and installs
+  /// RTNL's request describer in it, so errors name requests and attributes.
+  explicit IPRoute(io::RequestEngine engine);
 
   /// Every object of type T the filter selects. The kernel filters what it
   /// can (strict checking); nlpp filters the rest. A big result has spare
@@ -158,6 +160,8 @@ class IPRoute {
   Result<io::BatchResult> send(ChangeBatch& batch, const io::BatchOptions& options = {});
 
   io::RequestEngine& engine() noexcept { return engine_; }
+  /// The socket's descriptor, for poll/epoll.
+  int fileno() const noexcept { return engine_.fileno(); }
 
  private:
   template <RtnlObject T>

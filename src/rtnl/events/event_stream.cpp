@@ -10,11 +10,6 @@
 namespace nlpp::rtnl {
 namespace {
 
-// Notifications are sized by the kernel to fit what it reports (a link with
-// every attribute is a few KiB); 64 KiB is the largest datagram it queues
-// for a netlink socket by default.
-constexpr size_t receive_buffer_size = 64 * 1024;
-
 // The socket's receive buffer when the caller sets none. The system default
 // (~208 KiB) overflows after a few thousand route changes in a burst while
 // the reader is descheduled; 32 MiB held 100,000 route adds and deletes
@@ -52,12 +47,11 @@ Result<EventStream> EventStream::open(EventGroups groups, const io::SocketOption
   if (!socket) return std::move(socket).error();
   for (const uint32_t group : multicast_groups(groups))
     if (Result<void> joined = socket->join_group(group); !joined) return std::move(joined).error();
-  const int fd = socket->fileno();
-  return EventStream(std::make_unique<io::Socket>(std::move(*socket)), fd);
+  return EventStream(std::make_unique<io::Socket>(std::move(*socket)));
 }
 
-EventStream::EventStream(std::unique_ptr<io::Transport> transport, int fd)
-    : transport_(std::move(transport)), fd_(fd), buffer_(receive_buffer_size) {}
+EventStream::EventStream(std::unique_ptr<io::Transport> transport)
+    : transport_(std::move(transport)), buffer_(io::max_datagram_size) {}
 
 EventStream::EventStream(EventStream&&) noexcept = default;
 EventStream& EventStream::operator=(EventStream&&) noexcept = default;
@@ -85,8 +79,8 @@ Result<std::optional<Event>> EventStream::wait(std::chrono::milliseconds timeout
 
 Result<std::optional<Event>> EventStream::receive(std::chrono::milliseconds timeout) {
   for (;;) {
-    if (fd_ >= 0) {
-      Result<bool> ready = wait_readable(fd_, timeout);
+    if (fileno() >= 0) {
+      Result<bool> ready = wait_readable(fileno(), timeout);
       if (!ready) return std::move(ready).error();
       if (!*ready) return std::optional<Event>();
     }
