@@ -42,9 +42,9 @@ void emit_raw(wire::MessageBuilder& batch, const bench_routes& routes, bool add,
 // scope, type, table) are filled in by emit() the way `ip route` fills them.
 void emit_typed(wire::MessageBuilder& batch, const bench_routes& routes, bool add, uint32_t index) {
   using rtnl::ObjectTraits;
-  rtnl::Route route{.family = AF_INET, .dst = {rtnl::IpAddress::v4(routes.first_dst + index), 32}};
+  rtnl::Route route{.family = AF_INET, .dst = {nlpp::IpAddress::v4(routes.first_dst + index), 32}};
   if (add) {
-    route.gateway = rtnl::IpAddress::v4(ntohl(routes.gateway));
+    route.gateway = nlpp::IpAddress::v4(ntohl(routes.gateway));
     route.oif = routes.oif;
   }
   ObjectTraits<rtnl::Route>::validate(route).value();

@@ -13,8 +13,8 @@
 namespace nlpp::cli {
 namespace {
 
-rtnl::IpPrefix parse_prefix(std::string_view word, std::string_view keyword) {
-  Result<rtnl::IpPrefix> prefix = rtnl::IpPrefix::parse(word);
+nlpp::IpPrefix parse_prefix(std::string_view word, std::string_view keyword) {
+  Result<nlpp::IpPrefix> prefix = nlpp::IpPrefix::parse(word);
   if (!prefix) throw UsageError(quoted(keyword) + ": " + prefix.error().context());
   return *prefix;
 }
@@ -31,7 +31,7 @@ uint32_t parse_lifetime(Words& words, std::string_view keyword) {
 // [proto P] [valid_lft N] [preferred_lft N] [FLAG...] dev DEV`.
 rtnl::Address parse_address(Session& session, Words& words) {
   rtnl::Address address;
-  std::optional<rtnl::IpPrefix> local;
+  std::optional<nlpp::IpPrefix> local;
   bool default_broadcast = false;
   std::string_view label;
   rtnl::AddressLifetimes lifetimes;
@@ -41,7 +41,7 @@ rtnl::Address parse_address(Session& session, Words& words) {
     } else if (words.take_if("local")) {
       local = parse_prefix(words.value_of("local"), "local");
     } else if (words.take_if("peer") || words.take_if("remote")) {
-      const rtnl::IpPrefix peer = parse_prefix(words.value_of("peer"), "peer");
+      const nlpp::IpPrefix peer = parse_prefix(words.value_of("peer"), "peer");
       address.peer = peer.address;
       address.prefix_length = peer.length;
     } else if (words.take_if("broadcast") || words.take_if("brd")) {
@@ -49,7 +49,7 @@ rtnl::Address parse_address(Session& session, Words& words) {
       if (value == "+") {
         default_broadcast = true;
       } else {
-        Result<rtnl::IpAddress> broadcast = rtnl::IpAddress::parse(value);
+        Result<nlpp::IpAddress> broadcast = nlpp::IpAddress::parse(value);
         if (!broadcast) throw UsageError("\"broadcast\": " + broadcast.error().context());
         address.broadcast = *broadcast;
       }

@@ -39,7 +39,7 @@ FdbEntry parse_entry(Session& session, Words& words) {
     if (words.take_if("dev")) {
       entry.ifindex = session.ifindex(words.value_of("dev"));
     } else if (words.take_if("dst")) {
-      Result<rtnl::IpAddress> dst = rtnl::IpAddress::parse(words.value_of("dst"));
+      Result<nlpp::IpAddress> dst = nlpp::IpAddress::parse(words.value_of("dst"));
       if (!dst) throw UsageError("\"dst\": " + dst.error().context());
       entry.dst = *dst;
     } else if (words.take_if("vni")) {
@@ -61,7 +61,7 @@ FdbEntry parse_entry(Session& session, Words& words) {
       entry.state = *state;
     } else if (!have_lladdr) {
       const std::string_view word = words.take("");
-      Result<rtnl::MacAddress> lladdr = rtnl::MacAddress::parse(word);
+      Result<nlpp::MacAddress> lladdr = nlpp::MacAddress::parse(word);
       if (!lladdr) throw UsageError("link-layer address " + quoted(word) + ": " + lladdr.error().context());
       entry.lladdr = *lladdr;
       have_lladdr = true;

@@ -5,7 +5,7 @@
 
 #include "words.hpp"
 
-#include <nlpp/rtnl/flag_set.hpp>
+#include <nlpp/codec/flag_set.hpp>
 
 namespace nlpp::cli {
 
@@ -19,7 +19,7 @@ std::optional<Flag> flag_named(std::string_view word) {
 
 /// Consumes the next word into flags if it names a Flag.
 template <class Flag>
-bool take_flag(Words& words, rtnl::FlagSet<Flag>& flags) {
+bool take_flag(Words& words, nlpp::FlagSet<Flag>& flags) {
   const std::optional<Flag> flag = flag_named<Flag>(words.peek());
   if (!flag) return false;
   words.take("");

@@ -83,8 +83,8 @@ rtnl::link::SchemaValue spec_value(std::string_view word) {
     return parse_number<uint64_t>(word, "number");
   if (word.starts_with("0x")) return parse_number<uint64_t>(word, "number");
   const auto bytes = [](wire::Bytes b) { return std::vector<std::byte>(b.begin(), b.end()); };
-  if (Result<rtnl::IpAddress> ip = rtnl::IpAddress::parse(word)) return bytes(ip->bytes());
-  if (Result<rtnl::MacAddress> mac = rtnl::MacAddress::parse(word)) return bytes(mac->bytes());
+  if (Result<nlpp::IpAddress> ip = nlpp::IpAddress::parse(word)) return bytes(ip->bytes());
+  if (Result<nlpp::MacAddress> mac = nlpp::MacAddress::parse(word)) return bytes(mac->bytes());
   return std::string(word);
 }
 

@@ -13,8 +13,8 @@ T checked(Result<T> value, std::string_view keyword) {
   return std::move(value).value();
 }
 
-rtnl::MacAddress parse_mac(Words& words, std::string_view keyword) {
-  return checked(rtnl::MacAddress::parse(words.value_of(keyword)), keyword);
+nlpp::MacAddress parse_mac(Words& words, std::string_view keyword) {
+  return checked(nlpp::MacAddress::parse(words.value_of(keyword)), keyword);
 }
 
 // A namespace by `ip netns` name, or by pid when the word is a number (as iproute2 does).

@@ -27,7 +27,7 @@ rtnl::Neighbour parse_neighbour(Session& session, Words& words) {
     if (words.take_if("dev")) {
       neighbour.ifindex = session.ifindex(words.value_of("dev"));
     } else if (words.take_if("lladdr")) {
-      Result<rtnl::MacAddress> lladdr = rtnl::MacAddress::parse(words.value_of("lladdr"));
+      Result<nlpp::MacAddress> lladdr = nlpp::MacAddress::parse(words.value_of("lladdr"));
       if (!lladdr) throw UsageError("\"lladdr\": " + lladdr.error().context());
       neighbour.lladdr = *lladdr;
     } else if (words.take_if("nud")) {
@@ -38,7 +38,7 @@ rtnl::Neighbour parse_neighbour(Session& session, Words& words) {
       continue;
     } else if (!have_dst) {
       const std::string_view word = words.take("");
-      Result<rtnl::IpAddress> dst = rtnl::IpAddress::parse(word);
+      Result<nlpp::IpAddress> dst = nlpp::IpAddress::parse(word);
       if (!dst) throw UsageError("neighbour address: " + dst.error().context());
       neighbour.dst = *dst;
       have_dst = true;

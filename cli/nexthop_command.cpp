@@ -61,7 +61,7 @@ Nexthop parse_nexthop(Session& session, Words& words) {
       nexthop.id = words.number_of<uint32_t>("id");
     } else if (words.take_if("via")) {
       const std::string_view word = words.value_of("via");
-      Result<rtnl::IpAddress> gateway = rtnl::IpAddress::parse(word);
+      Result<nlpp::IpAddress> gateway = nlpp::IpAddress::parse(word);
       if (!gateway) throw UsageError("\"via\": " + gateway.error().context());
       nexthop.gateway = *gateway;
     } else if (words.take_if("dev")) {

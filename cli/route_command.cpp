@@ -11,7 +11,7 @@
 namespace nlpp::cli {
 namespace {
 
-using rtnl::IpAddress;
+using nlpp::IpAddress;
 using rtnl::Route;
 using rtnl::RouteMetrics;
 using rtnl::RouteType;
@@ -185,7 +185,7 @@ Route parse_route(Session& session, Words& words) {
       if (route.family == AF_MPLS) {
         route.extras.edit().label = parse_labels(word, "label").front();
       } else if (word != "default") {
-        Result<rtnl::IpPrefix> dst = rtnl::IpPrefix::parse(word);
+        Result<nlpp::IpPrefix> dst = nlpp::IpPrefix::parse(word);
         if (!dst) throw UsageError("destination: " + dst.error().context());
         route.dst = *dst;
       }
@@ -224,7 +224,7 @@ rtnl::RouteFilter parse_filter(Session& session, Words& words) {
       filter.nh_id = words.number_of<uint32_t>("nhid");
     } else {
       words.take_if("root");
-      Result<rtnl::IpPrefix> dst = rtnl::IpPrefix::parse(words.take("\"root\" needs a prefix"));
+      Result<nlpp::IpPrefix> dst = nlpp::IpPrefix::parse(words.take("\"root\" needs a prefix"));
       if (!dst) throw UsageError("destination: " + dst.error().context());
       filter.dst = *dst;
     }

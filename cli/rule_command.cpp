@@ -14,8 +14,8 @@ namespace {
 using rtnl::Rule;
 using rtnl::RuleAction;
 
-rtnl::IpPrefix parse_prefix(std::string_view keyword, std::string_view word) {
-  Result<rtnl::IpPrefix> prefix = rtnl::IpPrefix::parse(word);
+nlpp::IpPrefix parse_prefix(std::string_view keyword, std::string_view word) {
+  Result<nlpp::IpPrefix> prefix = nlpp::IpPrefix::parse(word);
   if (!prefix) throw UsageError(quoted(keyword) + ": " + prefix.error().context());
   return *prefix;
 }

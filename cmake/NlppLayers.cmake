@@ -23,6 +23,7 @@ function(nlpp_layer name)
   foreach(variant IN ITEMS "" ${variants})
     set(target nlpp_${name}${variant})
     add_library(${target} OBJECT ${sources})
+    target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src)
     target_include_directories(${target} PUBLIC
       $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
       $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
@@ -52,7 +53,8 @@ function(nlpp_library target variant)
   foreach(layer IN LISTS layers)
     target_sources(${target} PRIVATE $<TARGET_OBJECTS:nlpp_${layer}${variant}>)
   endforeach()
-  target_include_directories(${target} PUBLIC
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src)
+    target_include_directories(${target} PUBLIC
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_compile_features(${target} PUBLIC cxx_std_20)

@@ -20,8 +20,8 @@
 #include <vector>
 
 using namespace nlpp;
-using rtnl::IpAddress;
-using rtnl::IpPrefix;
+using nlpp::IpAddress;
+using nlpp::IpPrefix;
 using rtnl::Link;
 using rtnl::LinkInfo;
 
@@ -151,7 +151,7 @@ class Demo {
   bool add_neighbour() {
     const rtnl::Neighbour neighbour{.ifindex = ifindex("v0p"),
                                     .dst = ip("10.1.0.2"),
-                                    .lladdr = rtnl::MacAddress::parse("02:00:00:00:00:02").value(),
+                                    .lladdr = nlpp::MacAddress::parse("02:00:00:00:00:02").value(),
                                     .state = {rtnl::NeighbourState::permanent}};
     return step("neighbour 10.1.0.2 lladdr 02:00:00:00:00:02 on v0p", ipr_.add(neighbour));
   }

@@ -65,8 +65,8 @@ void write_address(JsonWriter& json, const rtnl::Address& address) {
   number_field(json, "prefixlen", address.prefix_length);
   if (address.rt_priority) number_field(json, "metric", *address.rt_priority);
   if (address.broadcast) text_field(json, "broadcast", address.broadcast->to_string());
-  if (const rtnl::RawAttribute* anycast = find_raw(address.unknown, IFA_ANYCAST)) {
-    if (const Result<rtnl::IpAddress> ip = rtnl::IpAddress::from_bytes(address.family(), anycast->payload))
+  if (const nlpp::RawAttribute* anycast = find_raw(address.unknown, IFA_ANYCAST)) {
+    if (const Result<nlpp::IpAddress> ip = nlpp::IpAddress::from_bytes(address.family(), anycast->payload))
       text_field(json, "anycast", ip->to_string());
   }
   text_field(json, "scope", scope_name(address.scope));

@@ -224,25 +224,25 @@ std::string hundredths(uint64_t value) {
   return std::to_string(seconds) + (rest < 10 ? ".0" : ".") + std::to_string(rest);
 }
 
-const rtnl::RawAttribute* find_raw(std::span<const rtnl::RawAttribute> attributes, uint16_t type) {
-  for (const rtnl::RawAttribute& attribute : attributes)
+const nlpp::RawAttribute* find_raw(std::span<const nlpp::RawAttribute> attributes, uint16_t type) {
+  for (const nlpp::RawAttribute& attribute : attributes)
     if ((attribute.type & NLA_TYPE_MASK) == type) return &attribute;
   return nullptr;
 }
 
-std::optional<uint8_t> raw_u8(const rtnl::RawAttribute* attribute) {
+std::optional<uint8_t> raw_u8(const nlpp::RawAttribute* attribute) {
   if (!attribute || attribute->payload.size() < 1) return std::nullopt;
   return static_cast<uint8_t>(attribute->payload[0]);
 }
 
-std::optional<uint32_t> raw_u32(const rtnl::RawAttribute* attribute) {
+std::optional<uint32_t> raw_u32(const nlpp::RawAttribute* attribute) {
   if (!attribute || attribute->payload.size() < sizeof(uint32_t)) return std::nullopt;
   uint32_t value = 0;
   std::memcpy(&value, attribute->payload.data(), sizeof value);
   return value;
 }
 
-std::optional<std::string> raw_string(const rtnl::RawAttribute* attribute) {
+std::optional<std::string> raw_string(const nlpp::RawAttribute* attribute) {
   if (!attribute) return std::nullopt;
   std::string text(reinterpret_cast<const char*>(attribute->payload.data()), attribute->payload.size());
   if (const size_t nul = text.find('\0'); nul != std::string::npos) text.resize(nul);

@@ -3,7 +3,7 @@
 // lib/ll_types.c, ip/ipaddress.c, lib/json_print.c).
 #pragma once
 
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -43,10 +43,10 @@ std::string hex_0x(uint64_t value);
 std::string hundredths(uint64_t value);
 
 /// The first raw attribute of a type (flags masked off), if present.
-const rtnl::RawAttribute* find_raw(std::span<const rtnl::RawAttribute> attributes, uint16_t type);
+const nlpp::RawAttribute* find_raw(std::span<const nlpp::RawAttribute> attributes, uint16_t type);
 /// Its payload as a u8 / u32 / NUL-terminated string, when the size fits.
-std::optional<uint8_t> raw_u8(const rtnl::RawAttribute* attribute);
-std::optional<uint32_t> raw_u32(const rtnl::RawAttribute* attribute);
-std::optional<std::string> raw_string(const rtnl::RawAttribute* attribute);
+std::optional<uint8_t> raw_u8(const nlpp::RawAttribute* attribute);
+std::optional<uint32_t> raw_u32(const nlpp::RawAttribute* attribute);
+std::optional<std::string> raw_string(const nlpp::RawAttribute* attribute);
 
 }  // namespace nlpp::format::detail

@@ -38,17 +38,17 @@ void optional_port(JsonWriter& json, std::string_view key, const std::optional<u
   if (ifindex.value_or(0) != 0) text_field(json, key, names.name(*ifindex));
 }
 
-void optional_addresses(JsonWriter& json, std::string_view key, const std::vector<rtnl::IpAddress>& addresses) {
+void optional_addresses(JsonWriter& json, std::string_view key, const std::vector<nlpp::IpAddress>& addresses) {
   if (addresses.empty()) return;
   json.key(key);
   json.begin_array();
-  for (const rtnl::IpAddress& address : addresses) json.string(address.to_string());
+  for (const nlpp::IpAddress& address : addresses) json.string(address.to_string());
   json.end_array();
 }
 
 // IFLA_BOND_AD_INFO (802.3ad only), which nlpp keeps raw: an "ad_info" object.
 void write_ad_info(JsonWriter& json, const Bond& bond) {
-  const rtnl::RawAttribute* info = find_raw(bond.unknown, IFLA_BOND_AD_INFO);
+  const nlpp::RawAttribute* info = find_raw(bond.unknown, IFLA_BOND_AD_INFO);
   if (!info) return;
   static constexpr std::pair<uint16_t, std::string_view> numbers[] = {
       {IFLA_BOND_AD_INFO_AGGREGATOR, "aggregator"},
@@ -63,7 +63,7 @@ void write_ad_info(JsonWriter& json, const Bond& bond) {
     if (const auto attribute = nested.find(type); attribute && attribute->u16())
       number_field(json, key, *attribute->u16());
   if (const auto mac = nested.find(IFLA_BOND_AD_INFO_PARTNER_MAC))
-    if (const Result<rtnl::MacAddress> address = rtnl::MacAddress::from_bytes(mac->payload()))
+    if (const Result<nlpp::MacAddress> address = nlpp::MacAddress::from_bytes(mac->payload()))
       text_field(json, "partner_mac", address->to_string());
   json.end_object();
 }

@@ -53,10 +53,10 @@ std::string hex_string(std::span<const std::byte> bytes) {
 }
 
 // IFLA_ADDRESS / IFLA_BROADCAST: typed when 6 bytes, else kept raw.
-std::optional<std::string> hardware_address(const rtnl::Link& link, const std::optional<rtnl::MacAddress>& typed,
+std::optional<std::string> hardware_address(const rtnl::Link& link, const std::optional<nlpp::MacAddress>& typed,
                                             uint16_t type) {
   if (typed) return typed->to_string();
-  if (const rtnl::RawAttribute* raw = find_raw(link.unknown, type)) return link_layer_address(raw->payload, link.type);
+  if (const nlpp::RawAttribute* raw = find_raw(link.unknown, type)) return link_layer_address(raw->payload, link.type);
   return std::nullopt;
 }
 
@@ -82,7 +82,7 @@ void write_linkmode(JsonWriter& json, const rtnl::Link& link) {
 
 // IFLA_AF_SPEC -> AF_INET6 -> IFLA_INET6_ADDR_GEN_MODE (print_af_spec()).
 void write_inet6_addr_gen_mode(JsonWriter& json, const rtnl::Link& link) {
-  const rtnl::RawAttribute* af_spec = find_raw(link.unknown, IFLA_AF_SPEC);
+  const nlpp::RawAttribute* af_spec = find_raw(link.unknown, IFLA_AF_SPEC);
   if (!af_spec) return;
   const std::optional<wire::Attribute> inet6 = wire::AttributeRange(af_spec->payload).find(AF_INET6);
   if (!inet6) return;
@@ -108,7 +108,7 @@ void write_raw_string(JsonWriter& json, const rtnl::Link& link, std::string_view
 }
 
 void write_raw_hex(JsonWriter& json, const rtnl::Link& link, std::string_view key, uint16_t type) {
-  if (const rtnl::RawAttribute* raw = find_raw(link.unknown, type)) text_field(json, key, hex_string(raw->payload));
+  if (const nlpp::RawAttribute* raw = find_raw(link.unknown, type)) text_field(json, key, hex_string(raw->payload));
 }
 
 // print_name_and_link(): the parent, then the name.
@@ -133,8 +133,8 @@ void write_addresses(JsonWriter& json, const rtnl::Link& link) {
   }
   // The permanent address when it differs from IFLA_ADDRESS, byte for
   // byte (a tunnel's, not 6 bytes, is kept raw).
-  if (const rtnl::RawAttribute* permanent = find_raw(link.unknown, IFLA_PERM_ADDRESS)) {
-    const rtnl::RawAttribute* raw_address = find_raw(link.unknown, IFLA_ADDRESS);
+  if (const nlpp::RawAttribute* permanent = find_raw(link.unknown, IFLA_PERM_ADDRESS)) {
+    const nlpp::RawAttribute* raw_address = find_raw(link.unknown, IFLA_ADDRESS);
     const wire::Bytes address = link.address  ? link.address->bytes()
                                 : raw_address ? wire::Bytes(raw_address->payload)
                                               : wire::Bytes();

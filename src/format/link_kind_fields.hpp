@@ -7,7 +7,7 @@
 #include "json_fields.hpp"
 
 #include <nlpp/core/json_writer.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -43,7 +43,7 @@ inline void nonzero_hex(JsonWriter& json, std::string_view key, const std::optio
 }
 
 /// Neither absent nor all zeros (0.0.0.0, ::), which iproute2 leaves out.
-inline bool is_specified(const rtnl::IpAddress& address) {
+inline bool is_specified(const nlpp::IpAddress& address) {
   for (const std::byte byte : address.bytes())
     if (byte != std::byte{0}) return true;
   return false;
@@ -55,7 +55,7 @@ inline std::string_view word_at(std::span<const std::string_view> words, uint64_
 }
 
 /// tnl_print_endpoint(): the address, or "any" when absent or all zeros.
-inline void endpoint_field(JsonWriter& json, std::string_view key, const std::optional<rtnl::IpAddress>& address) {
+inline void endpoint_field(JsonWriter& json, std::string_view key, const std::optional<nlpp::IpAddress>& address) {
   text_field(json, key, address && is_specified(*address) ? address->to_string() : "any");
 }
 

@@ -68,7 +68,7 @@ void write_macvlan(JsonWriter& json, const rtnl::link::Macvlan& macvlan) {
   if (macvlan.macaddr_data.empty()) return;
   json.key("macaddr_data");
   json.begin_array();
-  for (const rtnl::MacAddress& address : macvlan.macaddr_data) json.string(address.to_string());
+  for (const nlpp::MacAddress& address : macvlan.macaddr_data) json.string(address.to_string());
   json.end_array();
 }
 

@@ -17,7 +17,7 @@ uint8_t host_length(int family) { return family == AF_INET6 ? 128 : family == AF
 
 // "10.0.0.0/24", a host route's bare address, "0/N " (sic) for a prefix
 // without an address, or fallback.
-std::string prefix_text(const rtnl::IpPrefix& prefix, int family, std::string_view fallback) {
+std::string prefix_text(const nlpp::IpPrefix& prefix, int family, std::string_view fallback) {
   if (!prefix.address.empty()) {
     const std::string address = prefix.address.to_string();
     return prefix.length == host_length(family) ? address : address + "/" + std::to_string(prefix.length);
@@ -28,7 +28,7 @@ std::string prefix_text(const rtnl::IpPrefix& prefix, int family, std::string_vi
 
 // A gateway of the route's family is RTA_GATEWAY ("gateway"); another
 // family's is RTA_VIA ("via": {"family", "host"}).
-void write_gateway(JsonWriter& json, const rtnl::IpAddress& gateway, int route_family) {
+void write_gateway(JsonWriter& json, const nlpp::IpAddress& gateway, int route_family) {
   if (gateway.empty()) return;
   if (gateway.family() == route_family) {
     text_field(json, "gateway", gateway.to_string());

@@ -13,7 +13,7 @@ namespace {
 using namespace detail;
 
 // "from" / "to": the address, and its length when not a host's.
-void write_selector(JsonWriter& json, const rtnl::IpPrefix& prefix, int family, std::string_view key,
+void write_selector(JsonWriter& json, const nlpp::IpPrefix& prefix, int family, std::string_view key,
                     std::string_view length_key, bool all_when_empty) {
   const uint8_t host_length = family == AF_INET6 ? 128 : 32;
   if (!prefix.address.empty()) {

@@ -30,7 +30,7 @@ TextCell link_cell(const LinkNames& names, uint32_t ifindex) {
   return ifindex ? value_cell(names.name(ifindex), ColourClass::ifname) : "-";
 }
 
-TextCell address_cell(const rtnl::IpAddress& address) {
+TextCell address_cell(const nlpp::IpAddress& address) {
   return value_cell(or_dash(address.to_string()), address_colour(address.family()));
 }
 
@@ -65,7 +65,7 @@ std::string destination(const rtnl::Route& route) {
 }
 
 // A rule's prefix as `ip rule` prints it: "all" (for from) or "-" when unset.
-std::string rule_prefix(const rtnl::IpPrefix& prefix, std::string_view unset) {
+std::string rule_prefix(const nlpp::IpPrefix& prefix, std::string_view unset) {
   if (prefix.address.empty()) return prefix.length == 0 ? std::string(unset) : "0/" + std::to_string(prefix.length);
   return prefix.to_string();
 }

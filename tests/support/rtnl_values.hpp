@@ -2,14 +2,14 @@
 // read them. Throws (failing the test) on text that does not parse.
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 
 #include <string_view>
 
 namespace nlpp::test {
 
-inline rtnl::IpAddress ip(std::string_view text) { return rtnl::IpAddress::parse(text).value(); }
-inline rtnl::IpPrefix prefix(std::string_view text) { return rtnl::IpPrefix::parse(text).value(); }
-inline rtnl::MacAddress mac(std::string_view text) { return rtnl::MacAddress::parse(text).value(); }
+inline nlpp::IpAddress ip(std::string_view text) { return nlpp::IpAddress::parse(text).value(); }
+inline nlpp::IpPrefix prefix(std::string_view text) { return nlpp::IpPrefix::parse(text).value(); }
+inline nlpp::MacAddress mac(std::string_view text) { return nlpp::MacAddress::parse(text).value(); }
 
 }  // namespace nlpp::test

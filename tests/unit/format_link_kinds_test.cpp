@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-rtnl::IpAddress ip(std::string_view text) { return rtnl::IpAddress::parse(text).value(); }
+nlpp::IpAddress ip(std::string_view text) { return nlpp::IpAddress::parse(text).value(); }
 
 // The "linkinfo" member of a link of that kind and data.
 json linkinfo(rtnl::LinkInfo info) {
@@ -89,7 +89,7 @@ TEST(FormatLinkKinds, values_past_iproute2s_tables_print_as_it_prints_them) {
 TEST(FormatLinkKinds, an_external_xfrm_link_prints_nothing_else_and_a_vrf_port_its_raw_table) {
   EXPECT_EQ(info_data("xfrm", rtnl::link::Xfrm{.if_id = 5, .collect_metadata = true}),
             json::parse(R"({"external":true})"));
-  const rtnl::RawAttribute table{.type = IFLA_VRF_PORT_TABLE, .payload = {std::byte{0xe8}, std::byte{3}, {}, {}}};
+  const nlpp::RawAttribute table{.type = IFLA_VRF_PORT_TABLE, .payload = {std::byte{0xe8}, std::byte{3}, {}, {}}};
   const json port = linkinfo(rtnl::LinkInfo{
       .kind = "dummy", .slave_kind = "vrf", .slave_data = rtnl::link::GenericData{.attributes = {table}}});
   EXPECT_EQ(port["info_slave_data"], json::parse(R"({"table":1000})"));
@@ -98,7 +98,7 @@ TEST(FormatLinkKinds, an_external_xfrm_link_prints_nothing_else_and_a_vrf_port_i
 }
 
 TEST(FormatLinkKinds, an_mpls_route_prints_its_labels_and_one_table_listings_leave_the_table_out) {
-  rtnl::Route route{.family = AF_INET, .dst = rtnl::IpPrefix::parse("198.51.100.0/24").value(), .table = 254};
+  rtnl::Route route{.family = AF_INET, .dst = nlpp::IpPrefix::parse("198.51.100.0/24").value(), .table = 254};
   route.extras.edit().encap = rtnl::MplsEncap{.labels = {500, 600}, .ttl = 9};
   JsonWriter writer;
   write_route(writer, route, LinkNames{}, RouteView::one_table);

@@ -15,8 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-rtnl::IpAddress ip(std::string_view text) { return rtnl::IpAddress::parse(text).value(); }
-rtnl::IpPrefix prefix(std::string_view text) { return rtnl::IpPrefix::parse(text).value(); }
+nlpp::IpAddress ip(std::string_view text) { return nlpp::IpAddress::parse(text).value(); }
+nlpp::IpPrefix prefix(std::string_view text) { return nlpp::IpPrefix::parse(text).value(); }
 
 template <class Object, class Write>
 json written(const Object& object, Write write) {
@@ -142,7 +142,7 @@ TEST(FormatLink, says_no_carrier_for_an_up_link_without_running_and_names_group_
 }
 
 TEST(FormatLink, writes_bridge_timers_in_seconds_with_two_decimals_masks_as_c_hex_and_ids_as_ether_ntoa) {
-  const rtnl::link::BridgeId id{.priority = 0x8000, .address = rtnl::MacAddress::parse("02:18:77:00:0a:81").value()};
+  const rtnl::link::BridgeId id{.priority = 0x8000, .address = nlpp::MacAddress::parse("02:18:77:00:0a:81").value()};
   rtnl::link::Bridge bridge{.group_fwd_mask = 0, .bridge_id = id, .hello_timer = 4, .gc_timer = 28848};
   const json zero_mask = link_json(rtnl::Link{.name = "br0", .info = rtnl::LinkInfo{.kind = "bridge", .data = bridge}});
   const json& data = zero_mask["linkinfo"]["info_data"];

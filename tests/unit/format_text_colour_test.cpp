@@ -21,7 +21,7 @@ std::string without_escapes(const std::string& text) {
 rtnl::Link veth(uint32_t ifindex, std::string name, rtnl::OperState state, std::string_view mac) {
   return {.ifindex = ifindex,
           .name = std::move(name),
-          .address = rtnl::MacAddress::parse(mac).value(),
+          .address = nlpp::MacAddress::parse(mac).value(),
           .mtu = 1500,
           .operstate = state};
 }
@@ -76,16 +76,16 @@ TEST(TextColour, links_table_colours_names_states_and_macs_and_not_the_dashes) {
 TEST(TextColour, address_and_route_tables_colour_each_family_and_the_devices) {
   const std::vector<rtnl::Link> links{veth(2, "v0", rtnl::OperState::up, "02:00:00:00:00:01")};
   const std::vector<rtnl::Address> addresses{
-      {.ifindex = 2, .local = rtnl::IpAddress::parse("192.0.2.1").value(), .prefix_length = 24},
-      {.ifindex = 2, .local = rtnl::IpAddress::parse("2001:db8::1").value(), .prefix_length = 64}};
+      {.ifindex = 2, .local = nlpp::IpAddress::parse("192.0.2.1").value(), .prefix_length = 24},
+      {.ifindex = 2, .local = nlpp::IpAddress::parse("2001:db8::1").value(), .prefix_length = 64}};
   const std::string address_text = addresses_table(links, addresses, light);
   EXPECT_EQ(without_escapes(address_text), addresses_table(links, addresses));
   EXPECT_NE(address_text.find("\033[35m192.0.2.1/24\033[0m"), std::string::npos);
   EXPECT_NE(address_text.find("\033[34m2001:db8::1/64\033[0m"), std::string::npos);
 
   const std::vector<rtnl::Route> routes{{.family = AF_INET,
-                                         .dst = rtnl::IpPrefix::parse("198.51.100.0/24").value(),
-                                         .gateway = rtnl::IpAddress::parse("192.0.2.2").value(),
+                                         .dst = nlpp::IpPrefix::parse("198.51.100.0/24").value(),
+                                         .gateway = nlpp::IpAddress::parse("192.0.2.2").value(),
                                          .oif = 2}};
   const std::string route_text = routes_table(routes, LinkNames(links), light);
   EXPECT_EQ(without_escapes(route_text), routes_table(routes, LinkNames(links)));

@@ -99,7 +99,7 @@ inline std::map<uint16_t, std::vector<std::byte>> attributes_of(const wire::Mess
 template <rtnl::RtnlObject T>
 std::vector<std::string> differing_fields(const T& before, const T& after) {
   std::vector<std::string> names;
-  for (const rtnl::FieldChange& change : rtnl::ObjectTraits<T>::diff(before, after)) names.emplace_back(change.field);
+  for (const nlpp::FieldChange& change : rtnl::ObjectTraits<T>::diff(before, after)) names.emplace_back(change.field);
   return names;
 }
 

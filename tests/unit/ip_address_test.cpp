@@ -1,6 +1,6 @@
 // IpAddress, IpPrefix and MacAddress: every form the parsers accept, every
 // form they refuse (with an error naming the input), and the wire bytes.
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 
 #include <gtest/gtest.h>
 

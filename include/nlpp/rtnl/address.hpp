@@ -8,10 +8,10 @@
 //     for (const rtnl::Address& a : ip.dump<rtnl::Address>({.ifindex = 2}).value()) ...
 #pragma once
 
-#include <nlpp/rtnl/flag_set.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/flag_set.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>

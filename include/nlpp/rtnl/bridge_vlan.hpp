@@ -13,7 +13,7 @@
 //     ip.del(rtnl::BridgeVlan{.ifindex = port, .vlans = {{.vid = 20, .vid_end = 30}}});
 #pragma once
 
-#include <nlpp/rtnl/flag_set.hpp>
+#include <nlpp/codec/flag_set.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 
 #include <linux/if_bridge.h>

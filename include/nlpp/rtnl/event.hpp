@@ -14,7 +14,7 @@
 
 #include <nlpp/rtnl/address.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
-#include <nlpp/rtnl/flag_set.hpp>
+#include <nlpp/codec/flag_set.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
 #include <nlpp/rtnl/nexthop.hpp>

@@ -12,11 +12,11 @@
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/neighbour_fields.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/rtnetlink.h>
 

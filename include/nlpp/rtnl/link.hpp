@@ -12,14 +12,14 @@
 
 #include <nlpp/core/result.hpp>
 #include <nlpp/io/request_engine.hpp>
-#include <nlpp/rtnl/field_change.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/field_change.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/link_info.hpp>
 #include <nlpp/rtnl/link_netns.hpp>
 #include <nlpp/rtnl/link_stats.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
 

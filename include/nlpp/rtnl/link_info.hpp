@@ -20,7 +20,7 @@
 #include <nlpp/rtnl/link/vti.hpp>
 #include <nlpp/rtnl/link/vxlan.hpp>
 #include <nlpp/rtnl/link/xfrm.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <string>
 #include <variant>

@@ -3,7 +3,7 @@
 // the cache information the kernel reports.
 #pragma once
 
-#include <nlpp/rtnl/flag_set.hpp>
+#include <nlpp/codec/flag_set.hpp>
 
 #include <linux/neighbour.h>
 

@@ -8,9 +8,9 @@
 //     ipr.add(Route{.dst = IpPrefix::parse("198.51.100.0/24").value(), .nh_id = 10});
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
 
 #include <linux/nexthop.h>

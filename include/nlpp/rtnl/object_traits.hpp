@@ -6,7 +6,7 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/field_change.hpp>
+#include <nlpp/codec/field_change.hpp>
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
 

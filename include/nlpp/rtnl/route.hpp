@@ -14,9 +14,9 @@
 //     for (const Route& r : ipr.dump<Route>({.family = AF_INET, .table = 1000}).value()) ...
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
 #include <nlpp/rtnl/route_filter.hpp>
 #include <nlpp/rtnl/route_metrics.hpp>

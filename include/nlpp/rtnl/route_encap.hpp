@@ -6,8 +6,8 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/ip_address.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/lwtunnel.h>
 #include <sys/socket.h>

@@ -4,7 +4,7 @@
 // the same thing on a kernel, or a socket, without strict checking.
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/route_type.hpp>
 
 #include <sys/socket.h>

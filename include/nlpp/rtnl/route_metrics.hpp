@@ -2,7 +2,7 @@
 // TCP parameters such as the MTU, the advertised MSS or the hop limit.
 #pragma once
 
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/rtnetlink.h>
 

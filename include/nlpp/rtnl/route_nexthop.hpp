@@ -3,8 +3,8 @@
 // nexthop.hpp; a route refers to one of those through Route::nh_id.)
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/ip_address.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
 
 #include <cstdint>

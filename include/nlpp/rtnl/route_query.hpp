@@ -4,7 +4,7 @@
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/route.hpp>
 

@@ -6,9 +6,9 @@
 //     ipr.add(Rule{.table = 1000, .priority = 100, .src = IpPrefix::parse("10.0.0.0/8").value()});
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/fib_rules.h>
 #include <linux/rtnetlink.h>
@@ -39,6 +39,9 @@ struct PortRange {
   uint16_t start = 0;
   uint16_t end = 0;
 
+  /// "start-end".
+  std::string to_string() const;
+
   friend bool operator==(const PortRange&, const PortRange&) = default;
   friend auto operator<=>(const PortRange&, const PortRange&) = default;
 };
@@ -47,6 +50,9 @@ struct PortRange {
 struct UidRange {
   uint32_t start = 0;
   uint32_t end = 0;
+
+  /// "start-end".
+  std::string to_string() const;
 
   friend bool operator==(const UidRange&, const UidRange&) = default;
   friend auto operator<=>(const UidRange&, const UidRange&) = default;

@@ -1,12 +1,13 @@
 // Address <-> RTM_NEWADDR messages: ObjectTraits<Address>::parse and emit.
 #include <nlpp/rtnl/address.hpp>
 
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+
 
 namespace nlpp::rtnl {
 namespace {
 
-using detail::store;
+using codec::store;
 
 // What the attributes say before IFA_LOCAL and IFA_ADDRESS are sorted into
 // local and peer.
@@ -40,7 +41,7 @@ Result<void> read_attribute(Address& address, ReportedAddresses& reported, int f
       return {};
     }
     default:
-      detail::keep_unknown(address.unknown, attribute);
+      codec::keep_unknown(address.unknown, attribute);
       return {};
   }
 }
@@ -82,7 +83,7 @@ void emit_ipv6_attributes(const Address& address, wire::MessageBuilder& builder)
 }  // namespace
 
 Result<Address> ObjectTraits<Address>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ifaddrmsg>> split = detail::split_message<ifaddrmsg>(name, message);
+  Result<codec::MessageParts<ifaddrmsg>> split = codec::split_message<ifaddrmsg>(name, message);
   if (!split) return std::move(split).error();
   const ifaddrmsg& header = split->header;
   Address address{.ifindex = header.ifa_index,
@@ -90,7 +91,7 @@ Result<Address> ObjectTraits<Address>::parse(const wire::Message& message) {
                   .scope = header.ifa_scope,
                   .flags = AddressFlags(header.ifa_flags)};  // IFA_FLAGS, if sent, has all 32 bits
   ReportedAddresses reported;
-  Result<void> read = detail::read_each(name, split->attributes, [&](const wire::Attribute& attribute) {
+  Result<void> read = codec::read_each(name, split->attributes, [&](const wire::Attribute& attribute) {
     return read_attribute(address, reported, header.ifa_family, attribute);
   });
   if (!read) return std::move(read).error();
@@ -126,7 +127,7 @@ void ObjectTraits<Address>::emit(const Address& address, wire::MessageBuilder& b
     emit_ipv4_attributes(address, builder);
   else
     emit_ipv6_attributes(address, builder);
-  detail::emit_unknown(address.unknown, builder);
+  codec::emit_unknown(address.unknown, builder);
 }
 
 }  // namespace nlpp::rtnl

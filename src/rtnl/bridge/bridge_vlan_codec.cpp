@@ -1,7 +1,8 @@
 // BridgeVlan <-> AF_BRIDGE link messages: ObjectTraits<BridgeVlan>::parse and emit.
 #include <nlpp/rtnl/bridge_vlan.hpp>
 
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+
 
 #include <linux/if_link.h>
 #include <sys/socket.h>
@@ -18,7 +19,7 @@ Result<void> read_vlans(BridgeVlan& vlans, const wire::AttributeRange& af_spec) 
   uint16_t range_begin = 0;
   for (const wire::Attribute& attribute : af_spec) {
     if (attribute.type() == IFLA_BRIDGE_FLAGS) {
-      if (Result<void> read = detail::store(vlans.bridge_flags, attribute.u16()); !read) return read;
+      if (Result<void> read = codec::store(vlans.bridge_flags, attribute.u16()); !read) return read;
       continue;
     }
     if (attribute.type() != IFLA_BRIDGE_VLAN_INFO) continue;  // tunnel info, MRP, MST: not modelled
@@ -49,14 +50,14 @@ void add_vlan_info(wire::MessageBuilder& builder, BridgeVlanFlags flags, uint16_
 }  // namespace
 
 Result<BridgeVlan> ObjectTraits<BridgeVlan>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ifinfomsg>> split = detail::split_message<ifinfomsg>(name, message);
+  Result<codec::MessageParts<ifinfomsg>> split = codec::split_message<ifinfomsg>(name, message);
   if (!split) return std::move(split).error();
   if (split->header.ifi_family != AF_BRIDGE)
     return Error(errc::protocol_error, "bridge vlan: a link message of family " +
                                            std::to_string(split->header.ifi_family) + ", not AF_BRIDGE");
   BridgeVlan vlans{.ifindex = static_cast<uint32_t>(split->header.ifi_index)};
-  Result<void> read = detail::read_each(name, split->attributes, [&](const wire::Attribute& attribute) -> Result<void> {
-    if (attribute.type() == IFLA_MASTER) return detail::store(vlans.master, attribute.u32());
+  Result<void> read = codec::read_each(name, split->attributes, [&](const wire::Attribute& attribute) -> Result<void> {
+    if (attribute.type() == IFLA_MASTER) return codec::store(vlans.master, attribute.u32());
     if (attribute.type() == IFLA_AF_SPEC) return read_vlans(vlans, attribute.nested());
     return {};  // the link's own attributes: Link's to model
   });

@@ -1,15 +1,16 @@
 // FdbEntry <-> AF_BRIDGE RTM_NEWNEIGH messages: ObjectTraits<FdbEntry>::parse and emit.
 #include <nlpp/rtnl/fdb_entry.hpp>
 
-#include "../neighbour/ndmsg_fields.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+
+#include "rtnl/neighbour/ndmsg_fields.hpp"
 
 #include <sys/socket.h>
 
 namespace nlpp::rtnl {
 namespace {
 
-using detail::store;
+using codec::store;
 
 // A vxlan remote is IPv4 or IPv6 in an AF_BRIDGE message: the size tells.
 Result<IpAddress> remote_address(wire::Bytes bytes) {
@@ -43,7 +44,7 @@ Result<void> read_attribute(FdbEntry& entry, const wire::Attribute& attribute) {
     case NDA_VLAN:
       return store(entry.vlan, attribute.u16());
   }
-  detail::keep_unknown(entry.unknown, attribute);
+  codec::keep_unknown(entry.unknown, attribute);
   return {};
 }
 
@@ -54,7 +55,7 @@ void add_u32(wire::MessageBuilder& builder, uint16_t type, const std::optional<u
 }  // namespace
 
 Result<FdbEntry> ObjectTraits<FdbEntry>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ndmsg>> split = detail::split_message<ndmsg>(name, message);
+  Result<codec::MessageParts<ndmsg>> split = codec::split_message<ndmsg>(name, message);
   if (!split) return std::move(split).error();
   const ndmsg& header = split->header;
   if (header.ndm_family != AF_BRIDGE)
@@ -63,7 +64,7 @@ Result<FdbEntry> ObjectTraits<FdbEntry>::parse(const wire::Message& message) {
                  .state = NeighbourStates(header.ndm_state),
                  .flags = NeighbourFlags(header.ndm_flags),
                  .type = header.ndm_type};
-  Result<void> read = detail::read_each(
+  Result<void> read = codec::read_each(
       name, split->attributes, [&](const wire::Attribute& attribute) { return read_attribute(entry, attribute); });
   if (!read) return std::move(read).error();
   return entry;
@@ -95,7 +96,7 @@ void ObjectTraits<FdbEntry>::emit(const FdbEntry& entry, wire::MessageBuilder& b
   if (entry.protocol) builder.add_u8(NDA_PROTOCOL, *entry.protocol);
   detail::add_cacheinfo(builder, entry.cacheinfo);
   if (entry.vlan) builder.add_u16(NDA_VLAN, *entry.vlan);
-  detail::emit_unknown(entry.unknown, builder);
+  codec::emit_unknown(entry.unknown, builder);
 }
 
 }  // namespace nlpp::rtnl

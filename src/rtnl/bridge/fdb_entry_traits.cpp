@@ -2,7 +2,7 @@
 // the one FDB operation IPRoute has no generic form of.
 #include <nlpp/rtnl/fdb_entry.hpp>
 
-#include "../neighbour/ndmsg_fields.hpp"
+#include "rtnl/neighbour/ndmsg_fields.hpp"
 
 #include <sys/socket.h>
 

@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/bond.hpp>
 
+#include "rtnl/link/bond_table.hpp"
+
 #include "checks.hpp"
 #include "text.hpp"
 

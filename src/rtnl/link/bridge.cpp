@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/bridge.hpp>
 
+#include "rtnl/link/bridge_table.hpp"
+
 #include "checks.hpp"
 #include "text.hpp"
 

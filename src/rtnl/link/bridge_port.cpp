@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/bridge_port.hpp>
 
+#include "rtnl/link/bridge_port_table.hpp"
+
 #include "text.hpp"
 
 namespace nlpp::rtnl::link {

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 
 #include <cstdint>
 #include <initializer_list>

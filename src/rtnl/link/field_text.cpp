@@ -1,6 +1,8 @@
 #include <nlpp/rtnl/link/field_text.hpp>
 
-#include <nlpp/rtnl/field_change.hpp>
+#include <nlpp/codec/field_change.hpp>
+
+#include "rtnl/link/kind_tables.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -94,7 +96,7 @@ Result<void> set_field(Data& data, std::string_view kind, std::string_view name,
       [&](const auto&... line) {
         const auto try_line = [&](const auto& field) {
           if (field.name != name) return false;
-          auto& member = data.*field.member;
+          auto& member = field.access.edit(data);
           using Member = std::remove_reference_t<decltype(member)>;
           if constexpr (requires {
                           typename Member::value_type;

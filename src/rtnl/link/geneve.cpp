@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/geneve.hpp>
 
+#include "rtnl/link/geneve_table.hpp"
+
 #include "checks.hpp"
 
 namespace nlpp::rtnl::link {

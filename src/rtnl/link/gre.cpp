@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/gre.hpp>
 
+#include "rtnl/link/gre_table.hpp"
+
 #include "checks.hpp"
 
 namespace nlpp::rtnl::link {

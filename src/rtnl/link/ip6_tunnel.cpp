@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/ip6_tunnel.hpp>
 
+#include "rtnl/link/ip6_tunnel_table.hpp"
+
 #include "checks.hpp"
 
 #include <sys/socket.h>

@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/ipvlan.hpp>
 
+#include "rtnl/link/ipvlan_table.hpp"
+
 #include "text.hpp"
 
 namespace nlpp::rtnl::link {

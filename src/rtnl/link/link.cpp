@@ -2,7 +2,7 @@
 
 #include <nlpp/rtnl/link_name.hpp>
 
-#include "field_table.hpp"
+#include "codec/field_table.hpp"
 #include "link_codec.hpp"
 #include "link_info_codec.hpp"
 #include "text.hpp"
@@ -10,29 +10,28 @@
 #include <linux/if_link.h>
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 namespace nlpp::rtnl {
 namespace {
 
+using codec::field;
 using link::EnumName;
-using link::field;
 using link::hex;
 using link::LinkInfoCodec;
 
 // IFLA_ADDRESS / IFLA_BROADCAST when they are MAC addresses. Other sizes
 // (a tunnel's IPv4 or IPv6 endpoint, InfiniBand's 20 bytes) are left to
 // `unknown`, so they round-trip as they came.
-struct MacSized : link::Native {
-  bool matches(const wire::Attribute& attribute) const noexcept {
-    return Native::matches(attribute) && attribute.payload().size() == 6;
-  }
+struct MacSized : codec::Native {
+  bool accepts(const wire::Attribute& attribute) const noexcept { return attribute.payload().size() == 6; }
 };
 
 // IFLA_IFALIAS as iproute2 sends it, without a NUL: the kernel takes the
 // alias's length from the attribute's, so both forms set the same alias,
 // and this one gives ip's bytes.
-struct Unterminated : link::Native {
+struct Unterminated : codec::Native {
   void emit(const std::optional<std::string>& value, wire::MessageBuilder& out) const {
     if (value) out.add(type, wire::bytes_of(std::string_view(*value)));
   }
@@ -40,11 +39,9 @@ struct Unterminated : link::Native {
 
 // IFLA_NET_NS_PID or IFLA_NET_NS_FD: the namespace a request moves the link to.
 struct NetnsFields {
-  bool matches(const wire::Attribute& attribute) const noexcept {
-    return attribute.type() == IFLA_NET_NS_PID || attribute.type() == IFLA_NET_NS_FD;
-  }
+  constexpr std::array<uint16_t, 2> types() const noexcept { return {IFLA_NET_NS_PID, IFLA_NET_NS_FD}; }
   Result<void> parse(const wire::Attribute& attribute, std::optional<LinkNetns>& value) const {
-    Result<uint32_t> number = link::NativeValue<uint32_t>::parse(attribute);
+    Result<uint32_t> number = codec::NativeValue<uint32_t>::parse(attribute);
     if (!number) return std::move(number).error();
     const auto id = static_cast<int>(*number);
     value = attribute.type() == IFLA_NET_NS_PID ? LinkNetns::pid(id) : LinkNetns::fd(id);
@@ -70,7 +67,7 @@ constexpr auto compared_fields = std::tuple{
     field("link_netnsid", &Link::link_netnsid, IFLA_LINK_NETNSID),
     field("net_ns", &Link::net_ns, NetnsFields{}),
     field("alias", &Link::alias, Unterminated{{IFLA_IFALIAS}}),
-    field("altnames", &Link::altnames, link::NestedList<std::string>{IFLA_PROP_LIST, IFLA_ALT_IFNAME}),
+    field("altnames", &Link::altnames, codec::NestedList<std::string>{IFLA_PROP_LIST, IFLA_ALT_IFNAME}),
     field("group", &Link::group, IFLA_GROUP),
     field("promiscuity", &Link::promiscuity, IFLA_PROMISCUITY),
     field("operstate", &Link::operstate, IFLA_OPERSTATE),
@@ -136,14 +133,15 @@ Result<Link> link::parse_link_payload(wire::Bytes payload) {
             .flags = header.ifi_flags,
             .change = header.ifi_change};
   const wire::AttributeRange attributes(payload.subspan(std::min(wire::align4(sizeof(ifinfomsg)), payload.size())));
-  if (Result<void> parsed = link::parse_fields(all_fields, attributes, link, "link"); !parsed)
+  if (Result<void> parsed = codec::parse_attributes<all_fields>(attributes, link, "link"); !parsed)
     return std::move(parsed).error();
   return link;
 }
 
 void link::emit_link_payload(const Link& link, wire::MessageBuilder& out) {
   out.append_header(header_of(link));
-  link::emit_fields(all_fields, link, out);
+  codec::emit_attributes<all_fields>(link, out);
+  codec::emit_unknown(link.unknown, out);
 }
 
 Result<Link> ObjectTraits<Link>::parse(const wire::Message& message) {
@@ -175,7 +173,7 @@ Result<void> ObjectTraits<Link>::validate(const Link& link) {
 std::vector<FieldChange> ObjectTraits<Link>::diff(const Link& before, const Link& after) {
   FieldDiff diff;
   if (before.flags != after.flags) diff.field("flags", hex(before.flags), hex(after.flags));
-  link::diff_fields(compared_fields, before, after, diff);
+  codec::diff_fields<compared_fields>(before, after, diff);
   link::diff_link_info(before.info, after.info, diff);
   return std::move(diff).take();
 }

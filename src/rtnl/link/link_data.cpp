@@ -1,6 +1,7 @@
 #include "link_data.hpp"
 
-#include "field_table.hpp"
+#include "codec/field_table.hpp"
+#include "rtnl/link/kind_tables.hpp"
 
 #include <algorithm>
 #include <array>
@@ -36,14 +37,14 @@ Variant parse_data(std::string_view kind, wire::AttributeRange attributes) {
     if constexpr (Modelled<T>) {
       if (!serves<T>(kind)) return false;
       T data;
-      if (parse_fields(KindTraits<T>::fields, attributes, data, kind)) parsed = std::move(data);
+      if (codec::parse_attributes<KindTraits<T>::fields>(attributes, data, kind)) parsed = std::move(data);
       return true;
     }
     return false;
   });
   if (parsed) return std::move(*parsed);
   GenericData generic;
-  for (const wire::Attribute& attribute : attributes) detail::keep_unknown(generic.attributes, attribute);
+  for (const wire::Attribute& attribute : attributes) codec::keep_unknown(generic.attributes, attribute);
   return generic;
 }
 
@@ -53,10 +54,12 @@ void emit_variant(const Variant& data, uint16_t type, wire::MessageBuilder& out)
   const wire::MessageBuilder::Nest nest = out.begin_nested_without_flag(type);
   std::visit(
       [&]<class T>(const T& value) {
-        if constexpr (Modelled<T>)
-          emit_fields(KindTraits<T>::fields, value, out);
-        else if constexpr (std::is_same_v<T, GenericData>)
-          detail::emit_unknown(value.attributes, out);
+        if constexpr (Modelled<T>) {
+          codec::emit_attributes<KindTraits<T>::fields>(value, out);
+          codec::emit_unknown(value.unknown, out);
+        } else if constexpr (std::is_same_v<T, GenericData>) {
+          codec::emit_unknown(value.attributes, out);
+        }
       },
       data);
   out.end_nested(nest);
@@ -121,8 +124,8 @@ void diff_variant(const Variant& before, const Variant& after, FieldDiff& diff) 
         const T& new_value = std::get<T>(after);
         if constexpr (Modelled<T>) {
           [&]<size_t... line>(std::index_sequence<line...>) {
-            (diff_line(PrefixedName<prefix, T, line>::view, old_value, new_value,
-                       std::get<line>(KindTraits<T>::fields).member, diff),
+            (codec::table_detail::diff_line(PrefixedName<prefix, T, line>::view,
+                                            std::get<line>(KindTraits<T>::fields), old_value, new_value, diff),
              ...);
           }
           (std::make_index_sequence<std::tuple_size_v<decltype(KindTraits<T>::fields)>>{});

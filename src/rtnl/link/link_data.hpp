@@ -5,7 +5,7 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/field_change.hpp>
+#include <nlpp/codec/field_change.hpp>
 #include <nlpp/rtnl/link_info.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>

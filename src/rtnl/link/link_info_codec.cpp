@@ -1,6 +1,6 @@
 #include "link_info_codec.hpp"
 
-#include "field_table.hpp"
+#include "codec/attributes.hpp"
 #include "link_data.hpp"
 
 #include <linux/if_link.h>
@@ -33,7 +33,7 @@ Result<void> LinkInfoCodec::parse(const wire::Attribute& attribute, std::optiona
         break;
       }
       default:
-        detail::keep_unknown(parsed.unknown, entry);
+        codec::keep_unknown(parsed.unknown, entry);
     }
   }
   info = std::move(parsed);
@@ -50,7 +50,7 @@ void LinkInfoCodec::emit(const std::optional<LinkInfo>& info, wire::MessageBuild
   emit_data(info->data, IFLA_INFO_DATA, out);
   if (!info->slave_kind.empty()) out.add(IFLA_INFO_SLAVE_KIND, wire::bytes_of(std::string_view(info->slave_kind)));
   emit_data(info->slave_data, IFLA_INFO_SLAVE_DATA, out);
-  detail::emit_unknown(info->unknown, out);
+  codec::emit_unknown(info->unknown, out);
   out.end_nested(nest);
 }
 

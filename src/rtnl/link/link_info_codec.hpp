@@ -3,21 +3,22 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/field_change.hpp>
+#include <nlpp/codec/field_change.hpp>
 #include <nlpp/rtnl/link_info.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 
 namespace nlpp::rtnl::link {
 
-/// The codec of Link's IFLA_LINKINFO line (see link/field.hpp).
+/// The codec of Link's IFLA_LINKINFO line (see codec/field.hpp).
 struct LinkInfoCodec {
   uint16_t type;
 
-  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
   Result<void> parse(const wire::Attribute& attribute, std::optional<LinkInfo>& info) const;
   void emit(const std::optional<LinkInfo>& info, wire::MessageBuilder& out) const;
 };

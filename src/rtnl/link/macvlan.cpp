@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/macvlan.hpp>
 
+#include "rtnl/link/macvlan_table.hpp"
+
 #include "text.hpp"
 
 namespace nlpp::rtnl::link {

@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/tun.hpp>
 
+#include "rtnl/link/tun_table.hpp"
+
 #include "text.hpp"
 
 namespace nlpp::rtnl::link {

@@ -1,6 +1,8 @@
 #include <nlpp/rtnl/link/tunnel_encap.hpp>
 
-#include <nlpp/rtnl/link/codecs.hpp>
+#include "rtnl/link/tunnel_encap_table.hpp"
+
+#include "codec/value_codecs.hpp"
 
 namespace nlpp::rtnl::link {
 

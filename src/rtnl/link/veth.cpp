@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/veth.hpp>
 
+#include "rtnl/link/veth_table.hpp"
+
 #include <nlpp/rtnl/link.hpp>
 
 #include "link_codec.hpp"

@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/vlan.hpp>
 
+#include "rtnl/link/vlan_table.hpp"
+
 #include "checks.hpp"
 #include "text.hpp"
 

@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/vti.hpp>
 
+#include "rtnl/link/vti_table.hpp"
+
 #include "checks.hpp"
 
 namespace nlpp::rtnl::link {

@@ -1,5 +1,7 @@
 #include <nlpp/rtnl/link/vxlan.hpp>
 
+#include "rtnl/link/vxlan_table.hpp"
+
 #include "checks.hpp"
 
 namespace nlpp::rtnl::link {

@@ -1,13 +1,14 @@
 // Neighbour <-> RTM_NEWNEIGH messages: ObjectTraits<Neighbour>::parse and emit.
 #include <nlpp/rtnl/neighbour.hpp>
 
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+
 #include "ndmsg_fields.hpp"
 
 namespace nlpp::rtnl {
 namespace {
 
-using detail::store;
+using codec::store;
 
 Result<void> read_attribute(Neighbour& neighbour, int family, const wire::Attribute& attribute) {
   switch (attribute.type()) {
@@ -26,21 +27,21 @@ Result<void> read_attribute(Neighbour& neighbour, int family, const wire::Attrib
     case NDA_FLAGS_EXT:
       return store(neighbour.ext_flags, attribute.u32());
   }
-  detail::keep_unknown(neighbour.unknown, attribute);
+  codec::keep_unknown(neighbour.unknown, attribute);
   return {};
 }
 
 }  // namespace
 
 Result<Neighbour> ObjectTraits<Neighbour>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ndmsg>> split = detail::split_message<ndmsg>(name, message);
+  Result<codec::MessageParts<ndmsg>> split = codec::split_message<ndmsg>(name, message);
   if (!split) return std::move(split).error();
   const ndmsg& header = split->header;
   Neighbour neighbour{.ifindex = static_cast<uint32_t>(header.ndm_ifindex),
                       .state = NeighbourStates(header.ndm_state),
                       .flags = NeighbourFlags(header.ndm_flags),
                       .type = header.ndm_type};
-  Result<void> read = detail::read_each(name, split->attributes, [&](const wire::Attribute& attribute) {
+  Result<void> read = codec::read_each(name, split->attributes, [&](const wire::Attribute& attribute) {
     return read_attribute(neighbour, header.ndm_family, attribute);
   });
   if (!read) return std::move(read).error();
@@ -67,7 +68,7 @@ void ObjectTraits<Neighbour>::emit(const Neighbour& neighbour, wire::MessageBuil
   detail::add_cacheinfo(builder, neighbour.cacheinfo);
   if (neighbour.protocol) builder.add_u8(NDA_PROTOCOL, *neighbour.protocol);
   if (neighbour.ext_flags) builder.add_u32(NDA_FLAGS_EXT, neighbour.ext_flags->bits());
-  detail::emit_unknown(neighbour.unknown, builder);
+  codec::emit_unknown(neighbour.unknown, builder);
 }
 
 }  // namespace nlpp::rtnl

@@ -1,8 +1,9 @@
 #include "group_codec.hpp"
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 static_assert(NHA_RES_GROUP == NHA_FDB + 1 && NHA_RES_BUCKET == NHA_FDB + 2, "NHA_OP_FLAGS follows NHA_RES_BUCKET");
 
@@ -46,16 +47,16 @@ void emit_group(wire::MessageBuilder& builder, const std::vector<NexthopGroupMem
 }
 
 Result<void> parse_resilient_group(const wire::Attribute& nest, ResilientGroup& out) {
-  return parse_attributes("nexthop resilient group", nest.nested(), [&](const wire::Attribute& attribute) {
+  return codec::parse_attributes("nexthop resilient group", nest.nested(), [&](const wire::Attribute& attribute) {
     switch (attribute.type()) {
       case NHA_RES_GROUP_BUCKETS:
-        return read(attribute, out.buckets);
+        return codec::read(attribute, out.buckets);
       case NHA_RES_GROUP_IDLE_TIMER:
-        return read(attribute, out.idle_timer);
+        return codec::read(attribute, out.idle_timer);
       case NHA_RES_GROUP_UNBALANCED_TIMER:
-        return read(attribute, out.unbalanced_timer);
+        return codec::read(attribute, out.unbalanced_timer);
       case NHA_RES_GROUP_UNBALANCED_TIME:
-        return read(attribute, out.unbalanced_time);
+        return codec::read(attribute, out.unbalanced_time);
       default:
         return true;  // NHA_RES_GROUP_PAD
     }
@@ -79,4 +80,4 @@ std::string describe_group(const std::vector<NexthopGroupMember>& members) {
   return text;
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

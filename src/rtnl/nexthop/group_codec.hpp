@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// NHA_OP_FLAGS and its NHA_OP_FLAG_RESP_GRP_RESVD_0 bit (Linux 6.12,
 /// newer than Debian 12's headers): a dump that carries it has zeroed the
@@ -29,4 +29,4 @@ void emit_resilient_group(wire::MessageBuilder& builder, const ResilientGroup& g
 /// "1,1/2,3", as `ip nexthop` writes a group, for diffs.
 std::string describe_group(const std::vector<NexthopGroupMember>& members);
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

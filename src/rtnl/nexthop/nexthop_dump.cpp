@@ -1,7 +1,8 @@
 // Nexthop dumps, and the differences between two nexthops.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "group_codec.hpp"
 
 namespace nlpp::rtnl {
@@ -44,7 +45,7 @@ std::vector<FieldChange> ObjectTraits<Nexthop>::diff(const Nexthop& before, cons
       .field("family", before.family, after.family)
       .field("protocol", before.protocol, after.protocol)
       .field("flags", before.flags, after.flags)
-      .field("group", codec::describe_group(before.group), codec::describe_group(after.group))
+      .field("group", describe_group(before.group), describe_group(after.group))
       .field("group_type", group_type(before), group_type(after))
       .field("resilient", resilient_text(before), resilient_text(after))
       .field("blackhole", before.blackhole, after.blackhole)

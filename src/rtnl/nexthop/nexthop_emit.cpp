@@ -3,9 +3,9 @@
 // for RTM_GETNEXTHOP and RTM_DELNEXTHOP, which take nothing else.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
-#include "../route/encap_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
+#include "rtnl/route/encap_codec.hpp"
 #include "group_codec.hpp"
 
 namespace nlpp::rtnl {
@@ -24,13 +24,13 @@ void ObjectTraits<Nexthop>::emit(const Nexthop& nexthop, wire::MessageBuilder& b
   if (nexthop.id != 0) builder.add_u32(NHA_ID, nexthop.id);
   if (nexthop.oif != 0) builder.add_u32(NHA_OIF, nexthop.oif);
   if (!nexthop.gateway.empty()) builder.add(NHA_GATEWAY, nexthop.gateway.bytes());
-  if (nexthop.encap) codec::emit_encap(builder, *nexthop.encap, NHA_ENCAP, NHA_ENCAP_TYPE);
+  if (nexthop.encap) emit_encap(builder, *nexthop.encap, NHA_ENCAP, NHA_ENCAP_TYPE);
   if (nexthop.blackhole) builder.add_flag(NHA_BLACKHOLE);
   if (nexthop.fdb) builder.add_flag(NHA_FDB);
-  if (!nexthop.group.empty()) codec::emit_group(builder, nexthop.group);
-  if (nexthop.resilient) codec::emit_resilient_group(builder, *nexthop.resilient);
+  if (!nexthop.group.empty()) emit_group(builder, nexthop.group);
+  if (nexthop.resilient) emit_resilient_group(builder, *nexthop.resilient);
   if (nexthop.group_type) builder.add_u16(NHA_GROUP_TYPE, static_cast<uint16_t>(*nexthop.group_type));
-  detail::emit_unknown(nexthop.unknown, builder);
+  codec::emit_unknown(nexthop.unknown, builder);
 }
 
 uint8_t Nexthop::resolved_family() const noexcept {

@@ -1,15 +1,15 @@
 // RTM_NEWNEXTHOP -> Nexthop.
 #include <nlpp/rtnl/nexthop.hpp>
 
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
-#include "../route/path_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
+#include "rtnl/route/path_codec.hpp"
 #include "group_codec.hpp"
 
 namespace nlpp::rtnl {
 
 Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<nhmsg>> parts = codec::split_message<nhmsg>(message);
+  Result<codec::MessageParts<nhmsg>> parts = codec::split_message<nhmsg>(name, message);
   if (!parts) return std::move(parts).error();
   const nhmsg& header = parts->header;
 
@@ -21,7 +21,7 @@ Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
   // NHA_GROUP is read once NHA_OP_FLAGS, which comes after it, has said how.
   std::optional<wire::Attribute> group;
   uint32_t op_flags = 0;
-  codec::PendingEncap encap;
+  PendingEncap encap;
   std::optional<Error> nested_error;
   Result<void> parsed = codec::parse_attributes("nexthop", parts->attributes, [&](const wire::Attribute& attribute) {
     switch (attribute.type()) {
@@ -33,7 +33,7 @@ Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
       case NHA_GROUP_TYPE:
         return codec::read(attribute, nexthop.group_type);
       case NHA_RES_GROUP: {
-        Result<void> read = codec::parse_resilient_group(attribute, nexthop.resilient.emplace());
+        Result<void> read = parse_resilient_group(attribute, nexthop.resilient.emplace());
         if (!read) nested_error = std::move(read).error();
         return !nested_error;
       }
@@ -53,10 +53,10 @@ Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
         nexthop.fdb = true;
         return true;
       // How the reply is encoded, not part of the nexthop.
-      case codec::nha_op_flags:
+      case nha_op_flags:
         return codec::read(attribute, op_flags);
       default:
-        detail::keep_unknown(nexthop.unknown, attribute);
+        codec::keep_unknown(nexthop.unknown, attribute);
         return true;
     }
   });
@@ -66,8 +66,8 @@ Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
   // kernel zeroed the reserved bytes (older kernels left them undefined),
   // and in a request, which a kernel that knows it reads it from.
   const bool high_weights =
-      (op_flags & codec::op_flag_resp_grp_resvd_0) != 0 || (message.flags() & NLM_F_REQUEST) != 0;
-  if (group && !codec::read_group(*group, high_weights, nexthop.group))
+      (op_flags & op_flag_resp_grp_resvd_0) != 0 || (message.flags() & NLM_F_REQUEST) != 0;
+  if (group && !read_group(*group, high_weights, nexthop.group))
     return codec::bad_attribute("nexthop group", *group);
   if (Result<void> decoded = encap.decode(nexthop.encap); !decoded) return std::move(decoded).error();
   return nexthop;

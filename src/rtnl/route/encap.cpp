@@ -2,13 +2,13 @@
 // describe by alternative. The per-kind code is in encap_<kind>.cpp.
 #include "encap_codec.hpp"
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 
 #include <type_traits>
 #include <utility>
 
 namespace nlpp::rtnl {
-namespace codec {
 namespace {
 
 template <class Kind>
@@ -51,8 +51,6 @@ void emit_encap(wire::MessageBuilder& builder, const Encap& encap, uint16_t enca
   builder.add_u16(type_attribute, encap_type(encap));
 }
 
-}  // namespace codec
-
 uint16_t encap_type(const Encap& encap) noexcept {
   return std::visit(
       [](const auto& kind) -> uint16_t {
@@ -70,7 +68,7 @@ std::string to_string(const Encap& encap) {
         if constexpr (std::is_same_v<std::decay_t<decltype(kind)>, RawEncap>)
           return "encap type " + std::to_string(kind.type) + " (" + std::to_string(kind.payload.size()) + " bytes)";
         else
-          return codec::describe_kind(kind);
+          return describe_kind(kind);
       },
       encap);
 }
@@ -82,7 +80,7 @@ Result<void> validate(const Encap& encap, std::string_view field) {
           if (kind.type == LWTUNNEL_ENCAP_NONE) return codec::invalid(field, "encap type 0 (none) cannot be sent");
           return {};
         } else {
-          return codec::validate_kind(kind, field);
+          return validate_kind(kind, field);
         }
       },
       encap);

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// Decodes an encapsulation nest (RTA_ENCAP, NHA_ENCAP) by its encap type;
 /// a type nlpp does not model becomes a RawEncap.
@@ -62,4 +62,4 @@ Result<void> parse_bpf_program(const wire::Attribute& nest, BpfProgram& out);
 void emit_bpf_program(wire::MessageBuilder& builder, uint16_t type, const BpfProgram& program);
 Result<void> validate_bpf_program(const BpfProgram& program, std::string_view field);
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -1,10 +1,10 @@
 // LWTUNNEL_ENCAP_IP and LWTUNNEL_ENCAP_IP6 (linux/lwtunnel.h): one code for
 // both, since they number their attributes alike.
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "encap_codec.hpp"
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 constexpr bool same_number(lwtunnel_ip6_t ip6, lwtunnel_ip_t ip) { return int{ip6} == int{ip}; }
@@ -19,28 +19,28 @@ constexpr std::string_view name_of(int family) { return family == AF_INET ? "ip"
 
 template <int Family>
 Result<void> parse_kind(wire::AttributeRange attributes, IpTunnelEncap<Family>& out) {
-  return parse_attributes(std::string(name_of(Family)) + " encap", attributes, [&](const wire::Attribute& attribute) {
+  return codec::parse_attributes(std::string(name_of(Family)) + " encap", attributes, [&](const wire::Attribute& attribute) {
     switch (attribute.type()) {
       case LWTUNNEL_IP_ID: {
         uint64_t id = 0;
-        if (!read(attribute, id)) return false;
+        if (!codec::read(attribute, id)) return false;
         out.id = wire::network_to_host(id);
         return true;
       }
       case LWTUNNEL_IP_DST:
-        return read_address(attribute.payload(), Family, out.dst);
+        return codec::read_address(attribute.payload(), Family, out.dst);
       case LWTUNNEL_IP_SRC:
-        return read_address(attribute.payload(), Family, out.src);
+        return codec::read_address(attribute.payload(), Family, out.src);
       case LWTUNNEL_IP_TTL:
-        return read(attribute, out.ttl);
+        return codec::read(attribute, out.ttl);
       case LWTUNNEL_IP_TOS:
-        return read(attribute, out.tos);
+        return codec::read(attribute, out.tos);
       case LWTUNNEL_IP_FLAGS:
-        return read(attribute, out.flags);
+        return codec::read(attribute, out.flags);
       case LWTUNNEL_IP_PAD:
         return true;  // aligns the 64-bit id; no content
       default:
-        detail::keep_unknown(out.unknown, attribute);
+        codec::keep_unknown(out.unknown, attribute);
         return true;
     }
   });
@@ -55,14 +55,14 @@ void emit_kind(const IpTunnelEncap<Family>& encap, wire::MessageBuilder& builder
   if (encap.tos) builder.add_u8(LWTUNNEL_IP_TOS, *encap.tos);
   if (encap.ttl) builder.add_u8(LWTUNNEL_IP_TTL, *encap.ttl);
   if (encap.flags) builder.add_u16(LWTUNNEL_IP_FLAGS, *encap.flags);
-  detail::emit_unknown(encap.unknown, builder);
+  codec::emit_unknown(encap.unknown, builder);
 }
 
 template <int Family>
 Result<void> validate_kind(const IpTunnelEncap<Family>& encap, std::string_view field) {
   for (const IpAddress* address : {&encap.dst, &encap.src})
     if (!address->empty() && address->family() != Family)
-      return invalid(field, std::string(name_of(Family)) + " encap address '" + address->to_string() +
+      return codec::invalid(field, std::string(name_of(Family)) + " encap address '" + address->to_string() +
                                 "' is of the other IP family");
   return {};
 }
@@ -87,4 +87,4 @@ template Result<void> validate_kind(const Ip6Encap&, std::string_view);
 template std::string describe_kind(const IpEncap&);
 template std::string describe_kind(const Ip6Encap&);
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -1,22 +1,22 @@
 // LWTUNNEL_ENCAP_MPLS (linux/mpls_iptunnel.h).
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "encap_codec.hpp"
 #include "mpls_labels.hpp"
 
 #include <linux/mpls_iptunnel.h>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 Result<void> parse_kind(wire::AttributeRange attributes, MplsEncap& out) {
-  return parse_attributes("mpls encap", attributes, [&](const wire::Attribute& attribute) {
+  return codec::parse_attributes("mpls encap", attributes, [&](const wire::Attribute& attribute) {
     switch (attribute.type()) {
       case MPLS_IPTUNNEL_DST:
         return read_labels(attribute, out.labels);
       case MPLS_IPTUNNEL_TTL:
-        return read(attribute, out.ttl);
+        return codec::read(attribute, out.ttl);
       default:
-        detail::keep_unknown(out.unknown, attribute);
+        codec::keep_unknown(out.unknown, attribute);
         return true;
     }
   });
@@ -27,11 +27,11 @@ void emit_kind(const MplsEncap& encap, wire::MessageBuilder& builder) {
   // refuses to send it): an empty attribute would not read back.
   if (!encap.labels.empty()) emit_labels(builder, MPLS_IPTUNNEL_DST, encap.labels);
   if (encap.ttl) builder.add_u8(MPLS_IPTUNNEL_TTL, *encap.ttl);
-  detail::emit_unknown(encap.unknown, builder);
+  codec::emit_unknown(encap.unknown, builder);
 }
 
 Result<void> validate_kind(const MplsEncap& encap, std::string_view field) {
-  if (encap.labels.empty()) return invalid(field, "mpls encap needs at least one label");
+  if (encap.labels.empty()) return codec::invalid(field, "mpls encap needs at least one label");
   return validate_labels(std::string(field) + " labels", encap.labels);
 }
 
@@ -41,4 +41,4 @@ std::string describe_kind(const MplsEncap& encap) {
   return text;
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -1,7 +1,7 @@
 // LWTUNNEL_ENCAP_SEG6 (linux/seg6_iptunnel.h): SEG6_IPTUNNEL_SRH holds a
 // struct seg6_iptunnel_encap, the mode followed by the SRH itself.
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "encap_codec.hpp"
 #include "srh_codec.hpp"
 
@@ -9,7 +9,7 @@
 
 #include <cstring>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 constexpr size_t mode_size = sizeof(seg6_iptunnel_encap::mode);
@@ -46,9 +46,9 @@ void emit_srh(const Seg6Encap& encap, wire::MessageBuilder& builder) {
 }  // namespace
 
 Result<void> parse_kind(wire::AttributeRange attributes, Seg6Encap& out) {
-  return parse_attributes("seg6 encap", attributes, [&](const wire::Attribute& attribute) {
+  return codec::parse_attributes("seg6 encap", attributes, [&](const wire::Attribute& attribute) {
     if (attribute.type() != SEG6_IPTUNNEL_SRH) {
-      detail::keep_unknown(out.unknown, attribute);
+      codec::keep_unknown(out.unknown, attribute);
       return true;
     }
     const wire::Bytes payload = attribute.payload();
@@ -62,12 +62,12 @@ void emit_kind(const Seg6Encap& encap, wire::MessageBuilder& builder) {
   // No segments only in an encap read without SEG6_IPTUNNEL_SRH (validate
   // refuses to send it): an SRH of no segments would not read back.
   if (!encap.srh.segments.empty()) emit_srh(encap, builder);
-  detail::emit_unknown(encap.unknown, builder);
+  codec::emit_unknown(encap.unknown, builder);
 }
 
 Result<void> validate_kind(const Seg6Encap& encap, std::string_view field) {
   if (mode_name(encap.mode) == "unknown")
-    return invalid(field, "seg6 mode " + std::to_string(static_cast<uint32_t>(encap.mode)) +
+    return codec::invalid(field, "seg6 mode " + std::to_string(static_cast<uint32_t>(encap.mode)) +
                               " is not one of inline, "
                               "encap, l2encap, encap.red, l2encap.red");
   return validate_srh(std::string(field) + " srh", encap.srh);
@@ -77,4 +77,4 @@ std::string describe_kind(const Seg6Encap& encap) {
   return "seg6 mode " + std::string(mode_name(encap.mode)) + " " + srh_to_string(encap.srh);
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

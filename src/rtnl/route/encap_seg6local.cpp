@@ -1,6 +1,6 @@
 // LWTUNNEL_ENCAP_SEG6_LOCAL (linux/seg6_local.h).
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "encap_codec.hpp"
 #include "srh_codec.hpp"
 
@@ -8,7 +8,7 @@
 
 #include <array>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 // iproute2's names, indexed by SEG6_LOCAL_ACTION_*.
@@ -21,14 +21,14 @@ constexpr std::array<std::string_view, 17> action_names = {
 bool reserves_first(Seg6LocalAction action) { return action != Seg6LocalAction::end_b6_encap; }
 
 Result<void> parse_counters(const wire::Attribute& nest, Seg6LocalCounters& out) {
-  return parse_attributes("seg6local counters", nest.nested(), [&](const wire::Attribute& attribute) {
+  return codec::parse_attributes("seg6local counters", nest.nested(), [&](const wire::Attribute& attribute) {
     switch (attribute.type()) {
       case SEG6_LOCAL_CNT_PACKETS:
-        return read(attribute, out.packets);
+        return codec::read(attribute, out.packets);
       case SEG6_LOCAL_CNT_BYTES:
-        return read(attribute, out.bytes);
+        return codec::read(attribute, out.bytes);
       case SEG6_LOCAL_CNT_ERRORS:
-        return read(attribute, out.errors);
+        return codec::read(attribute, out.errors);
       default:
         return true;  // SEG6_LOCAL_CNT_PAD, and counters a newer kernel adds
     }
@@ -49,37 +49,37 @@ Result<void> parse_kind(wire::AttributeRange attributes, Seg6LocalEncap& out) {
   // SEG6_LOCAL_ACTION comes first from the kernel, but nothing requires it:
   // the SRH waits until the action (which decides its layout) is known.
   std::optional<wire::Attribute> srh;
-  Result<void> parsed = parse_attributes("seg6local encap", attributes, [&](const wire::Attribute& attribute) {
+  Result<void> parsed = codec::parse_attributes("seg6local encap", attributes, [&](const wire::Attribute& attribute) {
     switch (attribute.type()) {
       case SEG6_LOCAL_ACTION:
-        return read(attribute, out.action);
+        return codec::read(attribute, out.action);
       case SEG6_LOCAL_SRH:
         srh = attribute;
         return true;
       case SEG6_LOCAL_TABLE:
-        return read(attribute, out.table);
+        return codec::read(attribute, out.table);
       case SEG6_LOCAL_VRFTABLE:
-        return read(attribute, out.vrftable);
+        return codec::read(attribute, out.vrftable);
       case SEG6_LOCAL_NH4:
-        return read_address(attribute.payload(), AF_INET, out.nh4);
+        return codec::read_address(attribute.payload(), AF_INET, out.nh4);
       case SEG6_LOCAL_NH6:
-        return read_address(attribute.payload(), AF_INET6, out.nh6);
+        return codec::read_address(attribute.payload(), AF_INET6, out.nh6);
       case SEG6_LOCAL_IIF:
-        return read(attribute, out.iif);
+        return codec::read(attribute, out.iif);
       case SEG6_LOCAL_OIF:
-        return read(attribute, out.oif);
+        return codec::read(attribute, out.oif);
       case SEG6_LOCAL_BPF:
         return parse_bpf_program(attribute, out.bpf.emplace()).has_value();
       case SEG6_LOCAL_COUNTERS:
         return parse_counters(attribute, out.counters.emplace()).has_value();
       default:
-        detail::keep_unknown(out.unknown, attribute);
+        codec::keep_unknown(out.unknown, attribute);
         return true;
     }
   });
   if (!parsed) return parsed;
   if (srh && !decode_srh(srh->payload(), reserves_first(out.action), out.srh.emplace()))
-    return bad_attribute("seg6local encap srh", *srh);
+    return codec::bad_attribute("seg6local encap srh", *srh);
   return {};
 }
 
@@ -94,15 +94,15 @@ void emit_kind(const Seg6LocalEncap& encap, wire::MessageBuilder& builder) {
   if (encap.counters) emit_counters(builder, *encap.counters);
   if (encap.bpf) emit_bpf_program(builder, SEG6_LOCAL_BPF, *encap.bpf);
   if (encap.srh) builder.add(SEG6_LOCAL_SRH, encode_srh(*encap.srh, reserves_first(encap.action)));
-  detail::emit_unknown(encap.unknown, builder);
+  codec::emit_unknown(encap.unknown, builder);
 }
 
 Result<void> validate_kind(const Seg6LocalEncap& encap, std::string_view field) {
   const auto action = static_cast<uint32_t>(encap.action);
   if (action == SEG6_LOCAL_ACTION_UNSPEC || action >= action_names.size())
-    return invalid(field, "seg6local action " + std::to_string(action) + " is not an SRv6 behaviour nlpp knows");
-  if (!encap.nh4.empty() && !encap.nh4.is_v4()) return invalid(field, "seg6local nh4 must be an IPv4 address");
-  if (!encap.nh6.empty() && !encap.nh6.is_v6()) return invalid(field, "seg6local nh6 must be an IPv6 address");
+    return codec::invalid(field, "seg6local action " + std::to_string(action) + " is not an SRv6 behaviour nlpp knows");
+  if (!encap.nh4.empty() && !encap.nh4.is_v4()) return codec::invalid(field, "seg6local nh4 must be an IPv4 address");
+  if (!encap.nh6.empty() && !encap.nh6.is_v6()) return codec::invalid(field, "seg6local nh6 must be an IPv6 address");
   if (encap.srh)
     if (Result<void> valid = validate_srh(std::string(field) + " srh", *encap.srh); !valid) return valid;
   if (encap.bpf) return validate_bpf_program(*encap.bpf, std::string(field) + " bpf");
@@ -125,4 +125,4 @@ std::string describe_kind(const Seg6LocalEncap& encap) {
   return text;
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

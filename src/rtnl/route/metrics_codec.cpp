@@ -1,12 +1,12 @@
 #include "metrics_codec.hpp"
 
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 
 #include <array>
 #include <string_view>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 // Every integer metric: its RTAX_* id, where RouteMetrics keeps it, its
@@ -44,14 +44,14 @@ const Metric* find_metric(uint16_t rtax) {
 }  // namespace
 
 Result<void> parse_metrics(const wire::Attribute& nest, RouteMetrics& out) {
-  return parse_attributes("route metrics", nest.nested(), [&](const wire::Attribute& attribute) {
-    if (attribute.type() == RTAX_LOCK) return read(attribute, out.locked);
+  return codec::parse_attributes("route metrics", nest.nested(), [&](const wire::Attribute& attribute) {
+    if (attribute.type() == RTAX_LOCK) return codec::read(attribute, out.locked);
     if (attribute.type() == RTAX_CC_ALGO) {
       out.cc_algo = attribute.string();
       return true;
     }
-    if (const Metric* metric = find_metric(attribute.type())) return read(attribute, out.*metric->value);
-    detail::keep_unknown(out.unknown, attribute);
+    if (const Metric* metric = find_metric(attribute.type())) return codec::read(attribute, out.*metric->value);
+    codec::keep_unknown(out.unknown, attribute);
     return true;
   });
 }
@@ -62,7 +62,7 @@ void emit_metrics(wire::MessageBuilder& builder, const RouteMetrics& metrics) {
   for (const Metric& metric : metrics_table)
     if (const std::optional<uint32_t>& value = metrics.*metric.value) builder.add_u32(metric.rtax, *value);
   if (!metrics.cc_algo.empty()) builder.add_string(RTAX_CC_ALGO, metrics.cc_algo);
-  detail::emit_unknown(metrics.unknown, builder);
+  codec::emit_unknown(metrics.unknown, builder);
   if (metrics.locked != 0) builder.add_u32(RTAX_LOCK, metrics.locked);
   builder.end_nested(nest);
 }
@@ -71,7 +71,7 @@ void diff_metrics(FieldDiff& diff, const RouteMetrics& before, const RouteMetric
   for (const Metric& metric : metrics_table) diff.field(metric.name, before.*metric.value, after.*metric.value);
   diff.field("metrics.cc_algo", before.cc_algo, after.cc_algo);
   diff.field("metrics.locked", before.locked, after.locked);
-  diff.field("metrics.unknown", describe_raw(before.unknown), describe_raw(after.unknown));
+  diff.field("metrics.unknown", codec::describe_raw(before.unknown), codec::describe_raw(after.unknown));
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -2,12 +2,12 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/field_change.hpp>
+#include <nlpp/codec/field_change.hpp>
 #include <nlpp/rtnl/route_metrics.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// Reads the RTAX_* attributes of an RTA_METRICS nest.
 Result<void> parse_metrics(const wire::Attribute& nest, RouteMetrics& out);
@@ -19,4 +19,4 @@ void emit_metrics(wire::MessageBuilder& builder, const RouteMetrics& metrics);
 /// Adds a change per metric that differs ("metrics.mtu"...).
 void diff_metrics(FieldDiff& diff, const RouteMetrics& before, const RouteMetrics& after);
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -1,10 +1,11 @@
 #include "mpls_labels.hpp"
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 
 #include <nlpp/rtnl/route_encap.hpp>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 constexpr unsigned label_shift = 12;           // MPLS_LS_LABEL_SHIFT
@@ -24,7 +25,7 @@ bool read_labels(const wire::Attribute& attribute, std::vector<uint32_t>& out) {
 
 bool read_label(const wire::Attribute& attribute, std::optional<uint32_t>& out) noexcept {
   uint32_t entry = 0;
-  if (!read(attribute, entry)) return false;
+  if (!codec::read(attribute, entry)) return false;
   out = wire::network_to_host(entry) >> label_shift;
   return true;
 }
@@ -42,7 +43,7 @@ void emit_labels(wire::MessageBuilder& builder, uint16_t type, std::span<const u
 Result<void> validate_labels(std::string_view field, std::span<const uint32_t> labels) {
   for (const uint32_t label : labels)
     if (label > max_mpls_label)
-      return invalid(field, "label " + std::to_string(label) + " does not fit in 20 bits (at most " +
+      return codec::invalid(field, "label " + std::to_string(label) + " does not fit in 20 bits (at most " +
                                 std::to_string(max_mpls_label) + ")");
   return {};
 }
@@ -56,4 +57,4 @@ std::string labels_to_string(std::span<const uint32_t> labels) {
   return text;
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// The labels of a stack, outermost first; false when the size is not a
 /// non-zero multiple of 4.
@@ -33,4 +33,4 @@ Result<void> validate_labels(std::string_view field, std::span<const uint32_t> l
 /// "100/200", as iproute2 prints a stack.
 std::string labels_to_string(std::span<const uint32_t> labels);
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

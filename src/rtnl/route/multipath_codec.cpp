@@ -1,13 +1,12 @@
 #include "multipath_codec.hpp"
 
-#include "../object_codec.hpp"
 #include "path_codec.hpp"
 
 #include <linux/rtnetlink.h>
 
 #include <cstring>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 constexpr size_t record_size = sizeof(rtnexthop);
@@ -28,9 +27,9 @@ Result<RouteNexthop> parse_hop(const rtnexthop& record, wire::AttributeRange att
                    .weight = static_cast<uint16_t>(record.rtnh_hops + 1)};
   HopPath path{hop};
   PendingEncap encap;
-  Result<void> parsed = parse_attributes("route multipath", attributes, [&](const wire::Attribute& attribute) {
+  Result<void> parsed = codec::parse_attributes("route multipath", attributes, [&](const wire::Attribute& attribute) {
     if (std::optional<bool> read = read_path_attribute(attribute, family, path, encap)) return *read;
-    detail::keep_unknown(hop.unknown, attribute);
+    codec::keep_unknown(hop.unknown, attribute);
     return true;
   });
   if (!parsed) return std::move(parsed).error();
@@ -43,10 +42,10 @@ Result<RouteNexthop> parse_hop(const rtnexthop& record, wire::AttributeRange att
 Result<void> parse_multipath(const wire::Attribute& multipath, int family, std::vector<RouteNexthop>& out) {
   wire::Bytes rest = multipath.payload();
   while (!rest.empty()) {
-    if (rest.size() < record_size) return bad_attribute("route multipath", multipath);
+    if (rest.size() < record_size) return codec::bad_attribute("route multipath", multipath);
     const auto record = wire::load<rtnexthop>(rest);
     if (record.rtnh_len < record_size || record.rtnh_len > rest.size())
-      return bad_attribute("route multipath", multipath);
+      return codec::bad_attribute("route multipath", multipath);
     const wire::AttributeRange attributes(rest.subspan(record_size, record.rtnh_len - record_size));
     Result<RouteNexthop> hop = parse_hop(record, attributes, family);
     if (!hop) return std::move(hop).error();
@@ -68,7 +67,7 @@ void emit_multipath(wire::MessageBuilder& builder, int family, const std::vector
                            .rtnh_ifindex = static_cast<int>(hop.ifindex)};
     builder.append_header_bytes(wire::bytes_of(record));
     emit_path(builder, family, hop.gateway, hop.newdst, hop.encap, hop.flow);
-    detail::emit_unknown(hop.unknown, builder);
+    codec::emit_unknown(hop.unknown, builder);
     const auto length = static_cast<uint16_t>(builder.bytes().size() - start);
     // A failed builder may not have appended the record: leave it be.
     if (length >= record_size) std::memcpy(builder.mutable_bytes().data() + start, &length, sizeof length);
@@ -80,7 +79,7 @@ Result<void> validate_multipath(int family, const std::vector<RouteNexthop>& hop
   for (size_t i = 0; i < hops.size(); ++i) {
     const std::string field = "route multipath[" + std::to_string(i) + "] ";
     if (hops[i].weight < 1 || hops[i].weight > max_weight)
-      return invalid(field + "weight", std::to_string(hops[i].weight) + " is not from 1 to 256");
+      return codec::invalid(field + "weight", std::to_string(hops[i].weight) + " is not from 1 to 256");
     if (Result<void> valid = validate_path(field, family, hops[i].gateway, hops[i].newdst, hops[i].encap); !valid)
       return valid;
   }
@@ -97,9 +96,9 @@ std::string describe_multipath(const std::vector<RouteNexthop>& hops) {
     if (hop.encap) text += " encap " + to_string(*hop.encap);
     if (hop.flow != 0) text += " realms " + std::to_string(hop.flow);
     if (hop.flags != 0) text += " flags " + std::to_string(hop.flags);
-    if (!hop.unknown.empty()) text += " unknown " + describe_raw(hop.unknown);
+    if (!hop.unknown.empty()) text += " unknown " + codec::describe_raw(hop.unknown);
   }
   return text;
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// Reads the records of an RTA_MULTIPATH attribute of a route of the family.
 Result<void> parse_multipath(const wire::Attribute& multipath, int family, std::vector<RouteNexthop>& out);
@@ -31,4 +31,4 @@ std::string describe_multipath(const std::vector<RouteNexthop>& hops);
 /// is refused ("can not contain DEAD or LINKDOWN"), so emit drops them.
 inline constexpr uint32_t kernel_nexthop_flags = RTNH_F_DEAD | RTNH_F_LINKDOWN | RTNH_F_OFFLOAD | RTNH_F_TRAP;
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -1,11 +1,10 @@
 #include "path_codec.hpp"
 
-#include "../object_codec.hpp"
 
 #include <cstring>
 #include <string>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 constexpr size_t via_family_size = sizeof(rtvia::rtvia_family);
@@ -25,10 +24,10 @@ bool read_via(const wire::Attribute& attribute, IpAddress& gateway, std::vector<
   if (payload.size() < via_family_size) return false;
   const auto family = wire::load<uint16_t>(payload);
   if (family != AF_INET && family != AF_INET6) {
-    detail::keep_unknown(unknown, attribute);
+    codec::keep_unknown(unknown, attribute);
     return true;
   }
-  return read_address(payload.subspan(via_family_size), family, gateway);
+  return codec::read_address(payload.subspan(via_family_size), family, gateway);
 }
 
 void emit_path(wire::MessageBuilder& builder, int family, const IpAddress& gateway, std::span<const uint32_t> newdst,
@@ -53,12 +52,12 @@ Result<void> validate_path(std::string_view field, int family, const IpAddress& 
   const std::string prefix(field);
   const bool via_ok = (family == AF_INET && gateway.is_v6()) || (family == AF_MPLS && !gateway.empty());
   if (!gateway.empty() && gateway.family() != family && !via_ok)
-    return invalid(prefix + "gateway", "'" + gateway.to_string() + "' cannot be the next hop of a route of family " +
+    return codec::invalid(prefix + "gateway", "'" + gateway.to_string() + "' cannot be the next hop of a route of family " +
                                            std::to_string(family) + " (an IPv6 route needs an IPv6 gateway)");
-  if (!newdst.empty() && family != AF_MPLS) return invalid(prefix + "newdst", "only MPLS routes swap labels");
+  if (!newdst.empty() && family != AF_MPLS) return codec::invalid(prefix + "newdst", "only MPLS routes swap labels");
   if (Result<void> labels = validate_labels(prefix + "newdst", newdst); !labels) return labels;
   if (encap) return validate(*encap, prefix + "encap");
   return {};
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -5,13 +5,14 @@
 // (RTA_FLOW). Written once here for both.
 #pragma once
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "encap_codec.hpp"
 #include "mpls_labels.hpp"
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/ip_address.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
@@ -23,13 +24,13 @@
 #include <string_view>
 #include <vector>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// RTA_ENCAP and RTA_ENCAP_TYPE may come in either order (the kernel sends
 /// the nest first), so the nest is decoded once the attributes are read.
 class PendingEncap {
  public:
-  bool read_type(const wire::Attribute& attribute) noexcept { return read(attribute, type_); }
+  bool read_type(const wire::Attribute& attribute) noexcept { return codec::read(attribute, type_); }
   void set_nest(const wire::Attribute& attribute) noexcept { nest_ = attribute; }
   bool present() const noexcept { return nest_.has_value(); }
   /// Decodes the nest into out, if there was one.
@@ -52,13 +53,13 @@ template <class Path>
 std::optional<bool> read_path_attribute(const wire::Attribute& attribute, int family, Path& path, PendingEncap& encap) {
   switch (attribute.type()) {
     case RTA_GATEWAY:
-      return read_address(attribute.payload(), family, path.gateway());
+      return codec::read_address(attribute.payload(), family, path.gateway());
     case RTA_VIA:
       return read_via(attribute, path.gateway(), path.unknown());
     case RTA_NEWDST:
       return read_labels(attribute, path.newdst());
     case RTA_FLOW:
-      return read(attribute, path.flow());
+      return codec::read(attribute, path.flow());
     case RTA_ENCAP_TYPE:
       return encap.read_type(attribute);
     case RTA_ENCAP:
@@ -81,4 +82,4 @@ void emit_path(wire::MessageBuilder& builder, int family, const IpAddress& gatew
 Result<void> validate_path(std::string_view field, int family, const IpAddress& gateway,
                            std::span<const uint32_t> newdst, const std::optional<Encap>& encap);
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

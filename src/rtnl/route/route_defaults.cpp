@@ -1,6 +1,6 @@
 #include "route_defaults.hpp"
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 uint32_t resolved_table(const Route& route) noexcept {
   if (route.table != RT_TABLE_UNSPEC) return route.table;
@@ -36,4 +36,4 @@ uint8_t resolved_scope(const Route& route, int family, bool deleting) noexcept {
   }
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// RT_TABLE_LOCAL for local, broadcast, anycast and nat routes, else
 /// RT_TABLE_MAIN; route.table itself when set.
@@ -25,4 +25,4 @@ uint8_t resolved_scope(const Route& route, int family, bool deleting) noexcept;
 inline constexpr uint32_t kernel_route_flags = RTNH_F_DEAD | RTNH_F_LINKDOWN | RTNH_F_OFFLOAD | RTNH_F_TRAP |
                                                RTM_F_CLONED | RTM_F_OFFLOAD | RTM_F_TRAP | RTM_F_OFFLOAD_FAILED;
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

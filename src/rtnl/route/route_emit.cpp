@@ -6,8 +6,8 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/route_query.hpp>
 
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "metrics_codec.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"
@@ -21,7 +21,7 @@ constexpr uint8_t mpls_label_bits = 20;
 
 rtmsg header_of(const Route& route, int family, bool deleting) {
   const bool mpls = family == AF_MPLS;
-  const uint32_t table = codec::resolved_table(route);
+  const uint32_t table = resolved_table(route);
   RouteType type = route.type;
   if (type == RouteType::unspec && (mpls || !deleting)) type = RouteType::unicast;
   return rtmsg{
@@ -34,9 +34,9 @@ rtmsg header_of(const Route& route, int family, bool deleting) {
                                               : table < 256 ? table
                                                             : RT_TABLE_UNSPEC),
       .rtm_protocol = (route.protocol != RTPROT_UNSPEC || deleting) ? route.protocol : uint8_t{RTPROT_BOOT},
-      .rtm_scope = codec::resolved_scope(route, family, deleting),
+      .rtm_scope = resolved_scope(route, family, deleting),
       .rtm_type = static_cast<unsigned char>(type),
-      .rtm_flags = route.flags & ~codec::kernel_route_flags,
+      .rtm_flags = route.flags & ~kernel_route_flags,
   };
 }
 
@@ -63,23 +63,23 @@ void ObjectTraits<Route>::emit(const Route& route, wire::MessageBuilder& builder
   const RouteExtras& extras = *route.extras;
   builder.begin_message(type, flags).append_header(header_of(route, family, type == RTM_DELROUTE));
 
-  const uint32_t table = codec::resolved_table(route);
+  const uint32_t table = resolved_table(route);
   if (family != AF_MPLS && table > 255) builder.add_u32(RTA_TABLE, table);
-  if (family == AF_MPLS && extras.label) codec::emit_labels(builder, RTA_DST, std::span(&*extras.label, 1));
+  if (family == AF_MPLS && extras.label) emit_labels(builder, RTA_DST, std::span(&*extras.label, 1));
   if (!route.dst.address.empty()) builder.add(RTA_DST, route.dst.address.bytes());
   if (!extras.src.address.empty()) builder.add(RTA_SRC, extras.src.address.bytes());
   if (extras.iif != 0) builder.add_u32(RTA_IIF, extras.iif);
   if (route.priority != 0) builder.add_u32(RTA_PRIORITY, route.priority);
   if (!route.prefsrc.empty()) builder.add(RTA_PREFSRC, route.prefsrc.bytes());
   if (route.nh_id != 0) builder.add_u32(RTA_NH_ID, route.nh_id);
-  codec::emit_path(builder, family, route.gateway, extras.newdst, extras.encap, extras.flow);
+  emit_path(builder, family, route.gateway, extras.newdst, extras.encap, extras.flow);
   if (route.pref) builder.add_u8(RTA_PREF, *route.pref);
   if (extras.expires) builder.add_u32(RTA_EXPIRES, *extras.expires);
   if (extras.ttl_propagate) builder.add_u8(RTA_TTL_PROPAGATE, *extras.ttl_propagate ? 1 : 0);
   if (route.oif != 0) builder.add_u32(RTA_OIF, route.oif);
-  codec::emit_metrics(builder, extras.metrics);
-  codec::emit_multipath(builder, family, extras.multipath);
-  detail::emit_unknown(extras.unknown, builder);
+  emit_metrics(builder, extras.metrics);
+  emit_multipath(builder, family, extras.multipath);
+  codec::emit_unknown(extras.unknown, builder);
 }
 
 uint8_t Route::resolved_family() const noexcept {

@@ -5,7 +5,7 @@
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// AF_INET or AF_INET6 for the address attributes (RTA_DST, RTA_GATEWAY...)
 /// of a route of rtm_family; AF_UNSPEC when it has none nlpp can read
@@ -23,4 +23,4 @@ constexpr int address_family(int rtm_family) noexcept {
   }
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -1,7 +1,8 @@
 // A route's identity (RouteKey) and its differences from another route.
 #include <nlpp/rtnl/route.hpp>
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "metrics_codec.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"
@@ -27,7 +28,7 @@ ObjectTraits<Route>::Key ObjectTraits<Route>::key(const Route& route) {
   const uint8_t family = route.resolved_family();
   const bool ipv6_default = family == AF_INET6 && route.priority == 0;
   return RouteKey{.family = family,
-                  .table = family == AF_MPLS ? uint32_t{RT_TABLE_MAIN} : codec::resolved_table(route),
+                  .table = family == AF_MPLS ? uint32_t{RT_TABLE_MAIN} : resolved_table(route),
                   .dst = normalized(route.dst),
                   .src = normalized(route.extras->src),
                   .label = route.extras->label,
@@ -55,15 +56,15 @@ std::vector<FieldChange> ObjectTraits<Route>::diff(const Route& before, const Ro
       .field("nh_id", before.nh_id, after.nh_id)
       .field("src", a.src, b.src)
       .field("iif", a.iif, b.iif)
-      .field("multipath", codec::describe_multipath(a.multipath), codec::describe_multipath(b.multipath))
+      .field("multipath", describe_multipath(a.multipath), describe_multipath(b.multipath))
       .field("encap", text_of(a.encap), text_of(b.encap))
       .field("label", a.label, b.label)
-      .field("newdst", codec::labels_to_string(a.newdst), codec::labels_to_string(b.newdst))
+      .field("newdst", labels_to_string(a.newdst), labels_to_string(b.newdst))
       .field("ttl_propagate", text_of(a.ttl_propagate), text_of(b.ttl_propagate))
       .field("flow", a.flow, b.flow)
       .field("expires", a.expires, b.expires)
       .field("unknown", codec::describe_raw(a.unknown), codec::describe_raw(b.unknown));
-  codec::diff_metrics(diff, a.metrics, b.metrics);
+  diff_metrics(diff, a.metrics, b.metrics);
   return std::move(diff).take();
 }
 

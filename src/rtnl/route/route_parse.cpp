@@ -3,8 +3,8 @@
 // prefsrc, pref) is stored inline and allocates nothing.
 #include <nlpp/rtnl/route.hpp>
 
-#include "../attribute_codec.hpp"
-#include "../object_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "metrics_codec.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"
@@ -41,7 +41,7 @@ static_assert(sizeof(Route) <= 88, "Route grew: move the new field into RouteExt
 }  // namespace
 
 Result<Route> ObjectTraits<Route>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<rtmsg>> parts = codec::split_message<rtmsg>(message);
+  Result<codec::MessageParts<rtmsg>> parts = codec::split_message<rtmsg>(name, message);
   if (!parts) return std::move(parts).error();
   const rtmsg& header = parts->header;
 
@@ -52,13 +52,13 @@ Result<Route> ObjectTraits<Route>::parse(const wire::Message& message) {
               .scope = header.rtm_scope,
               .table = header.rtm_table,
               .flags = header.rtm_flags};
-  const int family = codec::address_family(route.family);
+  const int family = address_family(route.family);
   // An MPLS route's rtm_dst_len is the label's 20 bits, not a prefix.
   if (route.family != AF_MPLS) route.dst.length = header.rtm_dst_len;
   if (header.rtm_src_len != 0) route.extras.edit().src.length = header.rtm_src_len;
 
   RoutePath path{route};
-  codec::PendingEncap encap;
+  PendingEncap encap;
   std::optional<Error> nested_error;
   // A nested parse keeps its own, more precise, error.
   const auto nested = [&](Result<void> parsed) {
@@ -69,7 +69,7 @@ Result<Route> ObjectTraits<Route>::parse(const wire::Message& message) {
   Result<void> parsed = codec::parse_attributes("route", parts->attributes, [&](const wire::Attribute& attribute) {
     switch (attribute.type()) {
       case RTA_DST:
-        if (route.family == AF_MPLS) return codec::read_label(attribute, route.extras.edit().label);
+        if (route.family == AF_MPLS) return read_label(attribute, route.extras.edit().label);
         return codec::read_address(attribute.payload(), family, route.dst.address);
       case RTA_SRC:
         return codec::read_address(attribute.payload(), family, route.extras.edit().src.address);
@@ -88,9 +88,9 @@ Result<Route> ObjectTraits<Route>::parse(const wire::Message& message) {
       case RTA_PREF:
         return codec::read(attribute, route.pref);
       case RTA_METRICS:
-        return nested(codec::parse_metrics(attribute, route.extras.edit().metrics));
+        return nested(parse_metrics(attribute, route.extras.edit().metrics));
       case RTA_MULTIPATH:
-        return nested(codec::parse_multipath(attribute, family, route.extras.edit().multipath));
+        return nested(parse_multipath(attribute, family, route.extras.edit().multipath));
       case RTA_CACHEINFO:
         return read_cacheinfo(attribute, route);
       case RTA_TTL_PROPAGATE: {
@@ -109,8 +109,8 @@ Result<Route> ObjectTraits<Route>::parse(const wire::Message& message) {
       default:
         break;
     }
-    if (std::optional<bool> read = codec::read_path_attribute(attribute, family, path, encap)) return *read;
-    detail::keep_unknown(route.extras.edit().unknown, attribute);
+    if (std::optional<bool> read = read_path_attribute(attribute, family, path, encap)) return *read;
+    codec::keep_unknown(route.extras.edit().unknown, attribute);
     return true;
   });
   if (nested_error) return std::move(*nested_error);

@@ -1,7 +1,8 @@
 // `ip route get`: an RTM_GETROUTE lookup and the one route it returns.
 #include <nlpp/rtnl/route_query.hpp>
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 
 namespace nlpp::rtnl {
 

@@ -1,7 +1,8 @@
 // Input checks before a route is sent; each error names the field.
 #include <nlpp/rtnl/route.hpp>
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 #include "mpls_labels.hpp"
 #include "multipath_codec.hpp"
 #include "path_codec.hpp"
@@ -17,7 +18,7 @@ using codec::invalid;
 // past the length ("Invalid prefix for given prefix length").
 Result<void> validate_network(std::string_view field, const IpPrefix& prefix, int family) {
   if (Result<void> valid = codec::validate_prefix(field, prefix, family, "route"); !valid) return valid;
-  if (!prefix.is_network()) return invalid(field, "'" + prefix.to_string() + "' has bits set past its prefix length");
+  if (!prefix.is_network()) return codec::invalid(field, "'" + prefix.to_string() + "' has bits set past its prefix length");
   return {};
 }
 
@@ -26,25 +27,25 @@ Result<void> validate_ip_route(const Route& route, int family) {
   if (Result<void> valid = validate_network("route dst", route.dst, family); !valid) return valid;
   if (Result<void> valid = validate_network("route src", extras.src, family); !valid) return valid;
   if (!route.prefsrc.empty() && route.prefsrc.family() != family)
-    return invalid("route prefsrc", "'" + route.prefsrc.to_string() + "' is not of the route's family");
+    return codec::invalid("route prefsrc", "'" + route.prefsrc.to_string() + "' is not of the route's family");
   if (extras.label || extras.ttl_propagate)
-    return invalid("route label", "labels and ttl_propagate are for MPLS routes");
+    return codec::invalid("route label", "labels and ttl_propagate are for MPLS routes");
   if (family != AF_INET6 && (route.pref || extras.expires))
-    return invalid("route pref", "only IPv6 routes have a router preference and an expiry");
+    return codec::invalid("route pref", "only IPv6 routes have a router preference and an expiry");
   if (route.pref && *route.pref != ICMPV6_ROUTER_PREF_LOW && *route.pref != ICMPV6_ROUTER_PREF_MEDIUM &&
       *route.pref != ICMPV6_ROUTER_PREF_HIGH)
-    return invalid("route pref", std::to_string(*route.pref) + " is not low (3), medium (0) or high (1)");
+    return codec::invalid("route pref", std::to_string(*route.pref) + " is not low (3), medium (0) or high (1)");
   return {};
 }
 
 Result<void> validate_mpls_route(const Route& route) {
   const RouteExtras& extras = *route.extras;
-  if (!extras.label) return invalid("route label", "an MPLS route needs its incoming label");
-  if (Result<void> valid = codec::validate_labels("route label", std::span(&*extras.label, 1)); !valid) return valid;
+  if (!extras.label) return codec::invalid("route label", "an MPLS route needs its incoming label");
+  if (Result<void> valid = validate_labels("route label", std::span(&*extras.label, 1)); !valid) return valid;
   if (!route.dst.address.empty() || !extras.src.address.empty() || !route.prefsrc.empty())
-    return invalid("route dst", "an MPLS route has a label, not IP prefixes or a preferred source");
+    return codec::invalid("route dst", "an MPLS route has a label, not IP prefixes or a preferred source");
   if (route.table != RT_TABLE_UNSPEC && route.table != RT_TABLE_MAIN)
-    return invalid("route table", "MPLS routes live in the main table only");
+    return codec::invalid("route table", "MPLS routes live in the main table only");
   return {};
 }
 
@@ -53,17 +54,17 @@ Result<void> validate_mpls_route(const Route& route) {
 Result<void> ObjectTraits<Route>::validate(const Route& route) {
   const int family = route.resolved_family();
   if (family != AF_INET && family != AF_INET6 && family != AF_MPLS)
-    return invalid("route family", "must be AF_INET, AF_INET6 or AF_MPLS (or come from dst or gateway)");
+    return codec::invalid("route family", "must be AF_INET, AF_INET6 or AF_MPLS (or come from dst or gateway)");
   if (static_cast<unsigned>(route.type) > RTN_MAX)
-    return invalid("route type", std::to_string(static_cast<unsigned>(route.type)) + " is not an RTN_* type");
+    return codec::invalid("route type", std::to_string(static_cast<unsigned>(route.type)) + " is not an RTN_* type");
   if (Result<void> valid = family == AF_MPLS ? validate_mpls_route(route) : validate_ip_route(route, family); !valid)
     return valid;
   const RouteExtras& extras = *route.extras;
   if (route.nh_id != 0 && (!route.gateway.empty() || route.oif != 0 || !extras.multipath.empty() || extras.encap))
-    return invalid("route nh_id", "a route using a nexthop object has no gateway, oif, multipath or encap of its own");
-  if (Result<void> valid = codec::validate_path("route ", family, route.gateway, extras.newdst, extras.encap); !valid)
+    return codec::invalid("route nh_id", "a route using a nexthop object has no gateway, oif, multipath or encap of its own");
+  if (Result<void> valid = validate_path("route ", family, route.gateway, extras.newdst, extras.encap); !valid)
     return valid;
-  return codec::validate_multipath(family, extras.multipath);
+  return validate_multipath(family, extras.multipath);
 }
 
 }  // namespace nlpp::rtnl

@@ -1,13 +1,14 @@
 #include "srh_codec.hpp"
 
-#include "../attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 
 #include <linux/seg6.h>
 
 #include <algorithm>
 #include <cstring>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 namespace {
 
 constexpr size_t fixed_size = sizeof(ipv6_sr_hdr);  // 8 bytes before the segments
@@ -59,13 +60,13 @@ bool decode_srh(wire::Bytes bytes, bool reserve_first, SegmentRoutingHeader& out
 }
 
 Result<void> validate_srh(std::string_view field, const SegmentRoutingHeader& srh) {
-  if (srh.segments.empty()) return invalid(field, "a segment routing header needs at least one segment");
+  if (srh.segments.empty()) return codec::invalid(field, "a segment routing header needs at least one segment");
   for (const IpAddress& segment : srh.segments)
-    if (!segment.is_v6()) return invalid(field, "segment '" + segment.to_string() + "' is not an IPv6 address");
-  if (srh.tlvs.size() % 8 != 0) return invalid(field, "TLVs must fill a multiple of 8 bytes");
+    if (!segment.is_v6()) return codec::invalid(field, "segment '" + segment.to_string() + "' is not an IPv6 address");
+  if (srh.tlvs.size() % 8 != 0) return codec::invalid(field, "TLVs must fill a multiple of 8 bytes");
   // hdrlen (8-byte units, minus one) and first_segment are single bytes.
   if (fixed_size + (srh.segments.size() + 1) * segment_size + srh.tlvs.size() > 256 * 8 || srh.segments.size() > 254)
-    return invalid(field, "too many segments or TLVs for one header");
+    return codec::invalid(field, "too many segments or TLVs for one header");
   return {};
 }
 
@@ -76,4 +77,4 @@ std::string srh_to_string(const SegmentRoutingHeader& srh) {
   return text;
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

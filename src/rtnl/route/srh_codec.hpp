@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// The header's bytes as iproute2 builds them: segments in reverse order,
 /// segments_left = first_segment = their count - 1, type 4 (SRH), nexthdr 0
@@ -29,4 +29,4 @@ Result<void> validate_srh(std::string_view field, const SegmentRoutingHeader& sr
 /// "segs 2001:db8::1,2001:db8::2" (and " hmac" when flagged).
 std::string srh_to_string(const SegmentRoutingHeader& srh);
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

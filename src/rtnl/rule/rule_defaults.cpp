@@ -1,6 +1,6 @@
 #include "rule_defaults.hpp"
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 RuleAction action_to_add(const Rule& rule) noexcept {
   return rule.action == RuleAction::unspec ? RuleAction::to_tbl : rule.action;
@@ -11,4 +11,4 @@ uint32_t table_to_add(const Rule& rule) noexcept {
   return RT_TABLE_MAIN;
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -3,7 +3,7 @@
 
 #include <nlpp/rtnl/rule.hpp>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp::rtnl {
 
 /// The action sent when adding: to_tbl for unspec.
 RuleAction action_to_add(const Rule& rule) noexcept;
@@ -12,4 +12,4 @@ RuleAction action_to_add(const Rule& rule) noexcept;
 /// without l3mdev, which takes the VRF's table instead).
 uint32_t table_to_add(const Rule& rule) noexcept;
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::rtnl

@@ -2,10 +2,8 @@
 // (IFLA_INFO_SLAVE_KIND "bond", IFLA_BOND_SLAVE_*).
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
-#include <nlpp/rtnl/link/field.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/ip_address.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -32,23 +30,6 @@ struct BondSlave {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const BondSlave&, const BondSlave&) = default;
-};
-
-template <>
-struct KindTraits<BondSlave> {
-  static constexpr std::string_view kinds[] = {"bond"};
-  static constexpr auto fields = std::tuple{
-      field("state", &BondSlave::state, IFLA_BOND_SLAVE_STATE),
-      field("mii_status", &BondSlave::mii_status, IFLA_BOND_SLAVE_MII_STATUS),
-      field("link_failure_count", &BondSlave::link_failure_count, IFLA_BOND_SLAVE_LINK_FAILURE_COUNT),
-      field("perm_hwaddr", &BondSlave::perm_hwaddr, IFLA_BOND_SLAVE_PERM_HWADDR),
-      field("queue_id", &BondSlave::queue_id, IFLA_BOND_SLAVE_QUEUE_ID),
-      field("ad_aggregator_id", &BondSlave::ad_aggregator_id, IFLA_BOND_SLAVE_AD_AGGREGATOR_ID),
-      field("ad_actor_oper_port_state", &BondSlave::ad_actor_oper_port_state, IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE),
-      field("ad_partner_oper_port_state", &BondSlave::ad_partner_oper_port_state,
-            IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE),
-      field("prio", &BondSlave::prio, IFLA_BOND_SLAVE_PRIO),
-  };
 };
 
 }  // namespace nlpp::rtnl::link

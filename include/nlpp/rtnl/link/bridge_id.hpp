@@ -2,8 +2,8 @@
 // reports as its own id and its root's, and a port as its designated ones.
 #pragma once
 
-#include <nlpp/rtnl/ip_address.hpp>
-#include <nlpp/rtnl/link/codecs.hpp>
+#include <nlpp/codec/ip_address.hpp>
+#include <nlpp/core/result.hpp>
 
 #include <cstdint>
 #include <string>
@@ -19,13 +19,6 @@ struct BridgeId {
   std::string to_string() const;
 
   friend bool operator==(const BridgeId&, const BridgeId&) = default;
-};
-
-/// struct ifla_bridge_id: two priority bytes (most significant first) and six address bytes.
-template <>
-struct NativeValue<BridgeId> {
-  static Result<BridgeId> parse(const wire::Attribute& attribute);
-  static void emit(wire::MessageBuilder& out, uint16_t type, const BridgeId& value);
 };
 
 }  // namespace nlpp::rtnl::link

@@ -2,7 +2,7 @@
 // IFLA_INFO_SLAVE_DATA) kept as they came, and sent as they are.
 #pragma once
 
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <vector>
 

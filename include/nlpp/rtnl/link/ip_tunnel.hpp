@@ -3,12 +3,10 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
-#include <nlpp/rtnl/link/field.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/link/if_tunnel.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
 #include <nlpp/rtnl/link/tunnel_encap.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -40,31 +38,6 @@ struct IpTunnel {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const IpTunnel&, const IpTunnel&) = default;
-};
-
-template <>
-struct KindTraits<IpTunnel> {
-  static constexpr std::string_view kinds[] = {"ipip", "sit"};
-  static constexpr auto fields = std::tuple{
-      field("link", &IpTunnel::link, IFLA_IPTUN_LINK),
-      field("local", &IpTunnel::local, IFLA_IPTUN_LOCAL),
-      field("remote", &IpTunnel::remote, IFLA_IPTUN_REMOTE),
-      field("ttl", &IpTunnel::ttl, IFLA_IPTUN_TTL),
-      field("tos", &IpTunnel::tos, IFLA_IPTUN_TOS),
-      field("pmtudisc", &IpTunnel::pmtudisc, IFLA_IPTUN_PMTUDISC),
-      field("flags", &IpTunnel::flags, IFLA_IPTUN_FLAGS),
-      field("proto", &IpTunnel::proto, IFLA_IPTUN_PROTO),
-      field("ip6rd_prefix", &IpTunnel::ip6rd_prefix, IFLA_IPTUN_6RD_PREFIX),
-      field("ip6rd_relay_prefix", &IpTunnel::ip6rd_relay_prefix, IFLA_IPTUN_6RD_RELAY_PREFIX),
-      field("ip6rd_prefixlen", &IpTunnel::ip6rd_prefixlen, IFLA_IPTUN_6RD_PREFIXLEN),
-      field("ip6rd_relay_prefixlen", &IpTunnel::ip6rd_relay_prefixlen, IFLA_IPTUN_6RD_RELAY_PREFIXLEN),
-      field("encap", &IpTunnel::encap,
-            EncapFields{IFLA_IPTUN_ENCAP_TYPE, IFLA_IPTUN_ENCAP_FLAGS, IFLA_IPTUN_ENCAP_SPORT, IFLA_IPTUN_ENCAP_DPORT}),
-      field("collect_metadata", &IpTunnel::collect_metadata, IFLA_IPTUN_COLLECT_METADATA),
-      field("fwmark", &IpTunnel::fwmark, IFLA_IPTUN_FWMARK),
-  };
-  /// local and remote are IPv4.
-  static Result<void> validate(const IpTunnel& tunnel, std::string_view kind);
 };
 
 }  // namespace nlpp::rtnl::link

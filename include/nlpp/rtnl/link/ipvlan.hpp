@@ -2,9 +2,7 @@
 // sharing its IFLA_LINK's MAC address.
 #pragma once
 
-#include <nlpp/rtnl/link/field.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -30,15 +28,6 @@ struct Ipvlan {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const Ipvlan&, const Ipvlan&) = default;
-};
-
-template <>
-struct KindTraits<Ipvlan> {
-  static constexpr std::string_view kinds[] = {"ipvlan", "ipvtap"};
-  static constexpr auto fields = std::tuple{
-      field("mode", &Ipvlan::mode, IFLA_IPVLAN_MODE),
-      field("flags", &Ipvlan::flags, IFLA_IPVLAN_FLAGS),
-  };
 };
 
 }  // namespace nlpp::rtnl::link

@@ -2,7 +2,7 @@
 // the range the kernel picks a tunnel's source ports from.
 #pragma once
 
-#include <nlpp/rtnl/link/codecs.hpp>
+#include <nlpp/core/result.hpp>
 
 #include <cstdint>
 #include <string>
@@ -18,13 +18,6 @@ struct PortRange {
   std::string to_string() const;
 
   friend bool operator==(const PortRange&, const PortRange&) = default;
-};
-
-/// Two big-endian 16-bit ports, low then high.
-template <>
-struct NativeValue<PortRange> {
-  static Result<PortRange> parse(const wire::Attribute& attribute);
-  static void emit(wire::MessageBuilder& out, uint16_t type, const PortRange& value);
 };
 
 }  // namespace nlpp::rtnl::link

@@ -6,9 +6,7 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/link/field.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -43,22 +41,6 @@ struct Tun {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const Tun&, const Tun&) = default;
-};
-
-template <>
-struct KindTraits<Tun> {
-  static constexpr std::string_view kinds[] = {"tun"};
-  static constexpr auto fields = std::tuple{
-      field("owner", &Tun::owner, IFLA_TUN_OWNER),
-      field("group", &Tun::group, IFLA_TUN_GROUP),
-      field("type", &Tun::type, IFLA_TUN_TYPE),
-      field("pi", &Tun::pi, IFLA_TUN_PI),
-      field("vnet_hdr", &Tun::vnet_hdr, IFLA_TUN_VNET_HDR),
-      field("persist", &Tun::persist, IFLA_TUN_PERSIST),
-      field("multi_queue", &Tun::multi_queue, IFLA_TUN_MULTI_QUEUE),
-      field("num_queues", &Tun::num_queues, IFLA_TUN_NUM_QUEUES),
-      field("num_disabled_queues", &Tun::num_disabled_queues, IFLA_TUN_NUM_DISABLED_QUEUES),
-  };
 };
 
 }  // namespace nlpp::rtnl::link

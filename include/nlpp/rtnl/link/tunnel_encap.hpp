@@ -26,21 +26,4 @@ struct TunnelEncap {
   friend bool operator==(const TunnelEncap&, const TunnelEncap&) = default;
 };
 
-/// The four encap attributes of one tunnel kind (IFLA_GRE_ENCAP_TYPE,
-/// _FLAGS, _SPORT, _DPORT...), read into one TunnelEncap; all four are sent
-/// when it is set, as iproute2 does.
-struct EncapFields {
-  uint16_t type_id;
-  uint16_t flags_id;
-  uint16_t sport_id;  ///< big-endian
-  uint16_t dport_id;  ///< big-endian
-
-  bool matches(const wire::Attribute& attribute) const noexcept {
-    const uint16_t id = attribute.type();
-    return id == type_id || id == flags_id || id == sport_id || id == dport_id;
-  }
-  Result<void> parse(const wire::Attribute& attribute, std::optional<TunnelEncap>& value) const;
-  void emit(const std::optional<TunnelEncap>& value, wire::MessageBuilder& out) const;
-};
-
 }  // namespace nlpp::rtnl::link

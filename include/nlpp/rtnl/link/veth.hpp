@@ -6,9 +6,7 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/link/field.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
@@ -55,15 +53,6 @@ class VethPeer {
   std::unique_ptr<Link> link_;
 };
 
-/// VETH_INFO_PEER: the peer's struct ifinfomsg, then its attributes.
-struct VethPeerCodec {
-  uint16_t type;
-
-  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
-  Result<void> parse(const wire::Attribute& attribute, std::optional<VethPeer>& peer) const;
-  void emit(const std::optional<VethPeer>& peer, wire::MessageBuilder& out) const;
-};
-
 /// A veth pair, as created: the peer, if it is to be other than the
 /// kernel's default (a name like veth0, a random address, this namespace).
 struct Veth {
@@ -71,14 +60,6 @@ struct Veth {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const Veth&, const Veth&) = default;
-};
-
-template <>
-struct KindTraits<Veth> {
-  static constexpr std::string_view kinds[] = {"veth"};
-  static constexpr auto fields = std::tuple{field("peer", &Veth::peer, VethPeerCodec{VETH_INFO_PEER})};
-  /// The peer is a valid link in itself (its name above all).
-  static Result<void> validate(const Veth& veth, std::string_view kind);
 };
 
 }  // namespace nlpp::rtnl::link

@@ -3,10 +3,8 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/link/field.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
 #include <nlpp/rtnl/link/vlan_protocol.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -54,22 +52,6 @@ struct Vlan {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const Vlan&, const Vlan&) = default;
-};
-
-template <>
-struct KindTraits<Vlan> {
-  static constexpr std::string_view kinds[] = {"vlan"};
-  static constexpr auto fields = std::tuple{
-      field("id", &Vlan::id, IFLA_VLAN_ID),
-      field("flags", &Vlan::flags, IFLA_VLAN_FLAGS),
-      field("egress_qos", &Vlan::egress_qos, NestedList<VlanQosMapping>{IFLA_VLAN_EGRESS_QOS, IFLA_VLAN_QOS_MAPPING}),
-      field("ingress_qos", &Vlan::ingress_qos,
-            NestedList<VlanQosMapping>{IFLA_VLAN_INGRESS_QOS, IFLA_VLAN_QOS_MAPPING}),
-      field("protocol", &Vlan::protocol, BigEndian{IFLA_VLAN_PROTOCOL}),
-  };
-  /// id at most 4094, protocol 802.1Q or 802.1ad, tag priorities (ingress
-  /// from, egress to) at most 7.
-  static Result<void> validate(const Vlan& vlan, std::string_view kind);
 };
 
 }  // namespace nlpp::rtnl::link

@@ -2,9 +2,7 @@
 // device bound to a routing table.
 #pragma once
 
-#include <nlpp/rtnl/link/field.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -22,12 +20,6 @@ struct Vrf {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const Vrf&, const Vrf&) = default;
-};
-
-template <>
-struct KindTraits<Vrf> {
-  static constexpr std::string_view kinds[] = {"vrf"};
-  static constexpr auto fields = std::tuple{field("table", &Vrf::table, IFLA_VRF_TABLE)};
 };
 
 }  // namespace nlpp::rtnl::link

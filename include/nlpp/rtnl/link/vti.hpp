@@ -3,11 +3,9 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
-#include <nlpp/rtnl/link/field.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/link/if_tunnel.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -30,21 +28,6 @@ struct Vti {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const Vti&, const Vti&) = default;
-};
-
-template <>
-struct KindTraits<Vti> {
-  static constexpr std::string_view kinds[] = {"vti", "vti6"};
-  static constexpr auto fields = std::tuple{
-      field("link", &Vti::link, IFLA_VTI_LINK),
-      field("ikey", &Vti::ikey, BigEndian{IFLA_VTI_IKEY}),
-      field("okey", &Vti::okey, BigEndian{IFLA_VTI_OKEY}),
-      field("local", &Vti::local, IFLA_VTI_LOCAL),
-      field("remote", &Vti::remote, IFLA_VTI_REMOTE),
-      field("fwmark", &Vti::fwmark, IFLA_VTI_FWMARK),
-  };
-  /// local and remote of the kind's family.
-  static Result<void> validate(const Vti& vti, std::string_view kind);
 };
 
 }  // namespace nlpp::rtnl::link

@@ -2,9 +2,7 @@
 // virtual interface matched to policies by its if_id.
 #pragma once
 
-#include <nlpp/rtnl/link/field.hpp>
-#include <nlpp/rtnl/link/kind_traits.hpp>
-#include <nlpp/rtnl/raw_attribute.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
 
 #include <linux/if_link.h>
 
@@ -24,16 +22,6 @@ struct Xfrm {
   std::vector<RawAttribute> unknown{};
 
   friend bool operator==(const Xfrm&, const Xfrm&) = default;
-};
-
-template <>
-struct KindTraits<Xfrm> {
-  static constexpr std::string_view kinds[] = {"xfrm"};
-  static constexpr auto fields = std::tuple{
-      field("link", &Xfrm::link, IFLA_XFRM_LINK),
-      field("if_id", &Xfrm::if_id, IFLA_XFRM_IF_ID),
-      field("collect_metadata", &Xfrm::collect_metadata, IFLA_XFRM_COLLECT_METADATA),
-  };
 };
 
 }  // namespace nlpp::rtnl::link

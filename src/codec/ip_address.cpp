@@ -1,4 +1,4 @@
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/ip_address.hpp>
 
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -6,7 +6,7 @@
 #include <charconv>
 #include <cstring>
 
-namespace nlpp::rtnl {
+namespace nlpp {
 namespace {
 
 Error bad(std::string_view what, std::string_view text, std::string_view why) {
@@ -127,4 +127,4 @@ std::string MacAddress::to_string() const {
   return text;
 }
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp

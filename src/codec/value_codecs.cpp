@@ -1,8 +1,10 @@
-#include <nlpp/rtnl/link/codecs.hpp>
+#include "codec/value_codecs.hpp"
+
+#include "codec/attributes.hpp"
 
 #include <sys/socket.h>
 
-namespace nlpp::rtnl::link {
+namespace nlpp::codec {
 
 Error wrong_size(const wire::Attribute& attribute, size_t expected) {
   return Error(errc::malformed_attribute, std::to_string(attribute.payload().size()) + " bytes where " +
@@ -36,7 +38,9 @@ void NativeValue<MacAddress>::emit(wire::MessageBuilder& out, uint16_t type, con
 Result<IpAddress> NativeValue<IpAddress>::parse(const wire::Attribute& attribute) {
   const size_t size = attribute.payload().size();
   if (size != 4 && size != 16) return wrong_size(attribute, 4);
-  return IpAddress::from_bytes(size == 4 ? AF_INET : AF_INET6, attribute.payload());
+  IpAddress address;
+  read_address(attribute.payload(), size == 4 ? AF_INET : AF_INET6, address);
+  return address;
 }
 
 void NativeValue<IpAddress>::emit(wire::MessageBuilder& out, uint16_t type, const IpAddress& value) {
@@ -55,4 +59,4 @@ void IpPair::emit(const std::optional<IpAddress>& value, wire::MessageBuilder& o
   if (value) out.add(value->is_v4() ? v4_type : v6_type, value->bytes());
 }
 
-}  // namespace nlpp::rtnl::link
+}  // namespace nlpp::codec

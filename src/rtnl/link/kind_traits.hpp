@@ -1,17 +1,30 @@
 // How a link kind's typed data maps onto IFLA_INFO_DATA (or, for the ports
-// of a bridge or bond, IFLA_INFO_SLAVE_DATA). Each kind's header defines its
-// struct and specialises KindTraits once, beside it; LinkData / SlaveData
-// (link_info.hpp) list the structs, and the one engine behind them parses,
-// emits, validates and diffs every kind through these tables.
+// of a bridge or bond, IFLA_INFO_SLAVE_DATA). Each kind's <kind>_table.hpp
+// specialises KindTraits once; link_info.hpp's LinkData / SlaveData list the
+// structs, and the one engine behind them (link_data.cpp over
+// codec/field_table.hpp) parses, emits, validates and diffs every kind.
 #pragma once
 
+#include "codec/field.hpp"
+#include "codec/header_codecs.hpp"
+#include "codec/value_codecs.hpp"
+
 namespace nlpp::rtnl::link {
+
+// The table vocabulary every kind's table writes in.
+using codec::BigEndian;
+using codec::field;
+using codec::FlagReportedAsU8;
+using codec::IpPair;
+using codec::Native;
+using codec::NativeValue;
+using codec::NestedList;
 
 /// Specialised per kind data type Data:
 ///
 ///     // The IFLA_INFO_KIND (or IFLA_INFO_SLAVE_KIND) values Data serves.
 ///     static constexpr std::string_view kinds[] = {"gre", "gretap"};
-///     // One line per member (field.hpp): std::tuple{field("ttl", &Gre::ttl, IFLA_GRE_TTL), ...}.
+///     // One line per member (codec/field.hpp): std::tuple{field("ttl", &Gre::ttl, IFLA_GRE_TTL), ...}.
 ///     static constexpr auto fields = std::tuple{...};
 ///     // Optional: checks before anything is sent, naming the field; kind
 ///     // is the IFLA_INFO_KIND the data goes with.

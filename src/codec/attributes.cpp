@@ -1,8 +1,23 @@
-#include "attribute_codec.hpp"
+#include "codec/attributes.hpp"
+#include "codec/checks.hpp"
 
 #include <sys/socket.h>
 
-namespace nlpp::rtnl::codec {
+namespace nlpp {
+
+std::string to_string(const RawAttribute& attribute) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string text = "type " + std::to_string(attribute.type) + ": ";
+  for (const std::byte byte : attribute.payload) {
+    text += digits[std::to_integer<unsigned>(byte) >> 4];
+    text += digits[std::to_integer<unsigned>(byte) & 0xf];
+  }
+  return text;
+}
+
+}  // namespace nlpp
+
+namespace nlpp::codec {
 
 bool read_address(wire::Bytes bytes, int family, IpAddress& out) noexcept {
   // The common case, without the Result that from_bytes() builds.
@@ -17,16 +32,8 @@ bool read_address(wire::Bytes bytes, int family, IpAddress& out) noexcept {
 }
 
 std::string describe_raw(const std::vector<RawAttribute>& attributes) {
-  static constexpr char digits[] = "0123456789abcdef";
   std::string text;
-  for (const RawAttribute& attribute : attributes) {
-    if (!text.empty()) text += ", ";
-    text += "type " + std::to_string(attribute.type) + ": ";
-    for (const std::byte byte : attribute.payload) {
-      text += digits[std::to_integer<unsigned>(byte) >> 4];
-      text += digits[std::to_integer<unsigned>(byte) & 0xf];
-    }
-  }
+  for (const RawAttribute& attribute : attributes) text += (text.empty() ? "" : ", ") + to_string(attribute);
   return text;
 }
 
@@ -41,6 +48,10 @@ Result<void> check_consumed(std::string_view what, wire::AttributeRange attribut
   return Error(errc::malformed_attribute, std::string(what) + ": bad attribute header at offset " +
                                               std::to_string(consumed) + " of " +
                                               std::to_string(attributes.bytes().size()) + " bytes");
+}
+
+Error parse_error(std::string_view what, const Error& error) {
+  return Error(error.code(), std::string(what) + ": " + error.context());
 }
 
 Error invalid(std::string_view field, std::string_view why) {
@@ -60,4 +71,4 @@ Result<void> validate_prefix(std::string_view field, const IpPrefix& prefix, int
   return {};
 }
 
-}  // namespace nlpp::rtnl::codec
+}  // namespace nlpp::codec

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace nlpp::rtnl {
+namespace nlpp {
 
 /// An IPv4 or IPv6 address, or none (family() == AF_UNSPEC). 17 bytes of
 /// storage, no allocation.
@@ -86,4 +86,4 @@ class MacAddress {
   std::array<uint8_t, 6> bytes_{};
 };
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp

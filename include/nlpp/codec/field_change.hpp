@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace nlpp::rtnl {
+namespace nlpp {
 
 /// One field that differs between two objects, both values as text ("" for absent).
 struct FieldChange {
@@ -65,4 +65,4 @@ class FieldDiff {
   std::vector<FieldChange> changes_;
 };
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp

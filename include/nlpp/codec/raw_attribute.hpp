@@ -4,9 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
-namespace nlpp::rtnl {
+namespace nlpp {
 
 /// An attribute kept as bytes: its type as sent (flags included) and payload.
 struct RawAttribute {
@@ -17,4 +18,7 @@ struct RawAttribute {
   friend auto operator<=>(const RawAttribute&, const RawAttribute&) = default;
 };
 
-}  // namespace nlpp::rtnl
+/// "type 9: 0a000001": the type and the payload in hex, for diffs and messages.
+std::string to_string(const RawAttribute& attribute);
+
+}  // namespace nlpp

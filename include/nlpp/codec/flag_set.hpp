@@ -10,7 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
-namespace nlpp::rtnl {
+namespace nlpp {
 
 /// One flag and the name people know it by (iproute2's word).
 template <class Flag>
@@ -87,4 +87,4 @@ class FlagSet {
   Bits bits_ = 0;
 };
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp

@@ -1,25 +1,29 @@
-// The codecs most attribute-table lines use (field.hpp says what a codec
-// is): one attribute in the kernel's native layout, an integer in network
-// order, an address that has an IPv4 and an IPv6 attribute, and a nest that
-// holds a list.
+// The attribute codecs most table lines use (field.hpp says what a codec
+// is): one attribute in the kernel's native layout, a plain member sent
+// unless it holds its default, an integer in network order, an address
+// that has an IPv4 and an IPv6 attribute, a nest that holds a list, and
+// padding. An object with an unusual layout writes its own beside it.
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/rtnl/ip_address.hpp>
+#include <nlpp/codec/flag_set.hpp>
+#include <nlpp/codec/ip_address.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/bytes.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
 #include <algorithm>
+#include <array>
 #include <concepts>
 #include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <variant>
 #include <vector>
 
-namespace nlpp::rtnl::link {
+namespace nlpp::codec {
 
 /// An attribute whose payload has another size than its value needs.
 Error wrong_size(const wire::Attribute& attribute, size_t expected);
@@ -65,6 +69,20 @@ struct NativeValue<T> {
   }
 };
 
+/// A flag set as the integer of its bits, as wide as the kernel's field.
+template <class Flag>
+struct NativeValue<FlagSet<Flag>> {
+  using Bits = typename FlagSet<Flag>::Bits;
+  static Result<FlagSet<Flag>> parse(const wire::Attribute& attribute) {
+    Result<Bits> bits = NativeValue<Bits>::parse(attribute);
+    if (!bits) return std::move(bits).error();
+    return FlagSet<Flag>(*bits);
+  }
+  static void emit(wire::MessageBuilder& out, uint16_t type, FlagSet<Flag> value) {
+    NativeValue<Bits>::emit(out, type, value.bits());
+  }
+};
+
 /// The kernel's booleans are u8 0 / 1 (an NLA_FLAG is a plain bool member, see Native).
 template <>
 struct NativeValue<bool> {
@@ -100,7 +118,7 @@ struct NativeValue<IpAddress> {
 struct Native {
   uint16_t type;
 
-  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
 
   template <class T>
   Result<void> parse(const wire::Attribute& attribute, std::optional<T>& value) const {
@@ -128,7 +146,7 @@ struct Native {
 struct FlagReportedAsU8 {
   uint16_t type;
 
-  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
   Result<void> parse(const wire::Attribute& attribute, bool& on) const {
     const wire::Bytes payload = attribute.payload();
     on = payload.empty() || payload[0] != std::byte{0};
@@ -144,7 +162,7 @@ struct FlagReportedAsU8 {
 struct BigEndian {
   uint16_t type;
 
-  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
 
   template <class T>
   Result<void> parse(const wire::Attribute& attribute, std::optional<T>& value) const {
@@ -172,6 +190,56 @@ struct BigEndian {
   using Unsigned = std::make_unsigned_t<typename Integer<T>::type>;
 };
 
+/// A plain member (not an optional) in one attribute in its native layout,
+/// sent unless it holds its type's default: a u8 protocol of 0, an empty
+/// name, an empty address, a false bool (then sent as u8 1) are not sent.
+struct NonDefault {
+  uint16_t type;
+
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
+
+  template <class T>
+  Result<void> parse(const wire::Attribute& attribute, T& value) const {
+    Result<T> parsed = NativeValue<T>::parse(attribute);
+    if (!parsed) return std::move(parsed).error();
+    value = std::move(*parsed);
+    return {};
+  }
+  template <class T>
+  void emit(const T& value, wire::MessageBuilder& out) const {
+    if (!(value == T{})) NativeValue<T>::emit(out, type, value);
+  }
+};
+
+/// An optional u32 the kernel reports as `absent` when unset
+/// (FRA_SUPPRESS_PREFIXLEN's -1): that value reads as no value.
+struct AbsentAs {
+  uint16_t type;
+  uint32_t absent;
+
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
+  Result<void> parse(const wire::Attribute& attribute, std::optional<uint32_t>& value) const {
+    Result<uint32_t> parsed = NativeValue<uint32_t>::parse(attribute);
+    if (!parsed) return std::move(parsed).error();
+    value = *parsed == absent ? std::nullopt : std::optional(*parsed);
+    return {};
+  }
+  void emit(const std::optional<uint32_t>& value, wire::MessageBuilder& out) const {
+    if (value) out.add_u32(type, *value);
+  }
+};
+
+/// An attribute read and dropped (RTA_PAD, FRA_PAD: alignment, no content).
+/// Its line has no member (see field_table.hpp's padding()).
+struct Padding {
+  static constexpr bool compared = false;
+  uint16_t type;
+
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
+  Result<void> parse(const wire::Attribute&, std::monostate&) const { return {}; }
+  void emit(std::monostate, wire::MessageBuilder&) const {}
+};
+
 /// One address in two attributes, one per family (IFLA_VXLAN_GROUP and
 /// IFLA_VXLAN_GROUP6): either is read; the address's family picks the one
 /// written.
@@ -179,9 +247,7 @@ struct IpPair {
   uint16_t v4_type;
   uint16_t v6_type;
 
-  bool matches(const wire::Attribute& attribute) const noexcept {
-    return attribute.type() == v4_type || attribute.type() == v6_type;
-  }
+  constexpr std::array<uint16_t, 2> types() const noexcept { return {v4_type, v6_type}; }
   Result<void> parse(const wire::Attribute& attribute, std::optional<IpAddress>& value) const;
   void emit(const std::optional<IpAddress>& value, wire::MessageBuilder& out) const;
 };
@@ -197,7 +263,7 @@ struct NestedList {
   uint16_t type;
   std::optional<uint16_t> entry_type{};
 
-  bool matches(const wire::Attribute& attribute) const noexcept { return attribute.type() == type; }
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
 
   Result<void> parse(const wire::Attribute& attribute, std::vector<T>& values) const {
     values.clear();
@@ -220,4 +286,4 @@ struct NestedList {
   }
 };
 
-}  // namespace nlpp::rtnl::link
+}  // namespace nlpp::codec
