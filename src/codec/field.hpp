@@ -27,30 +27,27 @@
 
 namespace nlpp::codec {
 
-/// What an attribute codec for a member of type Value provides:
-///
-///     constexpr std::array<uint16_t, N> types() const;          // the attribute types it reads
-///     Result<void> parse(const wire::Attribute&, Value&) const; // reads one into the member
-///     void emit(const Value&, wire::MessageBuilder&) const;     // writes the member; nothing when unset
-///     bool accepts(const wire::Attribute&) const;               // optional: a finer test than the type
-template <class Codec, class Value>
-concept AttributeCodec = requires(const Codec& codec, const wire::Attribute& attribute, Value& value,
-                                  wire::MessageBuilder& out) {
-  codec.types();
-  { codec.parse(attribute, value) } -> std::same_as<Result<void>>;
-  codec.emit(std::as_const(value), out);
-};
-
-/// What a header codec for a member of type Value provides, Header being the
-/// message's fixed header (rtmsg, fib_rule_hdr, ndmsg...):
-///
-///     void read(const Header&, Value&) const;
-///     void write(const Value&, Header&) const;
-template <class Codec, class Value, class Header>
-concept HeaderCodec = requires(const Codec& codec, const Header& header, Header& out, Value& value) {
-  codec.read(header, value);
-  codec.write(std::as_const(value), out);
-};
+// What a codec provides, for a member of type Value of an object of type
+// Owner (field_table.hpp calls them; the Owner parameter is optional
+// everywhere, for codecs that need the object: a route's addresses are read
+// in the route's family):
+//
+// An attribute codec:
+//     constexpr std::array<uint16_t, N> types() const;            // the attribute types it reads
+//     Result<void> parse(const wire::Attribute&, Value&[, const Owner&]) const;
+//     void emit(const Value&, wire::MessageBuilder&[, const Owner&]) const;  // nothing when unset
+//     bool accepts(const wire::Attribute&[, const Owner&]) const;  // optional: a finer test than the
+//                                                                  // type; refused ones go to unknown
+//     bool drops(const wire::Attribute&) const;                    // optional: claimed, nothing stored
+//     static constexpr bool own_errors = true;                     // optional: a nest's parse errors
+//                                                                  // are reported as they are
+// A header codec, Header being the message's fixed header (rtmsg, fib_rule_hdr...):
+//     void read(const Header&, Value&) const;
+//     void write(const Value&, Header&) const;
+//     bool present(const Header&) const;                           // optional: false leaves the member
+// Either may add:
+//     static constexpr bool compared = false;                      // left out of diffs
+//     void diff(std::string_view name, const Value&, const Value&, FieldDiff&) const;  // a nest's own fields
 
 /// Where a line's value lives: a data member of Owner.
 template <class Owner, class Value>

@@ -48,6 +48,7 @@ struct PrefixIn {
   uint16_t type;
 
   constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
+  bool present(const Header& header) const { return header.*length != 0; }
   void read(const Header& header, IpPrefix& prefix) const { prefix.length = header.*length; }
   void write(const IpPrefix& prefix, Header& header) const { header.*length = prefix.length; }
   Result<void> parse(const wire::Attribute& attribute, IpPrefix& prefix) const {

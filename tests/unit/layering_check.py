@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Checks that each layer includes only its own headers and those of the
 layers it depends on, as declared by nlpp_layer(... DEPENDS ...) in
-src/CMakeLists.txt (the one place the layering is written down)."""
+src/CMakeLists.txt (the one place the layering is written down): public
+headers (<nlpp/LAYER/...>) and private ones ("LAYER/...", found from src/)
+alike. A private header is named from src/, never reached through "../"."""
 import pathlib
 import re
 import sys
@@ -30,8 +32,12 @@ for layer in direct:
             if path.suffix not in (".hpp", ".cpp"):
                 continue
             for number, line in enumerate(path.read_text().splitlines(), 1):
-                match = re.match(r'\s*#\s*include\s*<nlpp/(\w+)/', line)
-                if match and match.group(1) not in allowed:
+                if re.match(r'\s*#\s*include\s*"\.\./', line):
+                    violations.append(f"{path.relative_to(root)}:{number}: a relative include through '../' "
+                                      f"(name private headers from src/: \"LAYER/...\")")
+                    continue
+                match = re.match(r'\s*#\s*include\s*(?:<nlpp/|")(\w+)/', line)
+                if match and match.group(1) in direct and match.group(1) not in allowed:
                     violations.append(f"{path.relative_to(root)}:{number}: layer '{layer}' includes "
                                       f"nlpp/{match.group(1)}/ (allowed: {', '.join(sorted(allowed))})")
 

@@ -2,85 +2,20 @@
 
 #include <nlpp/rtnl/link_name.hpp>
 
-#include "codec/field_table.hpp"
-#include "link_codec.hpp"
-#include "link_info_codec.hpp"
-#include "text.hpp"
+#include "rtnl/link/link_codec.hpp"
+#include "rtnl/link/link_info_codec.hpp"
+#include "rtnl/link/link_table.hpp"
+#include "rtnl/link/text.hpp"
 
 #include <linux/if_link.h>
 
 #include <algorithm>
-#include <array>
-#include <tuple>
 
 namespace nlpp::rtnl {
 namespace {
 
-using codec::field;
 using link::EnumName;
 using link::hex;
-using link::LinkInfoCodec;
-
-// IFLA_ADDRESS / IFLA_BROADCAST when they are MAC addresses. Other sizes
-// (a tunnel's IPv4 or IPv6 endpoint, InfiniBand's 20 bytes) are left to
-// `unknown`, so they round-trip as they came.
-struct MacSized : codec::Native {
-  bool accepts(const wire::Attribute& attribute) const noexcept { return attribute.payload().size() == 6; }
-};
-
-// IFLA_IFALIAS as iproute2 sends it, without a NUL: the kernel takes the
-// alias's length from the attribute's, so both forms set the same alias,
-// and this one gives ip's bytes.
-struct Unterminated : codec::Native {
-  void emit(const std::optional<std::string>& value, wire::MessageBuilder& out) const {
-    if (value) out.add(type, wire::bytes_of(std::string_view(*value)));
-  }
-};
-
-// IFLA_NET_NS_PID or IFLA_NET_NS_FD: the namespace a request moves the link to.
-struct NetnsFields {
-  constexpr std::array<uint16_t, 2> types() const noexcept { return {IFLA_NET_NS_PID, IFLA_NET_NS_FD}; }
-  Result<void> parse(const wire::Attribute& attribute, std::optional<LinkNetns>& value) const {
-    Result<uint32_t> number = codec::NativeValue<uint32_t>::parse(attribute);
-    if (!number) return std::move(number).error();
-    const auto id = static_cast<int>(*number);
-    value = attribute.type() == IFLA_NET_NS_PID ? LinkNetns::pid(id) : LinkNetns::fd(id);
-    return {};
-  }
-  void emit(const std::optional<LinkNetns>& value, wire::MessageBuilder& out) const {
-    if (value) out.add_u32(value->is_pid() ? IFLA_NET_NS_PID : IFLA_NET_NS_FD, static_cast<uint32_t>(value->value()));
-  }
-};
-
-// What diff() compares: the configuration and state a link has. In the
-// order iproute2 sends them (IFLA_IFNAME after the others), so that the
-// same link makes the same bytes.
-constexpr auto compared_fields = std::tuple{
-    field("address", &Link::address, MacSized{{IFLA_ADDRESS}}),
-    field("broadcast", &Link::broadcast, MacSized{{IFLA_BROADCAST}}),
-    field("mtu", &Link::mtu, IFLA_MTU),
-    field("min_mtu", &Link::min_mtu, IFLA_MIN_MTU),
-    field("max_mtu", &Link::max_mtu, IFLA_MAX_MTU),
-    field("txqlen", &Link::txqlen, IFLA_TXQLEN),
-    field("master", &Link::master, IFLA_MASTER),
-    field("link", &Link::link, IFLA_LINK),
-    field("link_netnsid", &Link::link_netnsid, IFLA_LINK_NETNSID),
-    field("net_ns", &Link::net_ns, NetnsFields{}),
-    field("alias", &Link::alias, Unterminated{{IFLA_IFALIAS}}),
-    field("altnames", &Link::altnames, codec::NestedList<std::string>{IFLA_PROP_LIST, IFLA_ALT_IFNAME}),
-    field("group", &Link::group, IFLA_GROUP),
-    field("promiscuity", &Link::promiscuity, IFLA_PROMISCUITY),
-    field("operstate", &Link::operstate, IFLA_OPERSTATE),
-    field("carrier", &Link::carrier, IFLA_CARRIER),
-    field("num_tx_queues", &Link::num_tx_queues, IFLA_NUM_TX_QUEUES),
-    field("num_rx_queues", &Link::num_rx_queues, IFLA_NUM_RX_QUEUES),
-    field("name", &Link::name, IFLA_IFNAME),
-};
-
-// Every attribute Link types: the above, the counters, and the kind.
-constexpr auto all_fields = std::tuple_cat(
-    compared_fields,
-    std::tuple{field("stats", &Link::stats, IFLA_STATS64), field("info", &Link::info, LinkInfoCodec{IFLA_LINKINFO})});
 
 ifinfomsg header_of(const Link& link) {
   return {.ifi_family = link.family,
@@ -133,14 +68,14 @@ Result<Link> link::parse_link_payload(wire::Bytes payload) {
             .flags = header.ifi_flags,
             .change = header.ifi_change};
   const wire::AttributeRange attributes(payload.subspan(std::min(wire::align4(sizeof(ifinfomsg)), payload.size())));
-  if (Result<void> parsed = codec::parse_attributes<all_fields>(attributes, link, "link"); !parsed)
+  if (Result<void> parsed = codec::parse_attributes<link_fields>(attributes, link, "link"); !parsed)
     return std::move(parsed).error();
   return link;
 }
 
 void link::emit_link_payload(const Link& link, wire::MessageBuilder& out) {
   out.append_header(header_of(link));
-  codec::emit_attributes<all_fields>(link, out);
+  codec::emit_attributes<link_fields>(link, out);
   codec::emit_unknown(link.unknown, out);
 }
 
@@ -173,7 +108,7 @@ Result<void> ObjectTraits<Link>::validate(const Link& link) {
 std::vector<FieldChange> ObjectTraits<Link>::diff(const Link& before, const Link& after) {
   FieldDiff diff;
   if (before.flags != after.flags) diff.field("flags", hex(before.flags), hex(after.flags));
-  codec::diff_fields<compared_fields>(before, after, diff);
+  codec::diff_fields<link_compared_fields>(before, after, diff);
   link::diff_link_info(before.info, after.info, diff);
   return std::move(diff).take();
 }

@@ -20,22 +20,43 @@ Result<Encap> parse_as(wire::AttributeRange attributes) {
 
 // Tries the alternatives of Encap in turn; RawEncap takes whatever none claims.
 template <size_t Index = 0>
-Result<Encap> parse_alternative(uint16_t type, const wire::Attribute& nest) {
+Result<Encap> parse_alternative(uint16_t type, wire::Bytes payload) {
   if constexpr (Index == std::variant_size_v<Encap>) {
-    const wire::Bytes payload = nest.payload();
     return Encap(RawEncap{type, std::vector<std::byte>(payload.begin(), payload.end())});
   } else {
     using Kind = std::variant_alternative_t<Index, Encap>;
     if constexpr (!std::is_same_v<Kind, RawEncap>) {
-      if (type == Kind::encap_type) return parse_as<Kind>(nest.nested());
+      if (type == Kind::encap_type) return parse_as<Kind>(wire::AttributeRange(payload));
     }
-    return parse_alternative<Index + 1>(type, nest);
+    return parse_alternative<Index + 1>(type, payload);
   }
 }
 
 }  // namespace
 
-Result<Encap> parse_encap(uint16_t type, const wire::Attribute& nest) { return parse_alternative(type, nest); }
+Result<Encap> parse_encap(uint16_t type, wire::Bytes nest_payload) { return parse_alternative(type, nest_payload); }
+
+Result<void> EncapPair::parse(const wire::Attribute& attribute, std::optional<Encap>& encap) const {
+  if (!encap) encap = RawEncap{};
+  auto* pending = std::get_if<RawEncap>(&*encap);
+  if (pending == nullptr) return Error(errc::malformed_attribute, "a second encapsulation");
+  if (attribute.type() == nest_type) {
+    const wire::Bytes payload = attribute.payload();
+    pending->payload.assign(payload.begin(), payload.end());
+    return {};
+  }
+  if (!codec::read(attribute, pending->type)) return codec::bad_attribute("encap type", attribute);
+  return {};
+}
+
+Result<void> decode_encap(std::optional<Encap>& encap) {
+  const auto* pending = encap ? std::get_if<RawEncap>(&*encap) : nullptr;
+  if (pending == nullptr || pending->type == LWTUNNEL_ENCAP_NONE) return {};
+  Result<Encap> decoded = parse_encap(pending->type, pending->payload);
+  if (!decoded) return std::move(decoded).error();
+  encap = std::move(*decoded);
+  return {};
+}
 
 void emit_encap(wire::MessageBuilder& builder, const Encap& encap, uint16_t encap_attribute, uint16_t type_attribute) {
   const wire::MessageBuilder::Nest nest = builder.begin_nested(encap_attribute);

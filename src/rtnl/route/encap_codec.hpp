@@ -9,19 +9,41 @@
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace nlpp::rtnl {
 
-/// Decodes an encapsulation nest (RTA_ENCAP, NHA_ENCAP) by its encap type;
-/// a type nlpp does not model becomes a RawEncap.
-Result<Encap> parse_encap(uint16_t type, const wire::Attribute& nest);
-
 /// Appends the nest (encap_attribute, flagged nested as iproute2 sends it)
 /// and then the type attribute, in iproute2's order.
 void emit_encap(wire::MessageBuilder& builder, const Encap& encap, uint16_t encap_attribute, uint16_t type_attribute);
+
+/// Decodes the payload of an encapsulation nest (RTA_ENCAP, NHA_ENCAP) by
+/// its encap type; a type nlpp does not model stays a RawEncap.
+Result<Encap> parse_encap(uint16_t type, wire::Bytes nest_payload);
+
+/// The nest (RTA_ENCAP, NHA_ENCAP) and the encap type (RTA_ENCAP_TYPE...)
+/// of a table line: they come in either order (the kernel sends the nest
+/// first), so both are read into a RawEncap, which decode_encap() turns into
+/// the typed encapsulation once the attributes are read.
+struct EncapPair {
+  static constexpr bool own_errors = true;
+  uint16_t nest_type;
+  uint16_t type_type;
+
+  constexpr std::array<uint16_t, 2> types() const noexcept { return {nest_type, type_type}; }
+  Result<void> parse(const wire::Attribute& attribute, std::optional<Encap>& encap) const;
+  void emit(const std::optional<Encap>& encap, wire::MessageBuilder& out) const {
+    if (encap) emit_encap(out, *encap, nest_type, type_type);
+  }
+};
+
+/// Decodes the encapsulation an EncapPair read, if any.
+Result<void> decode_encap(std::optional<Encap>& encap);
+
 
 // Per kind: read the nest's attributes into out; write them; check a value
 // before it is sent (errors prefixed with field); describe in iproute2's words.

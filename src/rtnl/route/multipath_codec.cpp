@@ -12,28 +12,15 @@ namespace {
 constexpr size_t record_size = sizeof(rtnexthop);
 constexpr unsigned max_weight = 256;  // rtnh_hops is a byte holding weight - 1
 
-// Where read_path_attribute() puts a hop's values.
-struct HopPath {
-  RouteNexthop& hop;
-  IpAddress& gateway() { return hop.gateway; }
-  std::vector<uint32_t>& newdst() { return hop.newdst; }
-  uint32_t& flow() { return hop.flow; }
-  std::vector<RawAttribute>& unknown() { return hop.unknown; }
-};
-
 Result<RouteNexthop> parse_hop(const rtnexthop& record, wire::AttributeRange attributes, int family) {
   RouteNexthop hop{.ifindex = static_cast<uint32_t>(record.rtnh_ifindex),
                    .flags = record.rtnh_flags,
                    .weight = static_cast<uint16_t>(record.rtnh_hops + 1)};
-  HopPath path{hop};
-  PendingEncap encap;
   Result<void> parsed = codec::parse_attributes("route multipath", attributes, [&](const wire::Attribute& attribute) {
-    if (std::optional<bool> read = read_path_attribute(attribute, family, path, encap)) return *read;
-    codec::keep_unknown(hop.unknown, attribute);
-    return true;
+    return read_hop_attribute(attribute, family, hop);
   });
   if (!parsed) return std::move(parsed).error();
-  if (Result<void> decoded = encap.decode(hop.encap); !decoded) return std::move(decoded).error();
+  if (Result<void> decoded = decode_encap(hop.encap); !decoded) return std::move(decoded).error();
   return hop;
 }
 

@@ -7,13 +7,14 @@
 
 #include "codec/attributes.hpp"
 #include "codec/checks.hpp"
-#include "encap_codec.hpp"
-#include "mpls_labels.hpp"
+#include "rtnl/route/encap_codec.hpp"
+#include "rtnl/route/mpls_labels.hpp"
 
 #include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
+#include <nlpp/rtnl/route_nexthop.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
@@ -26,49 +27,20 @@
 
 namespace nlpp::rtnl {
 
-/// RTA_ENCAP and RTA_ENCAP_TYPE may come in either order (the kernel sends
-/// the nest first), so the nest is decoded once the attributes are read.
-class PendingEncap {
- public:
-  bool read_type(const wire::Attribute& attribute) noexcept { return codec::read(attribute, type_); }
-  void set_nest(const wire::Attribute& attribute) noexcept { nest_ = attribute; }
-  bool present() const noexcept { return nest_.has_value(); }
-  /// Decodes the nest into out, if there was one.
-  Result<void> decode(std::optional<Encap>& out) const;
+/// Whether an RTA_VIA (struct rtvia) holds an IPv4 or IPv6 next hop; one of
+/// another family (AF_PACKET for MPLS) is kept in unknown.
+bool is_ip_via(const wire::Attribute& attribute) noexcept;
 
- private:
-  std::optional<wire::Attribute> nest_;
-  uint16_t type_ = LWTUNNEL_ENCAP_NONE;
-};
+/// Reads an RTA_VIA's IPv4 or IPv6 next hop; false if malformed.
+bool read_via(const wire::Attribute& attribute, IpAddress& gateway) noexcept;
 
-/// RTA_VIA (struct rtvia): an IPv4 or IPv6 next hop goes to gateway; one of
-/// another family (AF_PACKET for MPLS) is kept in unknown. False if malformed.
-bool read_via(const wire::Attribute& attribute, IpAddress& gateway, std::vector<RawAttribute>& unknown);
+/// The next hop as iproute2 sends it: RTA_GATEWAY in the route's family,
+/// else RTA_VIA; none is not sent.
+void emit_gateway(wire::MessageBuilder& builder, int family, const IpAddress& gateway);
 
-/// Reads attribute into path if it is a path attribute (true, or false when
-/// malformed); nullopt for any other attribute. Path gives access to where
-/// each value goes: gateway(), newdst(), flow(), unknown(); a route's rare
-/// ones live in its extras, which are allocated only if one is present.
-template <class Path>
-std::optional<bool> read_path_attribute(const wire::Attribute& attribute, int family, Path& path, PendingEncap& encap) {
-  switch (attribute.type()) {
-    case RTA_GATEWAY:
-      return codec::read_address(attribute.payload(), family, path.gateway());
-    case RTA_VIA:
-      return read_via(attribute, path.gateway(), path.unknown());
-    case RTA_NEWDST:
-      return read_labels(attribute, path.newdst());
-    case RTA_FLOW:
-      return codec::read(attribute, path.flow());
-    case RTA_ENCAP_TYPE:
-      return encap.read_type(attribute);
-    case RTA_ENCAP:
-      encap.set_nest(attribute);
-      return true;
-    default:
-      return std::nullopt;
-  }
-}
+/// Reads one attribute of a multipath hop into it (false when malformed);
+/// decode_encap(hop.encap) once they are all read.
+bool read_hop_attribute(const wire::Attribute& attribute, int family, RouteNexthop& hop);
 
 /// One path's attributes as iproute2 orders them: RTA_NEWDST, RTA_GATEWAY
 /// (or RTA_VIA when the gateway's family is not the route's), RTA_ENCAP +

@@ -21,9 +21,9 @@ static_assert(sizeof(UidRange) == sizeof(fib_rule_uid_range) && sizeof(PortRange
               "UidRange and PortRange are carried as the kernel's structs");
 
 // The kernel reports "no suppress_prefixlen" (and ifgroup) as -1.
-constexpr uint32_t rule_unset = UINT32_MAX;
+inline constexpr uint32_t rule_unset = UINT32_MAX;
 
-constexpr auto rule_fields = std::tuple{
+inline constexpr auto rule_fields = std::tuple{
     codec::field("family", &Rule::family, codec::in_header(&fib_rule_hdr::family)),
     codec::field("action", &Rule::action, codec::in_header(&fib_rule_hdr::action)),
     codec::field("flags", &Rule::flags, codec::in_header(&fib_rule_hdr::flags)),
