@@ -2,7 +2,7 @@
 // the one FDB operation IPRoute has no generic form of.
 #include <nlpp/rtnl/fdb_entry.hpp>
 
-#include "rtnl/neighbour/ndmsg_fields.hpp"
+#include "fdb_entry_table.hpp"
 
 #include <sys/socket.h>
 
@@ -49,25 +49,14 @@ FdbKey ObjectTraits<FdbEntry>::key(const FdbEntry& entry) {
 
 std::vector<FieldChange> ObjectTraits<FdbEntry>::diff(const FdbEntry& before, const FdbEntry& after) {
   FieldDiff diff;
-  diff.field("ifindex", before.ifindex, after.ifindex);
-  detail::diff_ndmsg_fields(diff, before, after)
-      .field("vlan", before.vlan, after.vlan)
-      .field("master", before.master, after.master)
-      .field("dst", before.dst, after.dst)
-      .field("port", before.port, after.port)
-      .field("vni", before.vni, after.vni)
-      .field("via_ifindex", before.via_ifindex, after.via_ifindex)
-      .field("src_vni", before.src_vni, after.src_vni)
-      .field("nh_id", before.nh_id, after.nh_id)
-      .field("protocol", before.protocol, after.protocol);
+  codec::diff_fields<fdb_entry_fields>(before, after, diff);
   return std::move(diff).take();
 }
 
 void ObjectTraits<FdbEntry>::emit_dump_request(const Filter& filter, wire::MessageBuilder& builder) {
   // valid_fdb_dump_strict(): a zero header but for the port's ifindex; the
   // bridge as NDA_MASTER.
-  builder.begin_message(get_type, 0)
-      .append_header(detail::make_ndmsg(AF_BRIDGE, filter.ifindex.value_or(0), {}, {}, 0));
+  builder.begin_message(get_type, 0).append_header(request_ndmsg(AF_BRIDGE, filter.ifindex.value_or(0), {}));
   if (filter.master) builder.add_u32(NDA_MASTER, *filter.master);
 }
 

@@ -1,7 +1,7 @@
 // ObjectTraits<Neighbour>: input checks, identity, diff, and dumps.
 #include <nlpp/rtnl/neighbour.hpp>
 
-#include "ndmsg_fields.hpp"
+#include "neighbour_table.hpp"
 
 namespace nlpp::rtnl {
 namespace {
@@ -32,8 +32,7 @@ NeighbourKey ObjectTraits<Neighbour>::key(const Neighbour& neighbour) {
 
 std::vector<FieldChange> ObjectTraits<Neighbour>::diff(const Neighbour& before, const Neighbour& after) {
   FieldDiff diff;
-  diff.field("ifindex", before.ifindex, after.ifindex).field("dst", before.dst, after.dst);
-  detail::diff_ndmsg_fields(diff, before, after).field("protocol", before.protocol, after.protocol);
+  codec::diff_fields<neighbour_fields>(before, after, diff);
   return std::move(diff).take();
 }
 
@@ -41,7 +40,7 @@ void ObjectTraits<Neighbour>::emit_dump_request(const Filter& filter, wire::Mess
   // neigh_valid_dump_req() under strict checking: only the family and
   // NTF_PROXY in the header, the link and master as attributes.
   const NeighbourFlags proxy = filter.proxies ? NeighbourFlags{NeighbourFlag::proxy} : NeighbourFlags{};
-  builder.begin_message(get_type, 0).append_header(detail::make_ndmsg(filter.family, 0, {}, proxy, 0));
+  builder.begin_message(get_type, 0).append_header(request_ndmsg(filter.family, 0, proxy));
   if (filter.ifindex) builder.add_u32(NDA_IFINDEX, *filter.ifindex);
   if (filter.master) builder.add_u32(NDA_MASTER, *filter.master);
 }
