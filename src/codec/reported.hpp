@@ -1,31 +1,30 @@
-// A line for what the kernel reports about an object rather than what
-// the object is (ages, counters, probes): carried both ways, so that a
-// reported object emits back to the bytes it came in, but left out of
-// diffs, so that an entry that only aged shows no change.
+// A member the kernel reports and a request must not send.
 #pragma once
 
 #include <nlpp/core/result.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
+#include "codec/value_codecs.hpp"
+
+#include <array>
+#include <cstdint>
+
 namespace nlpp::codec {
 
-/// Codec's attribute, not compared (field_table.hpp's diff_fields skips
-/// it): `field("probes", &Neighbour::probes, Reported{Native{NDA_PROBES}})`.
-template <class Codec>
+/// Read as Native reads it, never written: IFLA_MASTER in a bridge vlan
+/// dump names the port's bridge, and sent in an AF_BRIDGE setlink it would
+/// enslave the port.
 struct Reported {
-  static constexpr bool compared = false;
-  Codec codec;
+  uint16_t type;
 
-  constexpr auto types() const noexcept { return codec.types(); }
-  template <class Value>
-  Result<void> parse(const wire::Attribute& attribute, Value& value) const {
-    return codec.parse(attribute, value);
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
+  template <class T>
+  Result<void> parse(const wire::Attribute& attribute, T& value) const {
+    return Native{type}.parse(attribute, value);
   }
-  template <class Value>
-  void emit(const Value& value, wire::MessageBuilder& out) const {
-    codec.emit(value, out);
-  }
+  template <class T>
+  void emit(const T&, wire::MessageBuilder&) const {}
 };
 
 }  // namespace nlpp::codec

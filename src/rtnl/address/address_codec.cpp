@@ -1,132 +1,112 @@
-// Address <-> RTM_NEWADDR messages: ObjectTraits<Address>::parse and emit.
+// Address <-> RTM_NEWADDR messages, through the address's table
+// (address_table.hpp), and the codecs of its few special lines.
 #include <nlpp/rtnl/address.hpp>
 
-#include "codec/attributes.hpp"
-
+#include "rtnl/address/address_table.hpp"
 
 namespace nlpp::rtnl {
 namespace {
 
-using codec::store;
-
-// What the attributes say before IFA_LOCAL and IFA_ADDRESS are sorted into
-// local and peer.
-struct ReportedAddresses {
-  std::optional<IpAddress> address;  // IFA_ADDRESS
-  std::optional<IpAddress> local;    // IFA_LOCAL
-};
-
-Result<void> read_attribute(Address& address, ReportedAddresses& reported, int family,
-                            const wire::Attribute& attribute) {
-  switch (attribute.type()) {
-    case IFA_ADDRESS:
-      return store(reported.address, IpAddress::from_bytes(family, attribute.payload()));
-    case IFA_LOCAL:
-      return store(reported.local, IpAddress::from_bytes(family, attribute.payload()));
-    case IFA_BROADCAST:
-      return store(address.broadcast, IpAddress::from_bytes(family, attribute.payload()));
-    case IFA_LABEL:
-      address.label = std::string(attribute.string());
-      return {};
-    case IFA_FLAGS:
-      return store(address.flags, attribute.u32());
-    case IFA_RT_PRIORITY:
-      return store(address.rt_priority, attribute.u32());
-    case IFA_PROTO:
-      return store(address.proto, attribute.u8());
-    case IFA_CACHEINFO: {
-      Result<ifa_cacheinfo> info = attribute.as<ifa_cacheinfo>();
-      if (!info) return std::move(info).error();
-      address.lifetimes = AddressLifetimes{info->ifa_prefered, info->ifa_valid, info->cstamp, info->tstamp};
-      return {};
-    }
-    default:
-      codec::keep_unknown(address.unknown, attribute);
-      return {};
-  }
-}
-
-void add_ip(wire::MessageBuilder& builder, uint16_t type, const std::optional<IpAddress>& address) {
-  if (address) builder.add(type, address->bytes());
-}
-
-void add_lifetimes(wire::MessageBuilder& builder, const std::optional<AddressLifetimes>& lifetimes) {
-  if (!lifetimes) return;
-  builder.add_struct(IFA_CACHEINFO, ifa_cacheinfo{.ifa_prefered = lifetimes->preferred,
-                                                  .ifa_valid = lifetimes->valid,
-                                                  .cstamp = lifetimes->created,
-                                                  .tstamp = lifetimes->updated});
-}
-
-// inet_fill_ifaddr()'s order: both addresses always, the prefix address first.
-void emit_ipv4_attributes(const Address& address, wire::MessageBuilder& builder) {
-  builder.add(IFA_ADDRESS, address.peer.value_or(address.local).bytes());
-  builder.add(IFA_LOCAL, address.local.bytes());
-  add_ip(builder, IFA_BROADCAST, address.broadcast);
-  if (address.label) builder.add_string(IFA_LABEL, *address.label);
-  if (address.proto) builder.add_u8(IFA_PROTO, *address.proto);
-  builder.add_u32(IFA_FLAGS, address.flags.bits());
-  if (address.rt_priority) builder.add_u32(IFA_RT_PRIORITY, *address.rt_priority);
-  add_lifetimes(builder, address.lifetimes);
-}
-
-// inet6_fill_ifaddr()'s order: IFA_LOCAL only when there is a peer.
-void emit_ipv6_attributes(const Address& address, wire::MessageBuilder& builder) {
-  if (address.peer) builder.add(IFA_LOCAL, address.local.bytes());
-  builder.add(IFA_ADDRESS, address.peer.value_or(address.local).bytes());
-  if (address.rt_priority) builder.add_u32(IFA_RT_PRIORITY, *address.rt_priority);
-  add_lifetimes(builder, address.lifetimes);
-  builder.add_u32(IFA_FLAGS, address.flags.bits());
-  if (address.proto) builder.add_u8(IFA_PROTO, *address.proto);
+// The attributes' sizes said the addresses' families; the header's must be
+// theirs (MCTP and phonet addresses are not IP addresses, whatever their size).
+bool of_family(const Address& address, int family) {
+  const auto is_of_family = [family](const std::optional<IpAddress>& other) {
+    return !other || other->family() == family;
+  };
+  return address.family() == family && is_of_family(address.peer) && is_of_family(address.broadcast);
 }
 
 }  // namespace
 
-Result<Address> ObjectTraits<Address>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ifaddrmsg>> split = codec::split_message<ifaddrmsg>(name, message);
-  if (!split) return std::move(split).error();
-  const ifaddrmsg& header = split->header;
-  Address address{.ifindex = header.ifa_index,
-                  .prefix_length = header.ifa_prefixlen,
-                  .scope = header.ifa_scope,
-                  .flags = AddressFlags(header.ifa_flags)};  // IFA_FLAGS, if sent, has all 32 bits
-  ReportedAddresses reported;
-  Result<void> read = codec::read_each(name, split->attributes, [&](const wire::Attribute& attribute) {
-    return read_attribute(address, reported, header.ifa_family, attribute);
-  });
+Result<void> AddressPairCodec::parse(const wire::Attribute& attribute, Address& address) const {
+  Result<IpAddress> read = codec::NativeValue<IpAddress>::parse(attribute);
   if (!read) return std::move(read).error();
-  if (reported.local) {
-    address.local = *reported.local;
-    if (reported.address && *reported.address != *reported.local) address.peer = reported.address;
-  } else if (reported.address) {
-    address.local = *reported.address;
-  } else {
-    return Error(errc::malformed_attribute, "address: neither IFA_LOCAL nor IFA_ADDRESS");
+  if (attribute.type() == IFA_LOCAL)
+    address.local = *read;
+  else
+    address.peer = *read;
+  return {};
+}
+
+void AddressPairCodec::emit(const Address& address, wire::MessageBuilder& out) const {
+  const IpAddress& prefix = address.peer ? *address.peer : address.local;
+  if (address.local.is_v4()) {
+    out.add(IFA_ADDRESS, prefix.bytes());
+    out.add(IFA_LOCAL, address.local.bytes());
+    return;
   }
+  // inet6_fill_ifaddr(): IFA_LOCAL only with a peer, and first.
+  if (address.peer) out.add(IFA_LOCAL, address.local.bytes());
+  out.add(IFA_ADDRESS, prefix.bytes());
+}
+
+Result<void> sort_addresses(Address& address) {
+  if (!address.local.empty()) {
+    if (address.peer == address.local) address.peer.reset();  // no peer: both carry local
+    return {};
+  }
+  if (!address.peer) return Error(errc::malformed_attribute, "address: neither IFA_LOCAL nor IFA_ADDRESS");
+  address.local = *address.peer;  // IFA_ADDRESS alone (IPv6 without a peer)
+  address.peer.reset();
+  return {};
+}
+
+Result<void> AddressFlagsCodec::parse(const wire::Attribute& attribute, AddressFlags& flags) const {
+  return codec::NonDefault{IFA_FLAGS}.parse(attribute, flags);
+}
+
+void AddressFlagsCodec::emit(const AddressFlags& flags, wire::MessageBuilder& out) const {
+  codec::NativeValue<AddressFlags>::emit(out, IFA_FLAGS, flags);
+}
+
+Result<void> LifetimesCodec::parse(const wire::Attribute& attribute, std::optional<AddressLifetimes>& lifetimes) const {
+  Result<ifa_cacheinfo> info = attribute.as<ifa_cacheinfo>();
+  if (!info) return std::move(info).error();
+  lifetimes = AddressLifetimes{info->ifa_prefered, info->ifa_valid, info->cstamp, info->tstamp};
+  return {};
+}
+
+void LifetimesCodec::emit(const std::optional<AddressLifetimes>& lifetimes, wire::MessageBuilder& out) const {
+  if (!lifetimes) return;
+  out.add_struct(IFA_CACHEINFO, ifa_cacheinfo{.ifa_prefered = lifetimes->preferred,
+                                              .ifa_valid = lifetimes->valid,
+                                              .cstamp = lifetimes->created,
+                                              .tstamp = lifetimes->updated});
+}
+
+Result<Address> ObjectTraits<Address>::parse(const wire::Message& message) {
+  Result<codec::MessageParts<ifaddrmsg>> parts = codec::split_message<ifaddrmsg>(name, message);
+  if (!parts) return std::move(parts).error();
+  Address address;
+  codec::read_header<address_fields>(parts->header, address);
+  if (Result<void> parsed =
+          codec::parse_attributes<address_fields>(parts->attributes, address, name, codec::ErrorNaming::attribute_type);
+      !parsed)
+    return std::move(parsed).error();
+  if (Result<void> sorted = sort_addresses(address); !sorted) return std::move(sorted).error();
+  if (!of_family(address, parts->header.ifa_family))
+    return Error(errc::malformed_attribute,
+                 "address: an address not of the message's family " + std::to_string(parts->header.ifa_family));
   return address;
 }
 
 void ObjectTraits<Address>::emit(const Address& address, wire::MessageBuilder& builder, uint16_t type, uint16_t flags) {
+  ifaddrmsg header{};
+  header.ifa_family = static_cast<uint8_t>(address.family());
   builder.begin_message(type, flags);
   if (type == get_type) {
     // inet6_rtm_valid_getaddr_req() refuses anything else under strict checking.
-    builder.append_header(ifaddrmsg{.ifa_family = static_cast<uint8_t>(address.family()),
-                                    .ifa_prefixlen = 0,
-                                    .ifa_flags = 0,
-                                    .ifa_scope = 0,
-                                    .ifa_index = address.ifindex});
+    header.ifa_index = address.ifindex;
+    builder.append_header(header);
     builder.add(IFA_ADDRESS, address.local.bytes());
     return;
   }
-  builder.append_header(ifaddrmsg{.ifa_family = static_cast<uint8_t>(address.family()),
-                                  .ifa_prefixlen = address.prefix_length,
-                                  .ifa_flags = static_cast<uint8_t>(address.flags.bits()),
-                                  .ifa_scope = address.scope,
-                                  .ifa_index = address.ifindex});
+  codec::write_header<address_fields>(address, header);
+  builder.append_header(header);
   if (address.local.is_v4())
-    emit_ipv4_attributes(address, builder);
+    codec::emit_attributes<address_fields>(address, builder);
   else
-    emit_ipv6_attributes(address, builder);
+    codec::emit_attributes<ipv6_attributes>(address, builder);
   codec::emit_unknown(address.unknown, builder);
 }
 

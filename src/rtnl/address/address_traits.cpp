@@ -2,6 +2,8 @@
 // and what nlpp filters after it).
 #include <nlpp/rtnl/address.hpp>
 
+#include "rtnl/address/address_table.hpp"
+
 namespace nlpp::rtnl {
 namespace {
 
@@ -14,11 +16,6 @@ constexpr FlagName<AddressFlag> address_flag_names[] = {
     {AddressFlag::mcautojoin, "autojoin"},       {AddressFlag::stable_privacy, "stable-privacy"},
 };
 
-std::optional<uint32_t> lifetime(const Address& address, uint32_t AddressLifetimes::*which) {
-  if (!address.lifetimes) return std::nullopt;
-  return (*address.lifetimes).*which;
-}
-
 }  // namespace
 
 std::span<const FlagName<AddressFlag>> flag_names(AddressFlag) noexcept { return address_flag_names; }
@@ -29,19 +26,7 @@ AddressKey ObjectTraits<Address>::key(const Address& address) {
 
 std::vector<FieldChange> ObjectTraits<Address>::diff(const Address& before, const Address& after) {
   FieldDiff diff;
-  diff.field("ifindex", before.ifindex, after.ifindex)
-      .field("local", before.local, after.local)
-      .field("prefix_length", before.prefix_length, after.prefix_length)
-      .field("peer", before.peer, after.peer)
-      .field("broadcast", before.broadcast, after.broadcast)
-      .field("label", before.label, after.label)
-      .field("scope", before.scope, after.scope)
-      .field("flags", before.flags, after.flags)
-      .field("preferred_lifetime", lifetime(before, &AddressLifetimes::preferred),
-             lifetime(after, &AddressLifetimes::preferred))
-      .field("valid_lifetime", lifetime(before, &AddressLifetimes::valid), lifetime(after, &AddressLifetimes::valid))
-      .field("rt_priority", before.rt_priority, after.rt_priority)
-      .field("proto", before.proto, after.proto);
+  codec::diff_fields<address_fields>(before, after, diff);
   return std::move(diff).take();
 }
 

@@ -1,5 +1,7 @@
-// ObjectTraits<BridgeVlan>: input checks, diff and dumps; the text of a range.
+// ObjectTraits<BridgeVlan>: input checks, diff and dumps; the text of a range and of a port's vlans.
 #include <nlpp/rtnl/bridge_vlan.hpp>
+
+#include "rtnl/bridge/bridge_vlan_table.hpp"
 
 #include <linux/if_link.h>
 #include <sys/socket.h>
@@ -36,16 +38,16 @@ Result<void> check_range(const BridgeVlanRange& range) {
   return {};
 }
 
-std::string text_of(const std::vector<BridgeVlanRange>& vlans) {
-  std::string text;
-  for (const BridgeVlanRange& range : vlans) text += (text.empty() ? "" : ", ") + range.to_string();
-  return text;
-}
-
 }  // namespace
 
 std::span<const FlagName<BridgeVlanFlag>> flag_names(BridgeVlanFlag) noexcept { return vlan_flag_names; }
 std::span<const FlagName<BridgeFlag>> flag_names(BridgeFlag) noexcept { return bridge_flag_names; }
+
+std::string vlans_text(const BridgeVlan& vlans) {
+  std::string text;
+  for (const BridgeVlanRange& range : vlans.vlans) text += (text.empty() ? "" : ", ") + range.to_string();
+  return text;
+}
 
 std::string BridgeVlanRange::to_string() const {
   std::string text = std::to_string(vid);
@@ -68,10 +70,7 @@ Result<void> ObjectTraits<BridgeVlan>::validate(const BridgeVlan& vlans) {
 
 std::vector<FieldChange> ObjectTraits<BridgeVlan>::diff(const BridgeVlan& before, const BridgeVlan& after) {
   FieldDiff diff;
-  diff.field("ifindex", before.ifindex, after.ifindex)
-      .field("vlans", text_of(before.vlans), text_of(after.vlans))
-      .field("bridge_flags", before.bridge_flags, after.bridge_flags)
-      .field("master", before.master, after.master);
+  codec::diff_fields<bridge_vlan_fields>(before, after, diff);
   return std::move(diff).take();
 }
 

@@ -5,7 +5,7 @@
 
 #include <nlpp/rtnl/neighbour_fields.hpp>
 
-#include "codec/reported.hpp"
+#include "codec/uncompared.hpp"
 #include "codec/value_codecs.hpp"
 
 #include <linux/neighbour.h>
@@ -29,6 +29,6 @@ static_assert(sizeof(NeighbourCacheInfo) == sizeof(nda_cacheinfo) &&
               "NeighbourCacheInfo is carried as struct nda_cacheinfo");
 
 /// NDA_CACHEINFO: ages the kernel reports, not what an entry is.
-inline constexpr codec::Reported<codec::Native> ndm_cacheinfo{{NDA_CACHEINFO}};
+inline constexpr codec::Uncompared<codec::Native> ndm_cacheinfo{{NDA_CACHEINFO}};
 
 }  // namespace nlpp::rtnl
