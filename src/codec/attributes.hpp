@@ -89,26 +89,6 @@ Result<MessageParts<Header>> split_message(std::string_view what, const wire::Me
   return MessageParts<Header>{*header, *message.attributes(sizeof(Header))};
 }
 
-/// Calls read(attribute) on each attribute, after checking that they tile
-/// the range; the first error ends it, named after the object.
-template <class Read>
-Result<void> read_each(std::string_view what, const wire::AttributeRange& attributes, Read&& read) {
-  if (Result<void> tiled = attributes.validate(); !tiled) return parse_error(what, tiled.error());
-  for (const wire::Attribute& attribute : attributes) {
-    if (Result<void> done = read(attribute); !done) return parse_error(what, done.error());
-  }
-  return {};
-}
-
-/// Stores a value read from an attribute in field (constructing the field's
-/// type from it: a FlagSet from its bits), or returns the read's error.
-template <class Field, class Value>
-Result<void> store(Field& field, Result<Value> value) {
-  if (!value) return std::move(value).error();
-  field = Field(std::move(*value));
-  return {};
-}
-
 /// Keeps an attribute the object does not model, flags included.
 inline void keep_unknown(std::vector<RawAttribute>& unknown, const wire::Attribute& attribute) {
   const wire::Bytes payload = attribute.payload();

@@ -7,8 +7,12 @@
 #include <nlpp/schema/schema.hpp>
 
 #include "codec/field_table.hpp"
+#include "rtnl/address/address_table.hpp"
+#include "rtnl/bridge/bridge_vlan_table.hpp"
+#include "rtnl/bridge/fdb_entry_table.hpp"
 #include "rtnl/link/kind_tables.hpp"
 #include "rtnl/link/link_table.hpp"
+#include "rtnl/neighbour/neighbour_table.hpp"
 #include "rtnl/nexthop/nexthop_table.hpp"
 #include "rtnl/route/route_table.hpp"
 #include "rtnl/rule/rule_table.hpp"
@@ -98,6 +102,7 @@ constexpr Erratum spec_errata[] = {
      "sends it"},
     {"linkinfo-ip6tnl-attrs", "flags",
      "the spec inherits iptun's big-endian; ip6_tnl_fill_info() puts a host-order u32"},
+    {"neighbour-attrs", "port", "the spec has no byte order; vxlan_fdb_info() puts a __be16"},
     {"linkinfo-brport-attrs", "",
      "the spec calls the port's on/off options flags; br_port_fill_attrs() puts them as u8 0 / 1 (policy NLA_U8)"},
 };
@@ -169,6 +174,19 @@ TEST(FieldTableSchema, rule_table_matches_rt_rule) {
 
 TEST(FieldTableSchema, nexthop_table_matches_rt_nexthop) {
   expect_table_matches<rtnl::nexthop_fields>("rt-nexthop", "nexthop-attrs");
+}
+
+TEST(FieldTableSchema, address_table_matches_rt_addr) {
+  expect_table_matches<rtnl::address_fields>("rt-addr", "addr-attrs");
+}
+
+TEST(FieldTableSchema, neighbour_and_fdb_tables_match_rt_neigh) {
+  expect_table_matches<rtnl::neighbour_fields>("rt-neigh", "neighbour-attrs");
+  expect_table_matches<rtnl::fdb_entry_fields>("rt-neigh", "neighbour-attrs");
+}
+
+TEST(FieldTableSchema, bridge_vlan_table_matches_rt_link) {
+  expect_table_matches<rtnl::bridge_vlan_fields>("rt-link", "link-attrs");
 }
 
 TEST(FieldTableSchema, link_table_matches_rt_link) {

@@ -104,7 +104,7 @@ void ObjectTraits<Address>::emit(const Address& address, wire::MessageBuilder& b
   codec::write_header<address_fields>(address, header);
   builder.append_header(header);
   if (address.local.is_v4())
-    codec::emit_attributes<address_fields>(address, builder);
+    codec::emit_attributes<ipv4_attributes>(address, builder);
   else
     codec::emit_attributes<ipv6_attributes>(address, builder);
   codec::emit_unknown(address.unknown, builder);

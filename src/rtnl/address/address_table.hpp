@@ -1,9 +1,9 @@
 // How an Address maps onto struct ifaddrmsg and IFA_* attributes: one
-// line per member. The attribute lines are in inet_fill_ifaddr()'s order,
-// the IPv4 one; IPv6 addresses go in inet6_fill_ifaddr()'s, which only
-// reorders some of the same lines (ipv6_attributes), so that an address
-// the kernel reported emits back to its bytes. Header lines and compared
-// lines carry no attribute: they stand where diffs have always listed them.
+// line per member, each written once (address_line), listed in the order
+// diffs show them (address_fields) and in the orders the kernel writes
+// them, inet_fill_ifaddr()'s for IPv4 (ipv4_attributes) and
+// inet6_fill_ifaddr()'s for IPv6 (ipv6_attributes), so that an address the
+// kernel reported emits back to its bytes.
 #pragma once
 
 #include <nlpp/rtnl/address.hpp>
@@ -91,9 +91,9 @@ constexpr auto valid_lifetime =
 
 }  // namespace address_line
 
-/// The table: parsing, IPv4's attributes, the header, diffs. Unknown
+/// The table: parsing, the header, diffs (in this order). Unknown
 /// attributes are kept but not compared.
-constexpr auto address_fields = std::tuple{
+inline constexpr auto address_fields = std::tuple{
     address_line::ifindex,
     address_line::addresses,
     address_line::local,
@@ -102,17 +102,22 @@ constexpr auto address_fields = std::tuple{
     address_line::broadcast,
     address_line::label,
     address_line::scope,
-    address_line::proto,
     address_line::flags,
-    address_line::rt_priority,
     address_line::lifetimes,
     address_line::preferred_lifetime,
     address_line::valid_lifetime,
+    address_line::rt_priority,
+    address_line::proto,
 };
+
+/// IPv4's attributes, in inet_fill_ifaddr()'s order.
+inline constexpr auto ipv4_attributes =
+    std::tuple{address_line::addresses, address_line::broadcast, address_line::label,      address_line::proto,
+               address_line::flags,     address_line::rt_priority, address_line::lifetimes};
 
 /// IPv6's attributes, in inet6_fill_ifaddr()'s order (it has no broadcast
 /// or label).
-constexpr auto ipv6_attributes = std::tuple{address_line::addresses, address_line::rt_priority, address_line::lifetimes,
+inline constexpr auto ipv6_attributes = std::tuple{address_line::addresses, address_line::rt_priority, address_line::lifetimes,
                                             address_line::flags, address_line::proto};
 
 }  // namespace nlpp::rtnl

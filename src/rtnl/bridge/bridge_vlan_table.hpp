@@ -43,7 +43,7 @@ Result<void> join_ranges(std::vector<BridgeVlanRange>& vlans);
 /// The vlans as a diff shows them: "10 pvid untagged, 20-30".
 std::string vlans_text(const BridgeVlan& vlans);
 
-constexpr auto bridge_vlan_fields = std::tuple{
+inline constexpr auto bridge_vlan_fields = std::tuple{
     codec::field("ifindex", &BridgeVlan::ifindex, codec::in_header(&ifinfomsg::ifi_index)),
     codec::field("af_spec", codec::WholeObject<BridgeVlan>{}, AfSpecCodec{}),
     codec::field("vlans", codec::Derived<BridgeVlan, std::string>{&vlans_text}, codec::Compared{}),

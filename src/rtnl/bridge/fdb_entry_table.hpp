@@ -17,7 +17,7 @@
 
 namespace nlpp::rtnl {
 
-constexpr auto fdb_entry_fields = std::tuple{
+inline constexpr auto fdb_entry_fields = std::tuple{
     codec::field("ifindex", &FdbEntry::ifindex, codec::in_header(&ndmsg::ndm_ifindex)),
     // Sent even as all zeros: a vxlan's default remote.
     codec::field("lladdr", &FdbEntry::lladdr, codec::Always{NDA_LLADDR}),

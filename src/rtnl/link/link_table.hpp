@@ -8,6 +8,7 @@
 
 #include "codec/field.hpp"
 #include "codec/field_table.hpp"
+#include "codec/mac_sized.hpp"
 #include "rtnl/link/link_info_codec.hpp"
 
 #include <linux/if_link.h>
@@ -16,13 +17,6 @@
 #include <tuple>
 
 namespace nlpp::rtnl {
-
-// IFLA_ADDRESS / IFLA_BROADCAST when they are MAC addresses. Other sizes
-// (a tunnel's IPv4 or IPv6 endpoint, InfiniBand's 20 bytes) are left to
-// `unknown`, so they round-trip as they came.
-struct MacSized : codec::Native {
-  bool accepts(const wire::Attribute& attribute) const noexcept { return attribute.payload().size() == 6; }
-};
 
 // IFLA_IFALIAS as iproute2 sends it, without a NUL: the kernel takes the
 // alias's length from the attribute's, so both forms set the same alias,
@@ -52,8 +46,8 @@ struct NetnsFields {
 // order iproute2 sends them (IFLA_IFNAME after the others), so that the
 // same link makes the same bytes.
 inline constexpr auto link_compared_fields = std::tuple{
-    codec::field("address", &Link::address, MacSized{{IFLA_ADDRESS}}),
-    codec::field("broadcast", &Link::broadcast, MacSized{{IFLA_BROADCAST}}),
+    codec::field("address", &Link::address, codec::MacSized{{IFLA_ADDRESS}}),
+    codec::field("broadcast", &Link::broadcast, codec::MacSized{{IFLA_BROADCAST}}),
     codec::field("mtu", &Link::mtu, IFLA_MTU),
     codec::field("min_mtu", &Link::min_mtu, IFLA_MIN_MTU),
     codec::field("max_mtu", &Link::max_mtu, IFLA_MAX_MTU),

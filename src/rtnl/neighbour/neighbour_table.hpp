@@ -19,7 +19,7 @@
 
 namespace nlpp::rtnl {
 
-constexpr auto neighbour_fields = std::tuple{
+inline constexpr auto neighbour_fields = std::tuple{
     codec::field("ifindex", &Neighbour::ifindex, codec::in_header(&ndmsg::ndm_ifindex)),
     // Sent even when empty: every neighbour message has one.
     codec::field("dst", &Neighbour::dst, codec::Always{NDA_DST}),
