@@ -2,6 +2,7 @@
 
 #include <nlpp/codec/field_change.hpp>
 
+#include "codec/kind_union.hpp"
 #include "rtnl/link/kind_tables.hpp"
 
 #include <algorithm>
@@ -78,16 +79,6 @@ Result<void> parse_value(std::string_view text, T& value) {
   }
 }
 
-template <class Data>
-concept Modelled = requires {
-  KindTraits<Data>::kinds;
-};
-
-template <Modelled Data>
-bool serves(std::string_view kind) {
-  return std::ranges::find(KindTraits<Data>::kinds, kind) != std::end(KindTraits<Data>::kinds);
-}
-
 // Sets the field of data's table called name; not_found when there is none.
 template <Modelled Data>
 Result<void> set_field(Data& data, std::string_view kind, std::string_view name, std::string_view text) {
@@ -117,34 +108,17 @@ Result<void> set_field(Data& data, std::string_view kind, std::string_view name,
   return outcome;
 }
 
-// Calls f(std::type_identity<Data>{}) with the alternative of Variant that
-// has a struct serving kind; false when there is none.
-template <class Variant, class F>
-bool with_struct_for(std::string_view kind, F&& f) {
-  return [&]<size_t... index>(std::index_sequence<index...>) {
-    const auto visit = [&]<size_t I>(std::integral_constant<size_t, I>) {
-      using Data = std::variant_alternative_t<I, Variant>;
-      if constexpr (Modelled<Data>) {
-        if (!serves<Data>(kind)) return false;
-        f(std::type_identity<Data>{});
-        return true;
-      }
-      return false;
-    };
-    return (visit(std::integral_constant<size_t, index>{}) || ...);
-  }
-  (std::make_index_sequence<std::variant_size_v<Variant>>{});
-}
-
 // Makes data hold kind's struct (keeping what it holds already) and sets the option.
 template <class Variant>
 Result<void> set_option(Variant& data, std::string_view kind, std::string_view name, std::string_view text) {
   Result<void> outcome = Error(errc::not_found, std::string(kind) + ": nlpp has no struct for this kind");
-  with_struct_for<Variant>(kind, [&]<class Data>(std::type_identity<Data>) {
-    if (!std::holds_alternative<Data>(data)) data.template emplace<Data>();
-    outcome = set_field(std::get<Data>(data), kind, name, text);
-    if (!outcome && outcome.error().code() == make_error_code(errc::not_found))
-      outcome = refuse(kind, name, text, "no such option");
+  codec::with_alternative<Variant>(serving(kind), [&]<class Data>(std::type_identity<Data>) {
+    if constexpr (Modelled<Data>) {
+      if (!std::holds_alternative<Data>(data)) data.template emplace<Data>();
+      outcome = set_field(std::get<Data>(data), kind, name, text);
+      if (!outcome && outcome.error().code() == make_error_code(errc::not_found))
+        outcome = refuse(kind, name, text, "no such option");
+    }
   });
   return outcome;
 }
@@ -160,11 +134,11 @@ Result<void> set_port_option(LinkInfo& info, std::string_view name, std::string_
 }
 
 bool has_kind_struct(std::string_view kind) {
-  return with_struct_for<LinkData>(kind, [](auto) {});
+  return codec::with_alternative<LinkData>(serving(kind), [](auto) {});
 }
 
 bool has_port_struct(std::string_view slave_kind) {
-  return with_struct_for<SlaveData>(slave_kind, [](auto) {});
+  return codec::with_alternative<SlaveData>(serving(slave_kind), [](auto) {});
 }
 
 }  // namespace nlpp::rtnl::link

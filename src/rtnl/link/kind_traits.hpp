@@ -9,6 +9,11 @@
 #include "codec/header_codecs.hpp"
 #include "codec/value_codecs.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <type_traits>
+
 namespace nlpp::rtnl::link {
 
 // The table vocabulary every kind's table writes in.
@@ -35,5 +40,20 @@ using codec::NestedList;
 /// claims so that nothing the kernel sent is lost.
 template <class Data>
 struct KindTraits;
+
+/// An alternative of LinkData / SlaveData that is a kind's struct (not
+/// std::monostate or GenericData).
+template <class T>
+concept Modelled = requires { KindTraits<T>::kinds; };
+
+/// Which alternative serves kind, for codec::with_alternative().
+inline auto serving(std::string_view kind) {
+  return [kind]<class T>(std::type_identity<T>) {
+    if constexpr (Modelled<T>)
+      return std::ranges::find(KindTraits<T>::kinds, kind) != std::end(KindTraits<T>::kinds);
+    else
+      return false;
+  };
+}
 
 }  // namespace nlpp::rtnl::link

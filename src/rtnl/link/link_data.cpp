@@ -1,6 +1,7 @@
 #include "link_data.hpp"
 
 #include "codec/field_table.hpp"
+#include "codec/kind_union.hpp"
 #include "rtnl/link/kind_tables.hpp"
 
 #include <algorithm>
@@ -11,36 +12,14 @@
 namespace nlpp::rtnl::link {
 namespace {
 
-// A struct of the registry (not monostate or GenericData).
-template <class T>
-concept Modelled = requires {
-  KindTraits<T>::kinds;
-};
-
-template <Modelled T>
-bool serves(std::string_view kind) {
-  return std::ranges::find(KindTraits<T>::kinds, kind) != std::end(KindTraits<T>::kinds);
-}
-
-// Calls f(std::type_identity<T>{}) for the variant's alternatives in order
-// until one returns true.
-template <class Variant, class F>
-bool any_alternative(F&& f) {
-  return []<class... T>(F& visit, std::variant<T...>*) { return (visit(std::type_identity<T>{}) || ...); }(
-             f, static_cast<Variant*>(nullptr));
-}
-
 template <class Variant>
 Variant parse_data(std::string_view kind, wire::AttributeRange attributes) {
   std::optional<Variant> parsed;
-  any_alternative<Variant>([&]<class T>(std::type_identity<T>) {
+  codec::with_alternative<Variant>(serving(kind), [&]<class T>(std::type_identity<T>) {
     if constexpr (Modelled<T>) {
-      if (!serves<T>(kind)) return false;
       T data;
       if (codec::parse_attributes<KindTraits<T>::fields>(attributes, data, kind)) parsed = std::move(data);
-      return true;
     }
-    return false;
   });
   if (parsed) return std::move(*parsed);
   GenericData generic;
@@ -89,7 +68,7 @@ Result<void> validate_variant(const Variant& data, std::string_view kind, std::s
       [&]<class T>(const T& value) -> Result<void> {
         if constexpr (Modelled<T>) {
           if (kind.empty()) return Error(errc::invalid_argument, std::string(field) + ": empty, but data is set");
-          if (!serves<T>(kind))
+          if (!serving(kind)(std::type_identity<T>{}))
             return Error(errc::invalid_argument,
                          std::string(field) + " '" + std::string(kind) + "': the data is for " + describe(data));
           if constexpr (requires { KindTraits<T>::validate(value, kind); }) return KindTraits<T>::validate(value, kind);

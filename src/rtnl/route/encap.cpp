@@ -3,6 +3,7 @@
 #include "encap_codec.hpp"
 
 #include "codec/attributes.hpp"
+#include "codec/kind_union.hpp"
 #include "codec/checks.hpp"
 
 #include <type_traits>
@@ -18,23 +19,22 @@ Result<Encap> parse_as(wire::AttributeRange attributes) {
   return Encap(std::move(value));
 }
 
-// Tries the alternatives of Encap in turn; RawEncap takes whatever none claims.
-template <size_t Index = 0>
-Result<Encap> parse_alternative(uint16_t type, wire::Bytes payload) {
-  if constexpr (Index == std::variant_size_v<Encap>) {
-    return Encap(RawEncap{type, std::vector<std::byte>(payload.begin(), payload.end())});
-  } else {
-    using Kind = std::variant_alternative_t<Index, Encap>;
-    if constexpr (!std::is_same_v<Kind, RawEncap>) {
-      if (type == Kind::encap_type) return parse_as<Kind>(wire::AttributeRange(payload));
-    }
-    return parse_alternative<Index + 1>(type, payload);
-  }
-}
-
 }  // namespace
 
-Result<Encap> parse_encap(uint16_t type, wire::Bytes nest_payload) { return parse_alternative(type, nest_payload); }
+Result<Encap> parse_encap(uint16_t type, wire::Bytes nest_payload) {
+  const auto serves = [type]<class Kind>(std::type_identity<Kind>) {
+    if constexpr (std::is_same_v<Kind, RawEncap>)
+      return false;  // what no kind serves: below
+    else
+      return Kind::encap_type == type;
+  };
+  std::optional<Result<Encap>> parsed;
+  codec::with_alternative<Encap>(serves, [&]<class Kind>(std::type_identity<Kind>) {
+    if constexpr (!std::is_same_v<Kind, RawEncap>) parsed = parse_as<Kind>(wire::AttributeRange(nest_payload));
+  });
+  if (parsed) return std::move(*parsed);
+  return Encap(RawEncap{type, std::vector<std::byte>(nest_payload.begin(), nest_payload.end())});
+}
 
 Result<void> EncapPair::parse(const wire::Attribute& attribute, std::optional<Encap>& encap) const {
   if (!encap) encap = RawEncap{};
