@@ -289,6 +289,29 @@ void write_header(const Object& object, Header& header) {
       table);
 }
 
+/// Reads a whole message into object: its fixed header, then its attributes
+/// (keep gets those no line claims). The header is returned for what the
+/// table does not hold (a family to check).
+template <const auto& table, class Header, class Object, class Keep>
+Result<Header> parse_message(const wire::Message& message, Object& object, std::string_view what,
+                             ErrorNaming naming, Keep&& keep) {
+  Result<MessageParts<Header>> parts = split_message<Header>(what, message);
+  if (!parts) return std::move(parts).error();
+  read_header<table>(parts->header, object);
+  if (Result<void> parsed = parse_attributes<table>(parts->attributes, object, what, naming, keep); !parsed)
+    return std::move(parsed).error();
+  return parts->header;
+}
+
+/// Like the above; unclaimed attributes are appended to object.unknown.
+template <const auto& table, class Header, class Object>
+Result<Header> parse_message(const wire::Message& message, Object& object, std::string_view what,
+                             ErrorNaming naming = ErrorNaming::field) {
+  return parse_message<table, Header>(message, object, what, naming, [&](const wire::Attribute& attribute) {
+    keep_unknown(object.unknown, attribute);
+  });
+}
+
 /// Adds a FieldChange, named by its line, for every member that differs
 /// (padding lines aside); a codec with a diff() of its own (a nest of
 /// fields: a route's metrics) adds its members' changes instead.

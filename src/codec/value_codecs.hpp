@@ -190,10 +190,14 @@ struct BigEndian {
   using Unsigned = std::make_unsigned_t<typename Integer<T>::type>;
 };
 
-/// A plain member (not an optional) in one attribute in its native layout,
-/// sent unless it holds its type's default: a u8 protocol of 0, an empty
-/// name, an empty address, a false bool (then sent as u8 1) are not sent.
-struct NonDefault {
+/// A plain member (not an optional) in one attribute in its native layout.
+/// NonDefault: sent unless it holds its type's default (a u8 protocol of 0,
+/// an empty name, an empty address, a false bool, then sent as u8 1, are
+/// not sent). Always: sent whatever it holds, for what every message of its
+/// object carries (an FDB entry's all-zeros NDA_LLADDR is a vxlan's default
+/// remote).
+template <bool always>
+struct PlainMember {
   uint16_t type;
 
   constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
@@ -207,9 +211,12 @@ struct NonDefault {
   }
   template <class T>
   void emit(const T& value, wire::MessageBuilder& out) const {
-    if (!(value == T{})) NativeValue<T>::emit(out, type, value);
+    if (always || !(value == T{})) NativeValue<T>::emit(out, type, value);
   }
 };
+
+using NonDefault = PlainMember<false>;
+using Always = PlainMember<true>;
 
 /// An optional u32 the kernel reports as `absent` when unset
 /// (FRA_SUPPRESS_PREFIXLEN's -1): that value reads as no value.

@@ -124,6 +124,7 @@ void expect_layout(const Line& line, std::string_view set, const schema::Attribu
   using Value = typename Unwrapped<Member>::type;
   constexpr bool big_endian = std::is_same_v<Codec, codec::BigEndian>;
   constexpr bool native = std::is_base_of_v<codec::Native, Codec> || std::is_same_v<Codec, codec::NonDefault> ||
+                          std::is_same_v<Codec, codec::Always> ||
                           std::is_same_v<Codec, codec::AbsentAs> || big_endian;
   if constexpr (native) {
     if (is_erratum(set, attribute)) return;

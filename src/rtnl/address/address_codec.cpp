@@ -75,18 +75,14 @@ void LifetimesCodec::emit(const std::optional<AddressLifetimes>& lifetimes, wire
 }
 
 Result<Address> ObjectTraits<Address>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ifaddrmsg>> parts = codec::split_message<ifaddrmsg>(name, message);
-  if (!parts) return std::move(parts).error();
   Address address;
-  codec::read_header<address_fields>(parts->header, address);
-  if (Result<void> parsed =
-          codec::parse_attributes<address_fields>(parts->attributes, address, name, codec::ErrorNaming::attribute_type);
-      !parsed)
-    return std::move(parsed).error();
+  Result<ifaddrmsg> header =
+      codec::parse_message<address_fields, ifaddrmsg>(message, address, name, codec::ErrorNaming::attribute_type);
+  if (!header) return std::move(header).error();
   if (Result<void> sorted = sort_addresses(address); !sorted) return std::move(sorted).error();
-  if (!of_family(address, parts->header.ifa_family))
+  if (!of_family(address, header->ifa_family))
     return Error(errc::malformed_attribute,
-                 "address: an address not of the message's family " + std::to_string(parts->header.ifa_family));
+                 "address: an address not of the message's family " + std::to_string(header->ifa_family));
   return address;
 }
 

@@ -69,18 +69,14 @@ Result<void> join_ranges(std::vector<BridgeVlanRange>& vlans) {
 }
 
 Result<BridgeVlan> ObjectTraits<BridgeVlan>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ifinfomsg>> parts = codec::split_message<ifinfomsg>(name, message);
-  if (!parts) return std::move(parts).error();
-  if (parts->header.ifi_family != AF_BRIDGE)
-    return Error(errc::protocol_error, "bridge vlan: a link message of family " +
-                                           std::to_string(parts->header.ifi_family) + ", not AF_BRIDGE");
   BridgeVlan vlans;
-  codec::read_header<bridge_vlan_fields>(parts->header, vlans);
   // The link's own attributes are Link's to model: dropped.
-  if (Result<void> parsed = codec::parse_attributes<bridge_vlan_fields>(
-          parts->attributes, vlans, name, codec::ErrorNaming::attribute_type, [](const wire::Attribute&) {});
-      !parsed)
-    return std::move(parsed).error();
+  Result<ifinfomsg> header = codec::parse_message<bridge_vlan_fields, ifinfomsg>(
+      message, vlans, name, codec::ErrorNaming::attribute_type, [](const wire::Attribute&) {});
+  if (!header) return std::move(header).error();
+  if (header->ifi_family != AF_BRIDGE)
+    return Error(errc::protocol_error, "bridge vlan: a link message of family " +
+                                           std::to_string(header->ifi_family) + ", not AF_BRIDGE");
   if (Result<void> joined = join_ranges(vlans.vlans); !joined) return codec::parse_error(name, joined.error());
   return vlans;
 }

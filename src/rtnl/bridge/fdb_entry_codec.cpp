@@ -9,15 +9,11 @@
 namespace nlpp::rtnl {
 
 Result<FdbEntry> ObjectTraits<FdbEntry>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ndmsg>> split = codec::split_message<ndmsg>(name, message);
-  if (!split) return std::move(split).error();
-  const ndmsg& header = split->header;
-  if (header.ndm_family != AF_BRIDGE)
-    return Error(errc::protocol_error, "fdb entry: family " + std::to_string(header.ndm_family) + " is not AF_BRIDGE");
   FdbEntry entry;
-  codec::read_header<fdb_entry_fields>(header, entry);
-  if (Result<void> parsed = codec::parse_attributes<fdb_entry_fields>(split->attributes, entry, name); !parsed)
-    return std::move(parsed).error();
+  Result<ndmsg> header = codec::parse_message<fdb_entry_fields, ndmsg>(message, entry, name);
+  if (!header) return std::move(header).error();
+  if (header->ndm_family != AF_BRIDGE)
+    return Error(errc::protocol_error, "fdb entry: family " + std::to_string(header->ndm_family) + " is not AF_BRIDGE");
   return entry;
 }
 

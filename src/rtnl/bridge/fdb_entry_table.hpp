@@ -7,7 +7,6 @@
 
 #include <nlpp/rtnl/fdb_entry.hpp>
 
-#include "codec/always.hpp"
 #include "codec/field.hpp"
 #include "codec/field_table.hpp"
 #include "codec/header_codecs.hpp"

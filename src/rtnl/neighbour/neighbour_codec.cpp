@@ -7,17 +7,13 @@
 namespace nlpp::rtnl {
 
 Result<Neighbour> ObjectTraits<Neighbour>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<ndmsg>> split = codec::split_message<ndmsg>(name, message);
-  if (!split) return std::move(split).error();
-  const ndmsg& header = split->header;
   Neighbour neighbour;
-  codec::read_header<neighbour_fields>(header, neighbour);
-  if (Result<void> parsed = codec::parse_attributes<neighbour_fields>(split->attributes, neighbour, name); !parsed)
-    return std::move(parsed).error();
+  Result<ndmsg> header = codec::parse_message<neighbour_fields, ndmsg>(message, neighbour, name);
+  if (!header) return std::move(header).error();
   if (neighbour.dst.empty()) return Error(errc::malformed_attribute, "neighbour: no NDA_DST");
   // The table reads dst's family from its size; it must be the header's.
-  if (neighbour.family() != header.ndm_family) {
-    Result<IpAddress> in_family = IpAddress::from_bytes(header.ndm_family, neighbour.dst.bytes());
+  if (neighbour.family() != header->ndm_family) {
+    Result<IpAddress> in_family = IpAddress::from_bytes(header->ndm_family, neighbour.dst.bytes());
     return codec::parse_error(name, in_family.error());
   }
   return neighbour;

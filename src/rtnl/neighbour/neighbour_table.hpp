@@ -7,7 +7,6 @@
 
 #include <nlpp/rtnl/neighbour.hpp>
 
-#include "codec/always.hpp"
 #include "codec/field.hpp"
 #include "codec/field_table.hpp"
 #include "codec/header_codecs.hpp"

@@ -8,13 +8,7 @@
 namespace nlpp::rtnl {
 
 Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<nhmsg>> parts = codec::split_message<nhmsg>(name, message);
-  if (!parts) return std::move(parts).error();
   Nexthop nexthop;
-  codec::read_header<nexthop_fields>(parts->header, nexthop);
-  // Reported only, so not in the table: a nexthop asked for without a
-  // gateway reads back with link scope, and is what was asked for.
-  nexthop.scope = parts->header.nh_scope;
   // NHA_GROUP is read once NHA_OP_FLAGS, which comes after it, has said how.
   std::optional<wire::Attribute> group;
   std::optional<wire::Attribute> op_flags;
@@ -26,10 +20,12 @@ Result<Nexthop> ObjectTraits<Nexthop>::parse(const wire::Message& message) {
     else
       codec::keep_unknown(nexthop.unknown, attribute);
   };
-  if (Result<void> parsed = codec::parse_attributes<nexthop_fields>(parts->attributes, nexthop, name,
-                                                                    codec::ErrorNaming::attribute_type, keep);
-      !parsed)
-    return std::move(parsed).error();
+  Result<nhmsg> header =
+      codec::parse_message<nexthop_fields, nhmsg>(message, nexthop, name, codec::ErrorNaming::attribute_type, keep);
+  if (!header) return std::move(header).error();
+  // Reported only, so not in the table: a nexthop asked for without a
+  // gateway reads back with link scope, and is what was asked for.
+  nexthop.scope = header->nh_scope;
   uint32_t op_flag_bits = 0;
   if (op_flags && !codec::read(*op_flags, op_flag_bits)) return codec::bad_attribute(name, *op_flags);
   // The high byte of a weight is real in a reply whose NHA_OP_FLAGS says the

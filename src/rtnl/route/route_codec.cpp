@@ -56,17 +56,13 @@ void emit_lookup(const Route& route, int family, wire::MessageBuilder& builder) 
 }  // namespace
 
 Result<Route> ObjectTraits<Route>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<rtmsg>> parts = codec::split_message<rtmsg>(name, message);
-  if (!parts) return std::move(parts).error();
   Route route;
-  codec::read_header<route_fields>(parts->header, route);
   const auto keep = [&route](const wire::Attribute& attribute) {
     codec::keep_unknown(route.extras.edit().unknown, attribute);
   };
-  if (Result<void> parsed = codec::parse_attributes<route_fields>(parts->attributes, route, name,
-                                                                  codec::ErrorNaming::attribute_type, keep);
-      !parsed)
-    return std::move(parsed).error();
+  Result<rtmsg> parsed =
+      codec::parse_message<route_fields, rtmsg>(message, route, name, codec::ErrorNaming::attribute_type, keep);
+  if (!parsed) return std::move(parsed).error();
   if (route.extras->encap)
     if (Result<void> decoded = decode_encap(route.extras.edit().encap); !decoded) return std::move(decoded).error();
   return route;

@@ -7,14 +7,10 @@
 namespace nlpp::rtnl {
 
 Result<Rule> ObjectTraits<Rule>::parse(const wire::Message& message) {
-  Result<codec::MessageParts<fib_rule_hdr>> parts = codec::split_message<fib_rule_hdr>(name, message);
-  if (!parts) return std::move(parts).error();
   Rule rule;
-  codec::read_header<rule_fields>(parts->header, rule);
-  if (Result<void> parsed =
-          codec::parse_attributes<rule_fields>(parts->attributes, rule, name, codec::ErrorNaming::attribute_type);
-      !parsed)
-    return std::move(parsed).error();
+  Result<fib_rule_hdr> parsed =
+      codec::parse_message<rule_fields, fib_rule_hdr>(message, rule, name, codec::ErrorNaming::attribute_type);
+  if (!parsed) return std::move(parsed).error();
   return rule;
 }
 
