@@ -76,10 +76,10 @@ class Session {
   /// std::system_error. Every command changes objects through here. In a
   /// batch the change is validated (a bad object throws at once) and
   /// queued, to be sent by flush(); objects whose add takes more than one
-  /// request (HasCustomAdd: links) are sent at once, after the queue.
+  /// request (HasAddPlan: links) are sent at once, after the queue.
   template <rtnl::RtnlObject T>
   void apply(Verb verb, const T& object) {
-    if (batch_ && !(rtnl::HasCustomAdd<T> && verb == Verb::add)) {
+    if (batch_ && !(rtnl::HasAddPlan<T> && verb == Verb::add)) {
       batch_->changes.change(verb, object).value();
       batch_->lines.push_back(batch_->line);
       return;

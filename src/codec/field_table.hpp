@@ -3,8 +3,8 @@
 // two objects, all driven by the table's lines. A table is a
 // `static constexpr std::tuple` of lines, passed by reference as a
 // template argument, so that the attribute dispatch is built at compile
-// time: an array from attribute type to line, one indexed call per
-// attribute, however long the table. Attributes no line claims go to the
+// time: a switch on the attribute type (the compiler's jump table) whose
+// cases are the lines' parses, inlined. Attributes no line claims go to the
 // caller (an object's `unknown`), to be emitted again after the table's.
 #pragma once
 
@@ -87,6 +87,29 @@ Result<void> parse_value(const Codec& codec, const wire::Attribute& attribute, V
     return codec.parse(attribute, value);
 }
 
+// The codec's fast parse, where it has one: a bool, no Result built.
+template <class Codec, class Value, class Owner>
+constexpr bool has_try_parse = requires(const Codec& codec, const wire::Attribute& attribute, Value& value,
+                                        const Owner& owner) { codec.try_parse(attribute, value, owner); } ||
+                               requires(const Codec& codec, const wire::Attribute& attribute, Value& value) {
+                                 codec.try_parse(attribute, value);
+                               };
+
+template <class Codec, class Value, class Owner>
+constexpr bool has_parse = requires(const Codec& codec, const wire::Attribute& attribute, Value& value,
+                                    const Owner& owner) { codec.parse(attribute, value, owner); } ||
+                           requires(const Codec& codec, const wire::Attribute& attribute, Value& value) {
+                             codec.parse(attribute, value);
+                           };
+
+template <class Codec, class Value, class Owner>
+bool try_parse_value(const Codec& codec, const wire::Attribute& attribute, Value& value, const Owner& owner) {
+  if constexpr (requires { codec.try_parse(attribute, value, owner); })
+    return codec.try_parse(attribute, value, owner);
+  else
+    return codec.try_parse(attribute, value);
+}
+
 template <class Codec, class Value, class Owner>
 void emit_value(const Codec& codec, const Value& value, wire::MessageBuilder& out, const Owner& owner) {
   if constexpr (requires { codec.emit(value, out, owner); })
@@ -131,29 +154,48 @@ constexpr uint16_t max_type() {
 }
 
 template <const auto& table, size_t line, class Object>
-Claim parse_line(const wire::Attribute& attribute, Object& object, std::string_view what, ErrorNaming naming,
+[[gnu::always_inline]] inline Claim parse_line(const wire::Attribute& attribute, Object& object, std::string_view what, ErrorNaming naming,
                  std::optional<Error>& failure) {
   const auto& entry = std::get<line>(table);
+  using Codec = std::remove_cvref_t<decltype(entry.codec)>;
   if (!accepts(entry.codec, attribute, object)) return Claim::no;
   // An attribute that says nothing (an all-zero RTA_CACHEINFO) is claimed
   // without writing the member, which may live in storage allocated on write.
   if constexpr (requires { entry.codec.drops(attribute); })
     if (entry.codec.drops(attribute)) return Claim::yes;
-  Result<void> parsed = parse_value(entry.codec, attribute, entry.access.edit(object), object);
-  if (parsed) return Claim::yes;
-  if constexpr (requires { requires decltype(entry.codec)::own_errors; })
-    failure = std::move(parsed).error();  // a nest's parse names its own attribute better
-  else
-    failure = naming == ErrorNaming::field
-                ? Error(errc::malformed_attribute,
-                        std::string(what) + " " + std::string(entry.name) + ": " + parsed.error().context())
-                : bad_attribute(what, attribute);
+  auto& value = entry.access.edit(object);
+  using Value = std::remove_reference_t<decltype(value)>;
+  constexpr bool own_errors = requires { requires Codec::own_errors; };
+  const auto named = [&](const Error& reason) {
+    return Error(errc::malformed_attribute,
+                 std::string(what) + " " + std::string(entry.name) + ": " + reason.context());
+  };
+  if constexpr (has_try_parse<Codec, Value, Object>) {
+    if (try_parse_value(entry.codec, attribute, value, object)) return Claim::yes;
+    if constexpr (!has_parse<Codec, Value, Object>) {
+      failure = naming == ErrorNaming::field ? named(Error(errc::malformed_attribute, "malformed"))
+                                             : bad_attribute(what, attribute);
+      return Claim::failed;
+    } else if (naming == ErrorNaming::attribute_type && !own_errors) {
+      failure = bad_attribute(what, attribute);  // no reason needed from the codec
+      return Claim::failed;
+    }
+  }
+  if constexpr (has_parse<Codec, Value, Object>) {
+    // The codec's parse(): the whole job, or, after a failed try_parse(), the reason.
+    Result<void> parsed = parse_value(entry.codec, attribute, value, object);
+    if (parsed) return Claim::yes;
+    if constexpr (own_errors)
+      failure = std::move(parsed).error();  // a nest's parse names its own attribute better
+    else
+      failure = naming == ErrorNaming::field ? named(parsed.error()) : bad_attribute(what, attribute);
+  }
   return Claim::failed;
 }
 
 // Offers an attribute of type to line, if the line claims the type.
 template <const auto& table, uint16_t type, size_t line, class Object>
-Claim offer(const wire::Attribute& attribute, Object& object, std::string_view what, ErrorNaming naming,
+[[gnu::always_inline]] inline Claim offer(const wire::Attribute& attribute, Object& object, std::string_view what, ErrorNaming naming,
             std::optional<Error>& failure) {
   if constexpr (claims<table, line>(type))
     return parse_line<table, line>(attribute, object, what, naming, failure);
@@ -164,7 +206,7 @@ Claim offer(const wire::Attribute& attribute, Object& object, std::string_view w
 // Offers an attribute of type to each line that claims the type, in the
 // table's order, until one accepts it.
 template <const auto& table, uint16_t type, class Object>
-Claim parse_type(const wire::Attribute& attribute, Object& object, std::string_view what, ErrorNaming naming,
+[[gnu::always_inline]] inline Claim parse_type(const wire::Attribute& attribute, Object& object, std::string_view what, ErrorNaming naming,
                  std::optional<Error>& failure) {
   Claim claim = Claim::no;
   [&]<size_t... line>(std::index_sequence<line...>) {
@@ -173,32 +215,42 @@ Claim parse_type(const wire::Attribute& attribute, Object& object, std::string_v
   return claim;
 }
 
-template <class Object>
-using Parser = Claim (*)(const wire::Attribute&, Object&, std::string_view, ErrorNaming, std::optional<Error>&);
-
 template <const auto& table, size_t... line>
 constexpr bool any_line_claims(uint16_t type, std::index_sequence<line...>) {
   return (claims<table, line>(type) || ...);
 }
 
-template <const auto& table, class Object, size_t type>
-constexpr Parser<Object> parser_for() {
-  if constexpr (any_line_claims<table>(type, std::make_index_sequence<table_size<table>>{}))
-    return &parse_type<table, static_cast<uint16_t>(type), Object>;
-  else
-    return nullptr;
+// The attribute types some line claims, in increasing order.
+template <const auto& table>
+constexpr auto claimed_types() {
+  constexpr size_t count = [] {
+    size_t n = 0;
+    for (size_t type = 0; type <= max_type<table>(); ++type)
+      n += any_line_claims<table>(static_cast<uint16_t>(type), std::make_index_sequence<table_size<table>>{});
+    return n;
+  }();
+  std::array<uint16_t, count> types{};
+  size_t next = 0;
+  for (size_t type = 0; type <= max_type<table>(); ++type)
+    if (any_line_claims<table>(static_cast<uint16_t>(type), std::make_index_sequence<table_size<table>>{}))
+      types[next++] = static_cast<uint16_t>(type);
+  return types;
 }
 
-template <const auto& table, class Object, size_t... type>
-constexpr std::array<Parser<Object>, sizeof...(type)> parsers_for(std::index_sequence<type...>) {
-  return {parser_for<table, Object, type>()...};
+// Parses an attribute of type by the lines that claim it: a chain of
+// comparisons against constants, which the compiler makes a jump table,
+// every line's parse inlined.
+template <const auto& table, class Object, size_t... index>
+[[gnu::always_inline]] inline Claim dispatch(uint16_t type, const wire::Attribute& attribute, Object& object,
+                                             std::string_view what, ErrorNaming naming, std::optional<Error>& failure,
+                                             std::index_sequence<index...>) {
+  constexpr auto types = claimed_types<table>();
+  Claim claim = Claim::no;
+  (void)((type == types[index] &&
+          (claim = parse_type<table, types[index], Object>(attribute, object, what, naming, failure), true)) ||
+         ...);
+  return claim;
 }
-
-// For each attribute type, the function that parses it; null for a type no line claims.
-template <const auto& table, class Object>
-struct Dispatch {
-  static constexpr auto parsers = parsers_for<table, Object>(std::make_index_sequence<max_type<table>() + 1>{});
-};
 
 template <class Line, class Object>
 void diff_line(std::string_view name, const Line& line, const Object& before, const Object& after, FieldDiff& diff) {
@@ -217,18 +269,17 @@ void diff_line(std::string_view name, const Line& line, const Object& before, co
 template <const auto& table, class Object, class Keep>
 Result<void> parse_attributes(wire::AttributeRange attributes, Object& object, std::string_view what,
                               ErrorNaming naming, Keep&& keep) {
-  using Dispatch = table_detail::Dispatch<table, Object>;
+  constexpr size_t claimed = table_detail::claimed_types<table>().size();
   size_t consumed = 0;
   std::optional<Error> failure;
   for (const wire::Attribute& attribute : attributes) {
     consumed += wire::align4(attribute.bytes().size());
-    const uint16_t type = attribute.type();
-    table_detail::Claim claim = table_detail::Claim::no;
-    if (type < Dispatch::parsers.size() && Dispatch::parsers[type] != nullptr)
-      claim = Dispatch::parsers[type](attribute, object, what, naming, failure);
+    const table_detail::Claim claim = table_detail::dispatch<table>(attribute.type(), attribute, object, what, naming,
+                                                                    failure, std::make_index_sequence<claimed>{});
     if (claim == table_detail::Claim::failed) return std::move(*failure);
     if (claim == table_detail::Claim::no) keep(attribute);
   }
+  if (consumed >= attributes.bytes().size()) return {};
   return check_consumed(what, attributes, consumed);
 }
 

@@ -11,7 +11,7 @@
 namespace nlpp::codec {
 
 /// Codec's attribute, not compared (field_table.hpp's diff_fields skips
-/// it): `field("probes", &Neighbour::probes, Uncompared{Native{NDA_PROBES}})`.
+/// it): `field("probes", &Neighbour::probes, Uncompared<Native>{{NDA_PROBES}})`.
 template <class Codec>
 struct Uncompared {
   static constexpr bool compared = false;

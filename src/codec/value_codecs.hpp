@@ -12,12 +12,15 @@
 #include <nlpp/wire/bytes.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
+#include "codec/attributes.hpp"
+
 #include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <sys/socket.h>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -112,6 +115,27 @@ struct NativeValue<IpAddress> {
   static void emit(wire::MessageBuilder& out, uint16_t type, const IpAddress& value);
 };
 
+/// Reads an attribute in T's native layout into out without building a
+/// Result: false when it does not hold one (the parse() of the same codec
+/// says why). The hot path of a dump: integers, enums and addresses are
+/// read in place.
+template <class T>
+bool read_native(const wire::Attribute& attribute, T& out) {
+  if constexpr ((std::is_integral_v<T> && !std::is_same_v<T, bool>) || std::is_enum_v<T>) {
+    if (attribute.payload().size() != sizeof(T)) return false;
+    out = wire::load<T>(attribute.payload());
+    return true;
+  } else if constexpr (std::is_same_v<T, IpAddress>) {
+    const size_t size = attribute.payload().size();
+    return (size == 4 || size == 16) && read_address(attribute.payload(), size == 4 ? AF_INET : AF_INET6, out);
+  } else {
+    Result<T> parsed = NativeValue<T>::parse(attribute);
+    if (!parsed) return false;
+    out = std::move(*parsed);
+    return true;
+  }
+}
+
 /// One attribute in the native layout: a std::optional<T> member is the
 /// attribute's value when present (see NativeValue for each T); a plain bool
 /// member is an NLA_FLAG, true when the attribute is there.
@@ -130,6 +154,17 @@ struct Native {
   Result<void> parse(const wire::Attribute&, bool& present) const {
     present = true;
     return {};
+  }
+  template <class T>
+  bool try_parse(const wire::Attribute& attribute, std::optional<T>& value) const {
+    T read{};
+    if (!read_native(attribute, read)) return false;
+    value = std::move(read);
+    return true;
+  }
+  bool try_parse(const wire::Attribute&, bool& present) const noexcept {
+    present = true;
+    return true;
   }
 
   template <class T>
@@ -208,6 +243,10 @@ struct PlainMember {
     if (!parsed) return std::move(parsed).error();
     value = std::move(*parsed);
     return {};
+  }
+  template <class T>
+  bool try_parse(const wire::Attribute& attribute, T& value) const {
+    return read_native(attribute, value);
   }
   template <class T>
   void emit(const T& value, wire::MessageBuilder& out) const {

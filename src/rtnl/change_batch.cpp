@@ -1,5 +1,6 @@
 // ChangeBatch::send and IPRoute::send (change_batch.hpp).
 #include <nlpp/rtnl/change_batch.hpp>
+#include <nlpp/rtnl/ip_route.hpp>
 
 namespace nlpp::rtnl {
 

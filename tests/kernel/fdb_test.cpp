@@ -152,7 +152,7 @@ TEST_F(Fdb, adds_a_vxlan_remote_with_port_vni_and_via) {
 
 TEST_F(Fdb, append_adds_a_second_remote_for_the_same_address) {
   ASSERT_TRUE(ip_route().add(vxlan_remote("198.51.100.7")));
-  Result<io::Ack> appended = fdb_append(ip_route(), vxlan_remote("198.51.100.8"));
+  Result<io::Ack> appended = ip_route().change(Verb::append, vxlan_remote("198.51.100.8"));
   ASSERT_TRUE(appended) << appended.error().describe();
 
   std::vector<std::string> remotes;
@@ -168,7 +168,7 @@ TEST_F(Fdb, append_adds_a_second_remote_for_the_same_address) {
 
 TEST_F(Fdb, deleting_one_remote_keeps_the_others) {
   ASSERT_TRUE(ip_route().add(vxlan_remote("198.51.100.7")));
-  ASSERT_TRUE(fdb_append(ip_route(), vxlan_remote("198.51.100.8")));
+  ASSERT_TRUE(ip_route().change(Verb::append, vxlan_remote("198.51.100.8")));
   ASSERT_TRUE(ip_route().del(vxlan_remote("198.51.100.7")));
   const std::vector<FdbEntry> entries = dump(vx0_, MacAddress());
   ASSERT_EQ(entries.size(), 1u);

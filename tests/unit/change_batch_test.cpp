@@ -4,6 +4,7 @@
 // the kernel's refusals come back by the index queuing returned.
 #include <nlpp/rtnl/change_batch.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
+#include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/route.hpp>
 
 #include "support/fake_kernel.hpp"

@@ -2,6 +2,7 @@
 // emitting them back to the same bytes), requests, input checks, keys,
 // filters, and append over a scripted kernel.
 #include <nlpp/rtnl/fdb_entry.hpp>
+#include <nlpp/rtnl/ip_route.hpp>
 
 #include "support/fake_kernel.hpp"
 #include "unit/golden.hpp"
@@ -185,7 +186,7 @@ TEST(FdbAppend, sends_create_and_append) {
   });
   const test::FakeKernel& observed = *fake;
   IPRoute ip(io::RequestEngine(std::move(fake)));
-  ASSERT_TRUE(fdb_append(ip, vxlan_remote()));
+  ASSERT_TRUE(ip.change(Verb::append, vxlan_remote()));
   ASSERT_EQ(observed.sent().size(), 1u);
   const wire::Message sent(observed.sent()[0]);
   EXPECT_EQ(sent.type(), RTM_NEWNEIGH);
@@ -193,7 +194,7 @@ TEST(FdbAppend, sends_create_and_append) {
 
   FdbEntry bad = vxlan_remote();
   bad.vni = 1u << 24;
-  Result<io::Ack> refused = fdb_append(ip, bad);
+  Result<io::Ack> refused = ip.change(Verb::append, bad);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code(), errc::invalid_argument);
   EXPECT_EQ(observed.sent().size(), 1u) << "nothing is sent after a failed check";

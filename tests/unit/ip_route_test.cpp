@@ -29,8 +29,8 @@ using test::ip;
 using test::mac;
 using test::prefix;
 
-static_assert(HasCustomAdd<Link>, "tun/tap and altnames: links are added through ObjectTraits<Link>::add()");
-static_assert(!HasCustomAdd<Route> && !HasCustomAdd<Address> && !HasCustomAdd<Neighbour>);
+static_assert(HasAddPlan<Link>, "tun/tap and altnames: links are added through ObjectTraits<Link>::plan_add()");
+static_assert(!HasAddPlan<Route> && !HasAddPlan<Address> && !HasAddPlan<Neighbour>);
 
 // An IPRoute over a kernel that answers every request with script's datagrams.
 struct ScriptedIPRoute {

@@ -11,7 +11,6 @@
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>
-#include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/rtnl/verb.hpp>
 
@@ -33,14 +32,20 @@ class ChangeBatch {
   explicit ChangeBatch(size_t bytes) : messages_(bytes) {}
 
   /// Queues verb on the object, with the message type and flags iproute2
-  /// sends for it (verb.hpp). Objects that one request cannot create
-  /// (HasCustomAdd: a tun link, a link with altnames) cannot be added in a
-  /// batch: use IPRoute::add().
+  /// sends for it (verb.hpp). An object whose add is a plan of more than
+  /// one request (HasAddPlan: a tun link, a link with altnames) cannot be
+  /// added in a batch: use IPRoute::add().
   template <RtnlObject T>
   Result<size_t> change(Verb verb, const T& object) {
-    if (HasCustomAdd<T> && verb == Verb::add)
-      return Error(errc::invalid_argument, std::string(ObjectTraits<T>::name) +
-                                               ": takes more than one request to add; not in a batch (IPRoute::add)");
+    if constexpr (HasAddPlan<T>) {
+      if (verb == Verb::add) {
+        Result<io::Plan> plan = ObjectTraits<T>::plan_add(object);
+        if (!plan) return std::move(plan).error();
+        if (!plan->is_one_request())
+          return Error(errc::invalid_argument, std::string(ObjectTraits<T>::name) +
+                                                   ": takes more than one request to add; not in a batch (IPRoute::add)");
+      }
+    }
     if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
     Result<RequestHeader> header = request_header<T>(verb);
     if (!header) return std::move(header).error();
@@ -48,7 +53,6 @@ class ChangeBatch {
   }
   /// Queues the object's creation (EEXIST when the kernel has it).
   template <RtnlObject T>
-    requires(!HasCustomAdd<T>)
   Result<size_t> add(const T& object) {
     return change(Verb::add, object);
   }

@@ -13,7 +13,6 @@
 
 #include <nlpp/io/request_engine.hpp>
 #include <nlpp/codec/ip_address.hpp>
-#include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/neighbour_fields.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
@@ -116,10 +115,5 @@ struct ObjectTraits<FdbEntry> {
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const FdbEntry& entry);
 };
-
-/// Adds one more remote to the entries of entry.lladdr (NLM_F_CREATE |
-/// NLM_F_APPEND), as `bridge fdb append`: how a vxlan floods to several
-/// VTEPs. The same as IPRoute::change(Verb::append, entry).
-Result<io::Ack> fdb_append(IPRoute& ip, const FdbEntry& entry);
 
 }  // namespace nlpp::rtnl

@@ -18,22 +18,7 @@
 
 namespace nlpp::rtnl {
 
-class IPRoute;
 class ChangeBatch;
-
-/// An object that one RTM_NEW* request cannot create: its ObjectTraits
-/// provide
-///
-///     static Result<io::Ack> add(IPRoute&, const T&);
-///
-/// which IPRoute::add() calls instead of sending that request (a "tun" link
-/// is made through an ioctl, a link's altnames through RTM_NEWLINKPROP once
-/// it exists). The hook validates and builds its requests through
-/// IPRoute::request() and the other operations.
-template <class T>
-concept HasCustomAdd = requires(IPRoute& ipr, const T& object) {
-  { ObjectTraits<T>::add(ipr, object) } -> std::same_as<Result<io::Ack>>;
-};
 
 /// One NETLINK_ROUTE socket (optionally inside a namespace) and the typed
 /// operations on it. Not thread-safe: one IPRoute per thread.
@@ -113,11 +98,16 @@ class IPRoute {
 
   /// Asks the kernel for verb on the object, with the message type and
   /// flags iproute2 sends for it (verb.hpp). Verb::add of an object that
-  /// one request cannot create goes through its traits' add() (HasCustomAdd).
+  /// one request cannot create runs its traits' plan (HasAddPlan).
   template <RtnlObject T>
   Result<io::Ack> change(Verb verb, const T& object) {
-    if constexpr (HasCustomAdd<T>)
-      if (verb == Verb::add) return ObjectTraits<T>::add(*this, object);
+    if constexpr (HasAddPlan<T>) {
+      if (verb == Verb::add) {
+        Result<io::Plan> plan = ObjectTraits<T>::plan_add(object);
+        if (!plan) return std::move(plan).error();
+        return io::run_plan(engine_, *plan);
+      }
+    }
     if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
     Result<RequestHeader> header = request_header<T>(verb);
     if (!header) return std::move(header).error();
@@ -148,7 +138,7 @@ class IPRoute {
   /// emits it as one message of type with flags (NLM_F_REQUEST and
   /// NLM_F_ACK are added) and waits for the kernel's answer; on_reply sees
   /// the data messages before it. For requests the verbs do not make (a
-  /// get, NLM_F_ECHO) and for custom add() hooks.
+  /// get, NLM_F_ECHO).
   template <RtnlObject T>
   Result<io::Ack> request(const T& object, uint16_t type, uint16_t flags, const io::MessageHandler& on_reply = {}) {
     if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();

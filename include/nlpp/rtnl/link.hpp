@@ -14,7 +14,6 @@
 #include <nlpp/io/request_engine.hpp>
 #include <nlpp/codec/field_change.hpp>
 #include <nlpp/codec/ip_address.hpp>
-#include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/link_info.hpp>
 #include <nlpp/rtnl/link_netns.hpp>
 #include <nlpp/rtnl/link_stats.hpp>
@@ -147,14 +146,15 @@ struct ObjectTraits<Link> {
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& out);
   static bool matches(const Filter& filter, const Link& link);
 
-  /// What IPRoute::add() does for a link (HasCustomAdd): RTM_NEWLINK, and
-  /// two things one RTM_NEWLINK cannot do. A "tun" link is created through
-  /// the TUNSETIFF ioctl on /dev/net/tun in ipr's namespace (the kernel has
-  /// no other way), persistent, with its owner and group, and then gets the
-  /// link's other fields through RTM_NEWLINK; and altnames are added through
-  /// RTM_NEWLINKPROP once the link exists. Both need link.name. When a
-  /// later step fails, the new link is deleted again and the error returned.
-  static Result<io::Ack> add(IPRoute& ipr, const Link& link);
+  /// What adding a link takes (HasAddPlan): RTM_NEWLINK, or two things one
+  /// RTM_NEWLINK cannot do. A "tun" link is created through the TUNSETIFF
+  /// ioctl on /dev/net/tun in the namespace of the session's socket (the
+  /// kernel has no other way), persistent, with its owner and group, and
+  /// then gets the link's other fields through RTM_NEWLINK; and altnames
+  /// are added through RTM_NEWLINKPROP once the link exists. Both need
+  /// link.name, by which the later steps find the link. When a later step
+  /// fails, the new link is deleted again and the error returned.
+  static Result<io::Plan> plan_add(const Link& link);
 };
 
 }  // namespace nlpp::rtnl

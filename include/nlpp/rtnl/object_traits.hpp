@@ -6,6 +6,7 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
+#include <nlpp/io/plan.hpp>
 #include <nlpp/codec/field_change.hpp>
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
@@ -62,6 +63,19 @@ concept RtnlObject = requires(const T& object, const wire::Message& message, wir
   { ObjectTraits<T>::diff(object, object) } -> std::same_as<std::vector<FieldChange>>;
   ObjectTraits<T>::emit_dump_request(filter, builder);
   { ObjectTraits<T>::matches(filter, object) } -> std::same_as<bool>;
+};
+
+/// An object that one RTM_NEW* request cannot create: its ObjectTraits give
+/// the steps instead,
+///
+///     static Result<io::Plan> plan_add(const T&);   // validated, or the error
+///
+/// (a "tun" link is made through an ioctl, a link's altnames through
+/// RTM_NEWLINKPROP once it exists), which a session runs (io::run_plan) and
+/// a batch carries when the plan is one request.
+template <class T>
+concept HasAddPlan = requires(const T& object) {
+  { ObjectTraits<T>::plan_add(object) } -> std::same_as<Result<io::Plan>>;
 };
 
 }  // namespace nlpp::rtnl

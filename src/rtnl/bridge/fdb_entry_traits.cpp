@@ -66,8 +66,4 @@ bool ObjectTraits<FdbEntry>::matches(const Filter& filter, const FdbEntry& entry
          (filter.states.empty() || entry.state.intersects(filter.states)) && entry.flags.contains_all(filter.flags);
 }
 
-Result<io::Ack> fdb_append(IPRoute& ip, const FdbEntry& entry) {
-  return ip.change(Verb::append, entry);
-}
-
 }  // namespace nlpp::rtnl

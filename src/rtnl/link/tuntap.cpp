@@ -17,10 +17,10 @@ namespace {
 
 Error refuse(std::string_view why) { return Error(errc::invalid_argument, "tun link: " + std::string(why)); }
 
-// The namespace ipr's socket lives in (SIOCGSKNS): where the device must go.
-Result<UniqueFd> namespace_of(IPRoute& ipr) {
-  const auto* socket = dynamic_cast<const io::Socket*>(&ipr.engine().transport());
-  if (socket == nullptr) return refuse("this IPRoute has no socket, so no namespace to create the device in");
+// The namespace the session's socket lives in (SIOCGSKNS): where the device must go.
+Result<UniqueFd> namespace_of(io::Transport& transport) {
+  const auto* socket = dynamic_cast<const io::Socket*>(&transport);
+  if (socket == nullptr) return refuse("this session has no socket, so no namespace to create the device in");
   UniqueFd ns(::ioctl(socket->fileno(), SIOCGSKNS));
   if (!ns) return Error::from_errno(errno, "tun link: SIOCGSKNS");
   return ns;
@@ -54,24 +54,19 @@ Result<UniqueFd> create_device(const std::string& name, const Tun& tun) {
 
 }  // namespace
 
-Result<io::Ack> add_tuntap(IPRoute& ipr, const Link& link) {
+Result<io::PlanStep> tuntap_creation(const Link& link) {
   const auto* tun = std::get_if<Tun>(&link.info->data);
   if (tun == nullptr || !tun->type) return refuse("the data must be a Tun with its type (tun or tap)");
   // Closing the creating descriptor deletes a device that does not persist.
   if (tun->persist == false) return refuse("persist must be true: the device must outlive its creation");
-  Result<UniqueFd> ns = namespace_of(ipr);
-  if (!ns) return std::move(ns).error();
-  Result<UniqueFd> device = netns::run_in(netns::Ref::fd(ns->get()), [&] { return create_device(*link.name, *tun); });
-  if (!device) return std::move(device).error();
-
-  // The rest (mtu, address, up, master...) goes through RTM_NEWLINK, by name.
-  Link rest = link;
-  rest.info.reset();
-  rest.altnames.clear();
-  if (rest == Link{.name = link.name}) return io::Ack{};
-  Result<io::Ack> set = ipr.set(rest);
-  if (!set) (void)ipr.del(Link{.name = link.name});
-  return set;
+  return io::PlanStep{.action = [name = *link.name, device = *tun](io::Transport& transport) -> Result<void> {
+    Result<UniqueFd> ns = namespace_of(transport);
+    if (!ns) return std::move(ns).error();
+    Result<UniqueFd> created =
+        netns::run_in(netns::Ref::fd(ns->get()), [&] { return create_device(name, device); });
+    if (!created) return std::move(created).error();
+    return {};
+  }};
 }
 
 }  // namespace nlpp::rtnl::link

@@ -5,16 +5,14 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/io/request_engine.hpp>
-#include <nlpp/rtnl/ip_route.hpp>
+#include <nlpp/io/plan.hpp>
 #include <nlpp/rtnl/link.hpp>
 
 namespace nlpp::rtnl::link {
 
-/// Creates link (kind "tun", with its name and a Tun whose type is set) as
-/// a persistent device in ipr's namespace, with its owner, group and
-/// flags, then sets the link's other fields through RTM_NEWLINK. When that
-/// fails, the device is deleted again.
-Result<io::Ack> add_tuntap(IPRoute& ipr, const Link& link);
+/// The plan step that creates link (kind "tun", with its name and a Tun
+/// whose type is set) as a persistent device, with its owner, group and
+/// flags: an action, run in the namespace of the session's socket.
+Result<io::PlanStep> tuntap_creation(const Link& link);
 
 }  // namespace nlpp::rtnl::link

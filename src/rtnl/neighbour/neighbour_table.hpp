@@ -27,7 +27,7 @@ inline constexpr auto neighbour_fields = std::tuple{
     codec::field("state", &Neighbour::state, codec::in_header(&ndmsg::ndm_state)),
     codec::field("flags", &Neighbour::flags, codec::in_header(&ndmsg::ndm_flags)),
     codec::field("type", &Neighbour::type, codec::in_header(&ndmsg::ndm_type)),
-    codec::field("probes", &Neighbour::probes, codec::Uncompared{codec::Native{NDA_PROBES}}),
+    codec::field("probes", &Neighbour::probes, codec::Uncompared<codec::Native>{{NDA_PROBES}}),
     codec::field("cacheinfo", &Neighbour::cacheinfo, ndm_cacheinfo),
     codec::field("protocol", &Neighbour::protocol, NDA_PROTOCOL),
     codec::field("ext_flags", &Neighbour::ext_flags, NDA_FLAGS_EXT),

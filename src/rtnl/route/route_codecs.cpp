@@ -9,43 +9,19 @@
 #include <span>
 
 namespace nlpp::rtnl {
-namespace {
-
-// The engine names the attribute and the route in the error itself.
-Error malformed() { return Error(errc::malformed_attribute, "malformed"); }
-
-}  // namespace
 
 static_assert(sizeof(RouteCacheInfo) == sizeof(rta_cacheinfo), "RouteCacheInfo mirrors struct rta_cacheinfo");
 
-Result<void> MplsLabelDst::parse(const wire::Attribute& attribute, std::optional<uint32_t>& label) const {
-  if (!read_label(attribute, label)) return malformed();
-  return {};
+bool MplsLabelDst::try_parse(const wire::Attribute& attribute, std::optional<uint32_t>& label) const noexcept {
+  return read_label(attribute, label);
 }
 
 void MplsLabelDst::emit(const std::optional<uint32_t>& label, wire::MessageBuilder& out, const Route& route) const {
   if (label && route.resolved_family() == AF_MPLS) emit_labels(out, RTA_DST, std::span(&*label, 1));
 }
 
-bool Gateway::accepts(const wire::Attribute& attribute) const noexcept {
-  return attribute.type() != RTA_VIA || is_ip_via(attribute);
-}
-
-Result<void> Gateway::parse(const wire::Attribute& attribute, IpAddress& gateway, const Route& route) const {
-  const bool read = attribute.type() == RTA_VIA
-                        ? read_via(attribute, gateway)
-                        : codec::read_address(attribute.payload(), address_family(route.family), gateway);
-  if (!read) return malformed();
-  return {};
-}
-
-void Gateway::emit(const IpAddress& gateway, wire::MessageBuilder& out, const Route& route) const {
-  emit_gateway(out, route.resolved_family(), gateway);
-}
-
-Result<void> LabelStack::parse(const wire::Attribute& attribute, std::vector<uint32_t>& labels) const {
-  if (!read_labels(attribute, labels)) return malformed();
-  return {};
+bool LabelStack::try_parse(const wire::Attribute& attribute, std::vector<uint32_t>& labels) const {
+  return read_labels(attribute, labels);
 }
 
 void LabelStack::emit(const std::vector<uint32_t>& labels, wire::MessageBuilder& out) const {
@@ -62,9 +38,8 @@ bool CacheInfo::drops(const wire::Attribute& attribute) const noexcept {
          wire::load<RouteCacheInfo>(attribute.payload()) == RouteCacheInfo{};
 }
 
-Result<void> CacheInfo::parse(const wire::Attribute& attribute, std::optional<RouteCacheInfo>& info) const {
-  if (!codec::read(attribute, info)) return malformed();
-  return {};
+bool CacheInfo::try_parse(const wire::Attribute& attribute, std::optional<RouteCacheInfo>& info) const noexcept {
+  return codec::read(attribute, info);
 }
 
 Result<void> MetricsNest::parse(const wire::Attribute& attribute, RouteMetrics& metrics) const {

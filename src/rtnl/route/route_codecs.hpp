@@ -9,6 +9,7 @@
 #include "codec/field_table.hpp"
 #include "codec/value_codecs.hpp"
 #include "rtnl/route/encap_codec.hpp"
+#include "rtnl/route/path_codec.hpp"
 #include "rtnl/shared/family_address.hpp"
 #include "rtnl/shared/route_family.hpp"
 
@@ -39,8 +40,8 @@ struct RouteDst {
   void read(const rtmsg& header, IpPrefix& dst) const {
     if (header.rtm_family != AF_MPLS) dst.length = header.rtm_dst_len;
   }
-  Result<void> parse(const wire::Attribute& attribute, IpPrefix& dst, const Route& route) const {
-    return FamilyAddress{RTA_DST}.parse(attribute, dst.address, route);
+  bool try_parse(const wire::Attribute& attribute, IpPrefix& dst, const Route& route) const noexcept {
+    return FamilyAddress{RTA_DST}.try_parse(attribute, dst.address, route);
   }
   void emit(const IpPrefix& dst, wire::MessageBuilder& out) const { FamilyAddress{RTA_DST}.emit(dst.address, out); }
 };
@@ -49,7 +50,7 @@ struct RouteDst {
 struct MplsLabelDst {
   constexpr std::array<uint16_t, 1> types() const noexcept { return {RTA_DST}; }
   bool accepts(const wire::Attribute&, const Route& route) const noexcept { return route.family == AF_MPLS; }
-  Result<void> parse(const wire::Attribute& attribute, std::optional<uint32_t>& label) const;
+  bool try_parse(const wire::Attribute& attribute, std::optional<uint32_t>& label) const noexcept;
   void emit(const std::optional<uint32_t>& label, wire::MessageBuilder& out, const Route& route) const;
 };
 
@@ -58,9 +59,17 @@ struct MplsLabelDst {
 /// route). A via of another family (AF_PACKET) is left to unknown.
 struct Gateway {
   constexpr std::array<uint16_t, 2> types() const noexcept { return {RTA_GATEWAY, RTA_VIA}; }
-  bool accepts(const wire::Attribute& attribute) const noexcept;
-  Result<void> parse(const wire::Attribute& attribute, IpAddress& gateway, const Route& route) const;
-  void emit(const IpAddress& gateway, wire::MessageBuilder& out, const Route& route) const;
+  bool accepts(const wire::Attribute& attribute) const noexcept {
+    return attribute.type() != RTA_VIA || is_ip_via(attribute);
+  }
+  bool try_parse(const wire::Attribute& attribute, IpAddress& gateway, const Route& route) const noexcept {
+    return attribute.type() == RTA_VIA
+               ? read_via(attribute, gateway)
+               : codec::read_address(attribute.payload(), address_family(route.family), gateway);
+  }
+  void emit(const IpAddress& gateway, wire::MessageBuilder& out, const Route& route) const {
+    emit_gateway(out, route.resolved_family(), gateway);
+  }
 };
 
 /// A label stack (RTA_NEWDST), outermost first; shown as iproute2 writes it ("100/200").
@@ -68,7 +77,7 @@ struct LabelStack {
   uint16_t type;
 
   constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
-  Result<void> parse(const wire::Attribute& attribute, std::vector<uint32_t>& labels) const;
+  bool try_parse(const wire::Attribute& attribute, std::vector<uint32_t>& labels) const;
   void emit(const std::vector<uint32_t>& labels, wire::MessageBuilder& out) const;
   void diff(std::string_view name, const std::vector<uint32_t>& before, const std::vector<uint32_t>& after,
             FieldDiff& diff) const;
@@ -86,7 +95,7 @@ struct CacheInfo {
   static constexpr bool compared = false;
   constexpr std::array<uint16_t, 1> types() const noexcept { return {RTA_CACHEINFO}; }
   bool drops(const wire::Attribute& attribute) const noexcept;
-  Result<void> parse(const wire::Attribute& attribute, std::optional<RouteCacheInfo>& info) const;
+  bool try_parse(const wire::Attribute& attribute, std::optional<RouteCacheInfo>& info) const noexcept;
   void emit(const std::optional<RouteCacheInfo>&, wire::MessageBuilder&) const {}
 };
 

@@ -21,10 +21,8 @@ struct FamilyAddress {
 
   constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
   template <class Owner>
-  Result<void> parse(const wire::Attribute& attribute, IpAddress& address, const Owner& owner) const {
-    if (!codec::read_address(attribute.payload(), address_family(owner.family), address))
-      return Error(errc::malformed_attribute, "not an address of the family");
-    return {};
+  bool try_parse(const wire::Attribute& attribute, IpAddress& address, const Owner& owner) const noexcept {
+    return codec::read_address(attribute.payload(), address_family(owner.family), address);
   }
   void emit(const IpAddress& address, wire::MessageBuilder& out) const {
     if (!address.empty()) out.add(type, address.bytes());

@@ -8,7 +8,7 @@
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
-#include "codec/value_codecs.hpp"
+#include "codec/attributes.hpp"
 
 #include <linux/rtnetlink.h>
 
@@ -27,11 +27,8 @@ struct TableId {
   void write(uint32_t table, Header& header) const {
     header.*in_header = static_cast<uint8_t>(table < 256 ? table : RT_TABLE_UNSPEC);
   }
-  Result<void> parse(const wire::Attribute& attribute, uint32_t& table) const {
-    Result<uint32_t> id = codec::NativeValue<uint32_t>::parse(attribute);
-    if (!id) return std::move(id).error();
-    table = *id;
-    return {};
+  bool try_parse(const wire::Attribute& attribute, uint32_t& table) const noexcept {
+    return codec::read(attribute, table);
   }
   void emit(uint32_t table, wire::MessageBuilder& out) const {
     if (table > 255) out.add_u32(type, table);
