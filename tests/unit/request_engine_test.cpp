@@ -1,6 +1,5 @@
 #include <nlpp/io/request_engine.hpp>
-
-#include "support/fake_kernel.hpp"
+#include <nlpp/testing/fake_kernel.hpp>
 
 #include <gtest/gtest.h>
 
@@ -11,10 +10,10 @@
 namespace nlpp::io {
 namespace {
 
-using test::datagram;
-using test::FakeDatagram;
-using test::FakeKernel;
-using test::KernelReplies;
+using testing::datagram;
+using testing::FakeDatagram;
+using testing::FakeKernel;
+using testing::KernelReplies;
 
 const KernelReplies kernel(FakeKernel::default_port_id);
 

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace nlpp::test {
+namespace nlpp::testing {
 
 /// One datagram the fake kernel hands to receive(), or an errno instead.
 struct FakeDatagram {
@@ -94,4 +94,4 @@ class FakeKernel final : public io::Transport {
   size_t receive_room_ = std::numeric_limits<size_t>::max();
 };
 
-}  // namespace nlpp::test
+}  // namespace nlpp::testing

@@ -1,9 +1,9 @@
-#include "support/fake_kernel.hpp"
+#include <nlpp/testing/fake_kernel.hpp>
 
 #include <cerrno>
 #include <cstring>
 
-namespace nlpp::test {
+namespace nlpp::testing {
 
 std::vector<std::byte> KernelReplies::finish(wire::MessageBuilder& builder, uint32_t seq) const {
   std::vector<std::byte> bytes(builder.bytes().begin(), builder.bytes().end());
@@ -74,4 +74,4 @@ Result<std::optional<io::Datagram>> FakeKernel::receive_queued(std::span<std::by
   return std::optional<io::Datagram>(*datagram);
 }
 
-}  // namespace nlpp::test
+}  // namespace nlpp::testing
