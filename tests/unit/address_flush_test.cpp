@@ -1,8 +1,8 @@
 // flush_addresses() over a scripted kernel: one dump, one batch of deletes
 // with IPv4 secondaries first, and which failures count.
 #include <nlpp/rtnl/address_flush.hpp>
+#include <nlpp/testing/fake_kernel.hpp>
 
-#include "support/fake_kernel.hpp"
 #include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
@@ -13,11 +13,11 @@
 namespace nlpp::rtnl {
 namespace {
 
-using test::FakeDatagram;
-using test::FakeKernel;
+using testing::FakeDatagram;
+using testing::FakeKernel;
 using test::ip;
 
-const test::KernelReplies kernel(FakeKernel::default_port_id);
+const testing::KernelReplies kernel(FakeKernel::default_port_id);
 
 // The kernel's RTM_NEWADDR for address in the dump with this seq.
 std::vector<std::byte> dumped(const Address& address, uint32_t seq) {
@@ -30,7 +30,7 @@ std::vector<std::byte> dumped(const Address& address, uint32_t seq) {
   return bytes;
 }
 
-class AddressFlush : public testing::Test {
+class AddressFlush : public ::testing::Test {
  protected:
   // Answers the dump with addresses_, then the batch of deletes: the
   // request deleting fail_local (if any) fails with fail_errno.

@@ -3,8 +3,8 @@
 // filters, and append over a scripted kernel.
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
+#include <nlpp/testing/fake_kernel.hpp>
 
-#include "support/fake_kernel.hpp"
 #include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
@@ -180,11 +180,11 @@ TEST(FdbFilter, matches_vlan_address_states_and_flags) {
 }
 
 TEST(FdbAppend, sends_create_and_append) {
-  const test::KernelReplies kernel(test::FakeKernel::default_port_id);
-  auto fake = std::make_unique<test::FakeKernel>([&](const wire::MessageRange& sent) {
-    return std::vector<test::FakeDatagram>{{kernel.error(sent.begin()->seq(), 0)}};
+  const testing::KernelReplies kernel(testing::FakeKernel::default_port_id);
+  auto fake = std::make_unique<testing::FakeKernel>([&](const wire::MessageRange& sent) {
+    return std::vector<testing::FakeDatagram>{{kernel.error(sent.begin()->seq(), 0)}};
   });
-  const test::FakeKernel& observed = *fake;
+  const testing::FakeKernel& observed = *fake;
   IPRoute ip(io::RequestEngine(std::move(fake)));
   ASSERT_TRUE(ip.change(Verb::append, vxlan_remote()));
   ASSERT_EQ(observed.sent().size(), 1u);

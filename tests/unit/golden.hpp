@@ -116,7 +116,7 @@ void expect_request(const std::string& name, const T& sent, const T& parsed) {
   EXPECT_TRUE(valid) << (valid ? "" : valid.error().describe());
   EXPECT_EQ(emitted(sent, message), request) << name << ": nlpp's request differs from ip's";
   const T from_request = parsed_golden<T>(name + ".request");
-  EXPECT_EQ(from_request, parsed) << testing::PrintToString(differing_fields(parsed, from_request));
+  EXPECT_EQ(from_request, parsed) << ::testing::PrintToString(differing_fields(parsed, from_request));
   EXPECT_EQ(emitted(from_request, message), request) << name << ": the parsed request is not sent back as it came";
 }
 

@@ -11,8 +11,8 @@
 #include <nlpp/rtnl/nexthop.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
+#include <nlpp/testing/fake_kernel.hpp>
 
-#include "support/fake_kernel.hpp"
 #include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
@@ -34,12 +34,12 @@ static_assert(!HasAddPlan<Route> && !HasAddPlan<Address> && !HasAddPlan<Neighbou
 
 // An IPRoute over a kernel that answers every request with script's datagrams.
 struct ScriptedIPRoute {
-  explicit ScriptedIPRoute(test::FakeKernel::Script script) {
-    auto fake = std::make_unique<test::FakeKernel>(std::move(script));
+  explicit ScriptedIPRoute(testing::FakeKernel::Script script) {
+    auto fake = std::make_unique<testing::FakeKernel>(std::move(script));
     kernel = fake.get();
     ipr.emplace(io::RequestEngine(std::move(fake)));
   }
-  const test::FakeKernel* kernel = nullptr;
+  const testing::FakeKernel* kernel = nullptr;
   std::optional<IPRoute> ipr;
 };
 
@@ -47,7 +47,7 @@ struct ScriptedIPRoute {
 ScriptedIPRoute silent_kernel() {
   return ScriptedIPRoute([](const wire::MessageRange&) {
     ADD_FAILURE() << "a request reached the kernel";
-    return std::vector<test::FakeDatagram>{};
+    return std::vector<testing::FakeDatagram>{};
   });
 }
 
@@ -99,16 +99,16 @@ TEST(IPRouteChecks, address_label_with_a_nul_byte_is_refused) {
 
 // A kernel that answers a dump with the golden route messages, then done.
 ScriptedIPRoute route_dumping_kernel() {
-  const test::KernelReplies replies(test::FakeKernel::default_port_id);
+  const testing::KernelReplies replies(testing::FakeKernel::default_port_id);
   return ScriptedIPRoute([replies](const wire::MessageRange& sent) {
     const uint32_t seq = sent.begin()->seq();
-    std::vector<test::FakeDatagram> datagrams;
+    std::vector<testing::FakeDatagram> datagrams;
     for (const char* name : {"route_ipv6", "route_table1000"}) {
       std::vector<std::byte> message = golden_bytes(name);
       nlmsghdr header{};
       std::memcpy(&header, message.data(), sizeof header);
       header.nlmsg_seq = seq;
-      header.nlmsg_pid = test::FakeKernel::default_port_id;
+      header.nlmsg_pid = testing::FakeKernel::default_port_id;
       header.nlmsg_flags |= NLM_F_MULTI;
       std::memcpy(message.data(), &header, sizeof header);
       datagrams.emplace_back(std::move(message));

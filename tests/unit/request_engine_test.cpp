@@ -1,6 +1,5 @@
 #include <nlpp/io/request_engine.hpp>
-
-#include "support/fake_kernel.hpp"
+#include <nlpp/testing/fake_kernel.hpp>
 
 #include <gtest/gtest.h>
 
@@ -11,12 +10,20 @@
 namespace nlpp::io {
 namespace {
 
-using test::datagram;
-using test::FakeDatagram;
-using test::FakeKernel;
-using test::KernelReplies;
+using testing::datagram;
+using testing::FakeDatagram;
+using testing::FakeKernel;
+using testing::KernelReplies;
 
 const KernelReplies kernel(FakeKernel::default_port_id);
+
+// A data message whose one u32 attribute (type 1 = value) tells the tests
+// which message the engine handed on; the engine does not read it.
+std::vector<std::byte> data_message(uint32_t seq, uint32_t value, uint16_t flags = NLM_F_MULTI) {
+  wire::MessageBuilder builder;
+  builder.begin_message(RTM_NEWLINK, flags).add_u32(1, value);
+  return kernel.messages(builder, seq);
+}
 
 // An engine over a fake kernel that answers with script; kernel_ observes it.
 class RequestEngineTest : public ::testing::Test {
@@ -67,7 +74,7 @@ TEST_F(RequestEngineTest, request_error_carries_errno_extended_ack_text_and_offs
 TEST_F(RequestEngineTest, request_delivers_replies_that_precede_the_ack) {
   RequestEngine engine = engine_with([](const wire::MessageRange& sent) {
     const uint32_t seq = seq_of(sent);
-    return std::vector<FakeDatagram>{{kernel.data(seq, 7, 0)}, {kernel.error(seq, 0)}};
+    return std::vector<FakeDatagram>{{data_message(seq, 7, 0)}, {kernel.error(seq, 0)}};
   });
   std::vector<uint32_t> values;
   wire::MessageBuilder message = get_link();
@@ -136,8 +143,8 @@ TEST_F(RequestEngineTest, request_refuses_bad_builders_before_sending) {
 TEST_F(RequestEngineTest, dump_reads_multipart_replies_across_datagrams_until_done) {
   RequestEngine engine = engine_with([](const wire::MessageRange& sent) {
     const uint32_t seq = seq_of(sent);
-    return std::vector<FakeDatagram>{{datagram({kernel.data(seq, 1), kernel.data(seq, 2)})},
-                                     {datagram({kernel.data(seq, 3), kernel.done(seq)})}};
+    return std::vector<FakeDatagram>{{datagram({data_message(seq, 1), data_message(seq, 2)})},
+                                     {datagram({data_message(seq, 3), kernel.done(seq)})}};
   });
   std::vector<uint32_t> values;
   wire::MessageBuilder request = get_link();
@@ -150,7 +157,7 @@ TEST_F(RequestEngineTest, dump_reads_multipart_replies_across_datagrams_until_do
 TEST_F(RequestEngineTest, dump_error_in_done_carries_the_extended_ack) {
   RequestEngine engine = engine_with([](const wire::MessageRange& sent) {
     const uint32_t seq = seq_of(sent);
-    return std::vector<FakeDatagram>{{datagram({kernel.data(seq, 1), kernel.done(seq, NLM_F_MULTI, -EINVAL, "Invalid header for route dump request")})}};
+    return std::vector<FakeDatagram>{{datagram({data_message(seq, 1), kernel.done(seq, NLM_F_MULTI, -EINVAL, "Invalid header for route dump request")})}};
   });
   wire::MessageBuilder request = get_link();
   Result<void> dumped = engine.dump(request, [](const wire::Message&) {});
@@ -164,7 +171,7 @@ TEST_F(RequestEngineTest, dump_intr_restarts_the_consumer_and_repeats_the_dump) 
   RequestEngine engine = engine_with([&](const wire::MessageRange& sent) {
     const uint32_t seq = seq_of(sent);
     const uint16_t flags = ++attempt == 1 ? NLM_F_MULTI | NLM_F_DUMP_INTR : NLM_F_MULTI;
-    return std::vector<FakeDatagram>{{datagram({kernel.data(seq, 10 * attempt, flags), kernel.done(seq, flags)})}};
+    return std::vector<FakeDatagram>{{datagram({data_message(seq, 10 * attempt, flags), kernel.done(seq, flags)})}};
   });
   std::vector<uint32_t> values;
   int restarts = 0;
@@ -184,7 +191,7 @@ TEST_F(RequestEngineTest, dump_intr_on_every_attempt_is_a_distinct_error_after_b
   RequestEngine engine = engine_with([](const wire::MessageRange& sent) {
     const uint32_t seq = seq_of(sent);
     const uint16_t flags = NLM_F_MULTI | NLM_F_DUMP_INTR;
-    return std::vector<FakeDatagram>{{datagram({kernel.data(seq, 1, flags)})}, {kernel.done(seq, flags)}};
+    return std::vector<FakeDatagram>{{datagram({data_message(seq, 1, flags)})}, {kernel.done(seq, flags)}};
   });
   engine.set_max_dump_retries(3);
   wire::MessageBuilder request = get_link();
@@ -198,8 +205,8 @@ TEST_F(RequestEngineTest, dump_intr_on_every_attempt_is_a_distinct_error_after_b
 TEST_F(RequestEngineTest, dump_intr_without_a_restart_handler_fails_after_reading_to_done) {
   RequestEngine engine = engine_with([](const wire::MessageRange& sent) {
     const uint32_t seq = seq_of(sent);
-    return std::vector<FakeDatagram>{{kernel.data(seq, 1, NLM_F_MULTI | NLM_F_DUMP_INTR)},
-                                     {kernel.data(seq, 2)},
+    return std::vector<FakeDatagram>{{data_message(seq, 1, NLM_F_MULTI | NLM_F_DUMP_INTR)},
+                                     {data_message(seq, 2)},
                                      {kernel.done(seq)}};
   });
   wire::MessageBuilder request = get_link();

@@ -3,8 +3,8 @@
 // typed events, overruns, messages nlpp does not parse, foreign and
 // malformed datagrams.
 #include <nlpp/rtnl/events.hpp>
+#include <nlpp/testing/fake_kernel.hpp>
 
-#include "support/fake_kernel.hpp"
 #include "unit/golden.hpp"
 
 #include <gtest/gtest.h>
@@ -18,6 +18,9 @@ namespace {
 
 using rtnl::Event;
 using rtnl::EventStream;
+using testing::datagram;
+using testing::FakeDatagram;
+using testing::FakeKernel;
 
 // A stream on a fake kernel that hands out these datagrams, in order. The
 // fake queues what its script answers when something is sent, so one

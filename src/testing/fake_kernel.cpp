@@ -1,14 +1,17 @@
-#include "support/fake_kernel.hpp"
+#include <nlpp/testing/fake_kernel.hpp>
 
 #include <cerrno>
 #include <cstring>
 
-namespace nlpp::test {
+namespace nlpp::testing {
 
-std::vector<std::byte> KernelReplies::finish(wire::MessageBuilder& builder, uint32_t seq) const {
+std::vector<std::byte> KernelReplies::messages(const wire::MessageBuilder& builder, uint32_t seq) const {
   std::vector<std::byte> bytes(builder.bytes().begin(), builder.bytes().end());
-  std::memcpy(bytes.data() + offsetof(nlmsghdr, nlmsg_seq), &seq, sizeof seq);
-  std::memcpy(bytes.data() + offsetof(nlmsghdr, nlmsg_pid), &port_id_, sizeof port_id_);
+  for (const wire::Message& message : wire::MessageRange(builder.bytes())) {
+    std::byte* header = bytes.data() + (message.bytes().data() - builder.bytes().data());
+    std::memcpy(header + offsetof(nlmsghdr, nlmsg_seq), &seq, sizeof seq);
+    std::memcpy(header + offsetof(nlmsghdr, nlmsg_pid), &port_id_, sizeof port_id_);
+  }
   return bytes;
 }
 
@@ -25,7 +28,7 @@ std::vector<std::byte> KernelReplies::error(uint32_t seq, int error, std::string
   builder.append_header(header);
   if (!text.empty()) builder.add_string(NLMSGERR_ATTR_MSG, text);
   if (offset) builder.add_u32(NLMSGERR_ATTR_OFFS, *offset);
-  return finish(builder, seq);
+  return messages(builder, seq);
 }
 
 std::vector<std::byte> KernelReplies::done(uint32_t seq, uint16_t flags, int error, std::string_view text) const {
@@ -33,14 +36,7 @@ std::vector<std::byte> KernelReplies::done(uint32_t seq, uint16_t flags, int err
   builder.begin_message(NLMSG_DONE, static_cast<uint16_t>(flags | (text.empty() ? 0 : NLM_F_ACK_TLVS)));
   builder.append_header(error);
   if (!text.empty()) builder.add_string(NLMSGERR_ATTR_MSG, text);
-  return finish(builder, seq);
-}
-
-std::vector<std::byte> KernelReplies::data(uint32_t seq, uint32_t value, uint16_t flags, uint16_t type) const {
-  wire::MessageBuilder builder;
-  builder.begin_message(type, flags);
-  builder.add_u32(1, value);
-  return finish(builder, seq);
+  return messages(builder, seq);
 }
 
 std::vector<std::byte> datagram(std::initializer_list<std::vector<std::byte>> messages) {
@@ -74,4 +70,4 @@ Result<std::optional<io::Datagram>> FakeKernel::receive_queued(std::span<std::by
   return std::optional<io::Datagram>(*datagram);
 }
 
-}  // namespace nlpp::test
+}  // namespace nlpp::testing
