@@ -19,7 +19,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <system_error>
 #include <tuple>
 #include <utility>
