@@ -1,6 +1,8 @@
-// nlpp monitor [all|link|address|route|neigh|rule]...: the kernel's change
-// notifications as they come, one line each: "new link {...}" in text, or a
-// JSON object per line with -j. An overrun (the kernel dropped
+// nlpp monitor [all|OBJECT]...: the kernel's change notifications as they
+// come, one line each: "new link {...}" in text, or a JSON object per line
+// with -j. OBJECT is an event object's event_name (link, address, route,
+// neighbour, fdb, rule, nexthop) or a prefix of it ("addr", "neigh"); the
+// objects come from rtnl::EventObjects. An overrun (the kernel dropped
 // notifications: ENOBUFS) is printed as such and followed by a resync: the
 // current state of the objects watched, so nothing is silently lost.
 #include "commands.hpp"
@@ -10,8 +12,6 @@
 #include <nlpp/netns/netns.hpp>
 #include <nlpp/rtnl/events.hpp>
 
-#include <algorithm>
-#include <array>
 #include <optional>
 #include <ostream>
 #include <type_traits>
@@ -19,24 +19,48 @@
 namespace nlpp::cli {
 namespace {
 
-using rtnl::EventGroup;
 using rtnl::EventGroups;
+using rtnl::EventObjects;
+using rtnl::ObjectTraits;
 
-struct Watched {
-  std::string_view word;
-  EventGroups groups;
-};
-constexpr std::array watched_groups{
-    Watched{"link", EventGroups{EventGroup::links}},
-    Watched{"address", rtnl::address_events},
-    Watched{"addr", rtnl::address_events},
-    Watched{"route", rtnl::route_events},
-    Watched{"neighbour", EventGroups{EventGroup::neighbours}},
-    Watched{"neigh", EventGroups{EventGroup::neighbours}},
-    Watched{"rule", rtnl::rule_events},
-    Watched{"all", EventGroups{EventGroup::links, EventGroup::ipv4_addresses, EventGroup::ipv6_addresses,
-                               EventGroup::ipv4_routes, EventGroup::ipv6_routes, EventGroup::neighbours,
-                               EventGroup::ipv4_rules, EventGroup::ipv6_rules}},
+// T's bit in a set of event objects: its place in rtnl::EventObjects.
+template <class T>
+constexpr uint32_t object_bit = [] {
+  uint32_t bit = 1, found = 0;
+  rtnl::for_each_object(EventObjects{}, [&]<class U>(std::type_identity<U>) {
+    if (std::is_same_v<T, U>) found = bit;
+    bit <<= 1;
+  });
+  return found;
+}();
+
+// The objects watched, and the groups that bring their notifications.
+class Watched {
+ public:
+  // Adds the object a word names: its event_name or a prefix of one (the
+  // first in EventObjects order, as iproute2 takes "r" for route); "all"
+  // adds every object.
+  void add(std::string_view word) {
+    bool found = false;
+    rtnl::for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
+      if (word != "all" && (found || !is_command(word, ObjectTraits<T>::event_name))) return;
+      objects_ |= object_bit<T>;
+      groups_ = EventGroups(static_cast<EventGroups::Bits>(groups_.bits() | rtnl::event_groups_of<T>.bits()));
+      found = true;
+    });
+    if (!found) throw UsageError("monitor: unknown object " + quoted(word));
+  }
+
+  template <class T>
+  bool contains() const {
+    return (objects_ & object_bit<T>) != 0;
+  }
+  bool empty() const { return objects_ == 0; }
+  EventGroups groups() const { return groups_; }
+
+ private:
+  uint32_t objects_ = 0;
+  EventGroups groups_;
 };
 
 template <class E>
@@ -49,20 +73,9 @@ class Printer {
  public:
   explicit Printer(Session& session) : session_(session) {}
 
-  void print(std::string_view action, const rtnl::Link& link) {
-    line(action, "link", [&](JsonWriter& json) { format::write_link(json, link, names()); });
-  }
-  void print(std::string_view action, const rtnl::Address& address) {
-    line(action, "address", [&](JsonWriter& json) { format::write_address(json, address); });
-  }
-  void print(std::string_view action, const rtnl::Route& route) {
-    line(action, "route", [&](JsonWriter& json) { format::write_route(json, route, names()); });
-  }
-  void print(std::string_view action, const rtnl::Neighbour& neighbour) {
-    line(action, "neighbour", [&](JsonWriter& json) { format::write_neighbour(json, neighbour, names()); });
-  }
-  void print(std::string_view action, const rtnl::Rule& rule) {
-    line(action, "rule", [&](JsonWriter& json) { format::write_rule(json, rule); });
+  template <rtnl::EventObject T>
+  void print(std::string_view action, const T& object) {
+    line(action, ObjectTraits<T>::event_name, [&](JsonWriter& json) { format::write_json(json, object, names()); });
   }
 
   void overrun(const std::error_code& cause) {
@@ -110,33 +123,25 @@ class Printer {
 };
 
 // The current state of every object watched, printed as "resync" lines.
-void resync(Session& session, Printer& printer, EventGroups groups) {
+void resync(Session& session, Printer& printer, const Watched& watched) {
   printer.forget_links();
   rtnl::IPRoute& ipr = session.ipr();
-  const auto print_all = [&](const auto& objects) {
-    for (const auto& object : objects) printer.print("resync", object);
-  };
-  if (groups.contains(EventGroup::links)) print_all(ipr.dump<rtnl::Link>().value());
-  if (groups.intersects(rtnl::address_events)) print_all(ipr.dump<rtnl::Address>().value());
-  if (groups.intersects(rtnl::route_events)) print_all(ipr.dump<rtnl::Route>().value());
-  if (groups.contains(EventGroup::neighbours)) print_all(ipr.dump<rtnl::Neighbour>().value());
-  if (groups.intersects(rtnl::rule_events)) print_all(ipr.dump<rtnl::Rule>().value());
+  rtnl::for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
+    if (!watched.contains<T>()) return;
+    for (const T& object : ipr.dump<T>().value()) printer.print("resync", object);
+  });
 }
 
 }  // namespace
 
 void run_monitor(Session& session, std::string_view first, Words& words) {
-  EventGroups groups;
-  for (std::string_view word = first; !word.empty(); word = words.empty() ? "" : words.take("")) {
-    const auto watched = std::ranges::find_if(watched_groups, [&](const Watched& w) { return w.word == word; });
-    if (watched == watched_groups.end()) throw UsageError("monitor: unknown object " + quoted(word));
-    groups = EventGroups(groups.bits() | watched->groups.bits());
-  }
-  if (groups.empty()) groups = std::ranges::find_if(watched_groups, [](const Watched& w) { return w.word == "all"; })->groups;
+  Watched watched;
+  for (std::string_view word = first; !word.empty(); word = words.empty() ? "" : words.take("")) watched.add(word);
+  if (watched.empty()) watched.add("all");
 
   io::SocketOptions options;
   if (session.options().netns) options.netns = netns::Ref::name(*session.options().netns);
-  rtnl::EventStream stream = rtnl::EventStream::open(groups, options).value();
+  rtnl::EventStream stream = rtnl::EventStream::open(watched.groups(), options).value();
   Printer printer(session);
   for (;;) {
     rtnl::Event event = stream.next().value();
@@ -145,12 +150,15 @@ void run_monitor(Session& session, std::string_view first, Words& words) {
           if constexpr (std::is_same_v<E, rtnl::Overrun>) {
             printer.overrun(e.cause);
             stream.drain([](rtnl::Event&&) {}).value();  // the kernel sends nothing new until the queue is empty
-            resync(session, printer, groups);
-          } else if constexpr (requires { printer.print("new", e.object); }) {
-            if constexpr (std::is_same_v<decltype(e.object), rtnl::Link>) printer.forget_links();
+            resync(session, printer, watched);
+          } else if constexpr (requires { e.object; }) {
+            using T = std::remove_cvref_t<decltype(e.object)>;
+            // A group may carry another object's notifications too (fdb and neighbour share theirs).
+            if (!watched.contains<T>()) return;
+            if constexpr (std::is_same_v<T, rtnl::Link>) printer.forget_links();
             printer.print(is_new_event<E> ? "new" : "del", e.object);
           }
-          // FDB entries, nexthops and what nlpp does not parse are not printed.
+          // What nlpp does not parse (UnknownEvent) is not printed.
         },
         event);
   }

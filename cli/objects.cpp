@@ -81,7 +81,8 @@ constexpr std::string_view vlan_help =
     "Bridge vlan filters (the bridge needs vlan_filtering 1); show prints ranges compressed.\n";
 
 constexpr std::string_view monitor_help =
-    "Usage: nlpp [-j] monitor [all|link|address|route|neigh|rule]...\n"
+    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop]...\n"
+    "Objects may be abbreviated (addr, neigh); none watches all.\n"
     "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
     "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
     "\"resync\" lines with the current state of what is watched.\n";

@@ -9,14 +9,7 @@
 
 #include <nlpp/core/json_writer.hpp>
 #include <nlpp/format/link_names.hpp>
-#include <nlpp/rtnl/address.hpp>
-#include <nlpp/rtnl/bridge_vlan.hpp>
-#include <nlpp/rtnl/fdb_entry.hpp>
-#include <nlpp/rtnl/link.hpp>
-#include <nlpp/rtnl/neighbour.hpp>
-#include <nlpp/rtnl/nexthop.hpp>
-#include <nlpp/rtnl/route.hpp>
-#include <nlpp/rtnl/rule.hpp>
+#include <nlpp/rtnl/objects.hpp>
 
 #include <span>
 #include <string>
@@ -75,5 +68,41 @@ void write_nexthop(JsonWriter& json, const rtnl::Nexthop& nexthop, const LinkNam
 void write_fdb_entry(JsonWriter& json, const rtnl::FdbEntry& entry, const LinkNames& names,
                      FdbView view = FdbView::all_devices);
 void write_bridge_vlan(JsonWriter& json, const rtnl::BridgeVlan& vlans, const LinkNames& names);
+
+/// The writers above under one name, found by overload from the object's
+/// type, in their default view: for code written once for every object
+/// of rtnl::Objects (`nlpp monitor` prints any event through it).
+inline void write_json(JsonWriter& json, const rtnl::Link& link, const LinkNames& names) {
+  write_link(json, link, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::Address& address, const LinkNames&) {
+  write_address(json, address);
+}
+inline void write_json(JsonWriter& json, const rtnl::Route& route, const LinkNames& names) {
+  write_route(json, route, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::Neighbour& neighbour, const LinkNames& names) {
+  write_neighbour(json, neighbour, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::Rule& rule, const LinkNames&) { write_rule(json, rule); }
+inline void write_json(JsonWriter& json, const rtnl::Nexthop& nexthop, const LinkNames& names) {
+  write_nexthop(json, nexthop, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::FdbEntry& entry, const LinkNames& names) {
+  write_fdb_entry(json, entry, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::BridgeVlan& vlans, const LinkNames& names) {
+  write_bridge_vlan(json, vlans, names);
+}
+
+/// Whether write_json() takes T.
+template <class T>
+concept JsonWritable = requires(JsonWriter& json, const T& object, const LinkNames& names) {
+  write_json(json, object, names);
+};
+
+// An object added to rtnl::Objects needs its writer here.
+static_assert([]<class... T>(rtnl::ObjectList<T...>) { return (JsonWritable<T> && ...); }(rtnl::Objects{}),
+              "every object of rtnl::Objects has a write_json()");
 
 }  // namespace nlpp::format

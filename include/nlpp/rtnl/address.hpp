@@ -155,6 +155,15 @@ struct ObjectTraits<Address> {
   /// The kernel filters by family and ifindex; matches() checks the rest.
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const Address& address);
+
+  /// Notifications: where they go, and their name in printed events.
+  static constexpr NotificationGroup groups[] = {{EventGroup::ipv4_addresses, RTNLGRP_IPV4_IFADDR, "ipv4_addresses"},
+                                                 {EventGroup::ipv6_addresses, RTNLGRP_IPV6_IFADDR, "ipv6_addresses"}};
+  static constexpr std::string_view event_name = "address";
 };
+
+/// Its events (rtnl::Event).
+using NewAddress = NewEvent<Address>;
+using DelAddress = DelEvent<Address>;
 
 }  // namespace nlpp::rtnl

@@ -12,86 +12,44 @@
 // EventStream (event_stream.hpp) receives them; docs/RTNL_EVENTS.md says how.
 #pragma once
 
-#include <nlpp/rtnl/address.hpp>
-#include <nlpp/rtnl/fdb_entry.hpp>
-#include <nlpp/codec/flag_set.hpp>
-#include <nlpp/rtnl/link.hpp>
-#include <nlpp/rtnl/neighbour.hpp>
-#include <nlpp/rtnl/nexthop.hpp>
-#include <nlpp/rtnl/route.hpp>
-#include <nlpp/rtnl/rule.hpp>
+#include <nlpp/rtnl/event_group.hpp>
+#include <nlpp/rtnl/object_event.hpp>
+#include <nlpp/rtnl/objects.hpp>
 #include <nlpp/wire/message.hpp>
-
-#include <linux/netlink.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <system_error>
+#include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
 namespace nlpp::rtnl {
 
-/// What an EventStream subscribes to; each is one RTNLGRP_* group.
-enum class EventGroup : uint16_t {
-  links = 1 << 0,           ///< RTNLGRP_LINK: RTM_NEWLINK / RTM_DELLINK
-  ipv4_addresses = 1 << 1,  ///< RTNLGRP_IPV4_IFADDR
-  ipv6_addresses = 1 << 2,  ///< RTNLGRP_IPV6_IFADDR
-  ipv4_routes = 1 << 3,     ///< RTNLGRP_IPV4_ROUTE
-  ipv6_routes = 1 << 4,     ///< RTNLGRP_IPV6_ROUTE
-  mpls_routes = 1 << 5,     ///< RTNLGRP_MPLS_ROUTE
-  neighbours = 1 << 6,      ///< RTNLGRP_NEIGH: IP neighbours and bridge FDB entries
-  ipv4_rules = 1 << 7,      ///< RTNLGRP_IPV4_RULE
-  ipv6_rules = 1 << 8,      ///< RTNLGRP_IPV6_RULE
-  nexthops = 1 << 9,        ///< RTNLGRP_NEXTHOP
-};
+/// The groups an object's notifications go to (ObjectTraits<T>::groups).
+template <EventObject T>
+inline constexpr EventGroups event_groups_of = [] {
+  EventGroups groups;
+  for (const NotificationGroup& entry : ObjectTraits<T>::groups) groups.insert(entry.group);
+  return groups;
+}();
 
-/// "links ipv4_addresses ...": the names to_string() uses.
-std::span<const FlagName<EventGroup>> flag_names(EventGroup) noexcept;
-
-/// A set of groups: `EventGroups{EventGroup::links, EventGroup::ipv4_routes}`.
-using EventGroups = FlagSet<EventGroup>;
-
-/// Both address families, every route family, both rule families; all of them.
-inline constexpr EventGroups address_events{EventGroup::ipv4_addresses, EventGroup::ipv6_addresses};
-inline constexpr EventGroups route_events{EventGroup::ipv4_routes, EventGroup::ipv6_routes, EventGroup::mpls_routes};
-inline constexpr EventGroups rule_events{EventGroup::ipv4_rules, EventGroup::ipv6_rules};
-inline constexpr EventGroups all_events{EventGroups(0x3ff)};
+/// Both address families, every route family, both rule families; every
+/// object's groups.
+inline constexpr EventGroups address_events = event_groups_of<Address>;
+inline constexpr EventGroups route_events = event_groups_of<Route>;
+inline constexpr EventGroups rule_events = event_groups_of<Rule>;
+inline constexpr EventGroups all_events = [] {
+  EventGroups groups;
+  for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
+    groups = EventGroups(static_cast<EventGroups::Bits>(groups.bits() | event_groups_of<T>.bits()));
+  });
+  return groups;
+}();
 
 /// The RTNLGRP_* numbers of the groups in the set, in EventGroup order.
 std::vector<uint32_t> multicast_groups(EventGroups groups);
-
-/// An RTM_NEW* notification: the object was created, or it changed (the
-/// kernel sends RTM_NEWLINK for every change to a link, RTM_NEWNEIGH for
-/// every state change...). Which one, the kernel tells only for some
-/// objects, through nlmsg_flags.
-template <class T>
-struct NewEvent {
-  T object;
-  /// nlmsg_flags as the kernel set them. Routes: NLM_F_REPLACE when the
-  /// route replaced one with the same key (`ip route replace`, IPv4 and
-  /// IPv6), NLM_F_APPEND for `ip route append`, NLM_F_CREATE |
-  /// NLM_F_EXCL | NLM_F_APPEND... are whatever the request carried.
-  uint16_t nlmsg_flags = 0;
-
-  /// NLM_F_REPLACE: this object took the place of another with its key.
-  bool replaced() const noexcept { return (nlmsg_flags & NLM_F_REPLACE) != 0; }
-  /// NLM_F_APPEND: added after others with the same key (routes).
-  bool appended() const noexcept { return (nlmsg_flags & NLM_F_APPEND) != 0; }
-
-  friend bool operator==(const NewEvent&, const NewEvent&) = default;
-};
-
-/// An RTM_DEL* notification: the object is gone. It carries what the
-/// object looked like when it was deleted.
-template <class T>
-struct DelEvent {
-  T object;
-  uint16_t nlmsg_flags = 0;  ///< nlmsg_flags as the kernel set them
-
-  friend bool operator==(const DelEvent&, const DelEvent&) = default;
-};
 
 /// The kernel dropped notifications for this socket (ENOBUFS: its receive
 /// buffer was full), or one did not fit the receive buffer. Everything
@@ -116,25 +74,20 @@ struct UnknownEvent {
   Error error{};
 };
 
-using NewLink = NewEvent<Link>;
-using DelLink = DelEvent<Link>;
-using NewAddress = NewEvent<Address>;
-using DelAddress = DelEvent<Address>;
-using NewRoute = NewEvent<Route>;
-using DelRoute = DelEvent<Route>;
-using NewNeighbour = NewEvent<Neighbour>;
-using DelNeighbour = DelEvent<Neighbour>;
-using NewFdbEntry = NewEvent<FdbEntry>;
-using DelFdbEntry = DelEvent<FdbEntry>;
-using NewRule = NewEvent<Rule>;
-using DelRule = DelEvent<Rule>;
-using NewNexthop = NewEvent<Nexthop>;
-using DelNexthop = DelEvent<Nexthop>;
+namespace detail {
+template <class... Alternatives>
+std::variant<Alternatives...> as_variant(std::tuple<Alternatives...>);
+template <class... T>
+auto event_variant(ObjectList<T...>)
+    -> decltype(as_variant(std::tuple_cat(std::declval<std::tuple<Overrun>>(),
+                                          std::declval<std::tuple<NewEvent<T>, DelEvent<T>>>()...,
+                                          std::declval<std::tuple<UnknownEvent>>())));
+}  // namespace detail
 
-/// One notification.
-using Event =
-    std::variant<Overrun, NewLink, DelLink, NewAddress, DelAddress, NewRoute, DelRoute, NewNeighbour, DelNeighbour,
-                 NewFdbEntry, DelFdbEntry, NewRule, DelRule, NewNexthop, DelNexthop, UnknownEvent>;
+/// One notification: Overrun, then NewLink, DelLink, NewAddress... (each
+/// EventObject's NewEvent and DelEvent, in the order of rtnl::Objects),
+/// then UnknownEvent.
+using Event = decltype(detail::event_variant(EventObjects{}));
 
 /// Decodes one notification. Never fails: what it cannot parse becomes an
 /// UnknownEvent holding a copy of the message and the reason.

@@ -114,6 +114,16 @@ struct ObjectTraits<FdbEntry> {
   /// The kernel filters by ifindex and master; matches() checks the rest.
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const FdbEntry& entry);
+
+  /// Notifications: where they go, and their name in printed events.
+  static constexpr NotificationGroup groups[] = {{EventGroup::neighbours, RTNLGRP_NEIGH, "neighbours"}};
+  static constexpr std::string_view event_name = "fdb";
+  /// The AF_BRIDGE RTM_NEWNEIGH / RTM_DELNEIGH; the others are Neighbour's.
+  static bool owns(const wire::Message& message) { return family_of(message) == AF_BRIDGE; }
 };
+
+/// Its events (rtnl::Event).
+using NewFdbEntry = NewEvent<FdbEntry>;
+using DelFdbEntry = DelEvent<FdbEntry>;
 
 }  // namespace nlpp::rtnl

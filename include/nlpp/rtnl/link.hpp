@@ -155,6 +155,18 @@ struct ObjectTraits<Link> {
   /// link.name, by which the later steps find the link. When a later step
   /// fails, the new link is deleted again and the error returned.
   static Result<io::Plan> plan_add(const Link& link);
+
+  /// Notifications: where they go, and their name in printed events.
+  static constexpr NotificationGroup groups[] = {{EventGroup::links, RTNLGRP_LINK, "links"}};
+  static constexpr std::string_view event_name = "link";
+  /// AF_BRIDGE link messages are a bridge's per-port notifications: an
+  /// RTM_DELLINK there means the port left the bridge, not that the link
+  /// is gone, so they are not link events (they become UnknownEvent).
+  static bool owns(const wire::Message& message) { return family_of(message) != AF_BRIDGE; }
 };
+
+/// Its events (rtnl::Event).
+using NewLink = NewEvent<Link>;
+using DelLink = DelEvent<Link>;
 
 }  // namespace nlpp::rtnl

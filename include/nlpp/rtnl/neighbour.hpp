@@ -102,6 +102,16 @@ struct ObjectTraits<Neighbour> {
   /// checks the rest.
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const Neighbour& neighbour);
+
+  /// Notifications: where they go, and their name in printed events.
+  static constexpr NotificationGroup groups[] = {{EventGroup::neighbours, RTNLGRP_NEIGH, "neighbours"}};
+  static constexpr std::string_view event_name = "neighbour";
+  /// RTM_NEWNEIGH / RTM_DELNEIGH of AF_BRIDGE are FdbEntry's.
+  static bool owns(const wire::Message& message) { return family_of(message) != AF_BRIDGE; }
 };
+
+/// Its events (rtnl::Event).
+using NewNeighbour = NewEvent<Neighbour>;
+using DelNeighbour = DelEvent<Neighbour>;
 
 }  // namespace nlpp::rtnl

@@ -110,6 +110,16 @@ struct ObjectTraits<Nexthop> {
   static std::vector<FieldChange> diff(const Nexthop& before, const Nexthop& after);
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const Nexthop& nexthop);
+
+  /// Notifications: where they go, and their name in printed events.
+  /// RTNLGRP_NEXTHOP is 32, above the 32-bit nl_groups mask: groups are
+  /// always joined with NETLINK_ADD_MEMBERSHIP (io::Socket::join_group).
+  static constexpr NotificationGroup groups[] = {{EventGroup::nexthops, RTNLGRP_NEXTHOP, "nexthops"}};
+  static constexpr std::string_view event_name = "nexthop";
 };
+
+/// Its events (rtnl::Event).
+using NewNexthop = NewEvent<Nexthop>;
+using DelNexthop = DelEvent<Nexthop>;
 
 }  // namespace nlpp::rtnl

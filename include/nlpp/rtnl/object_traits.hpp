@@ -8,6 +8,8 @@
 #include <nlpp/core/result.hpp>
 #include <nlpp/io/plan.hpp>
 #include <nlpp/codec/field_change.hpp>
+#include <nlpp/rtnl/event_group.hpp>
+#include <nlpp/rtnl/object_event.hpp>
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
@@ -17,10 +19,12 @@
 // order a program includes nlpp's headers (linux/libc-compat.h).
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <concepts>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +52,20 @@ struct ObjectTraits;
 ///     // strict checking; matches() applies the rest in nlpp.
 ///     static void emit_dump_request(const Filter&, wire::MessageBuilder&);
 ///     static bool matches(const Filter&, const T&);
+///
+/// An object whose changes the kernel broadcasts (an EventObject) adds:
+///
+///     // The RTNLGRP_* groups its notifications go to.
+///     static constexpr NotificationGroup groups[] = {{EventGroup::links, RTNLGRP_LINK, "links"}};
+///     // One word naming it in printed events ("link", "fdb").
+///     static constexpr std::string_view event_name;
+///     // Only when another object's notifications share its new_type and
+///     // del_type: whether this message is this object's (by family_of()).
+///     static bool owns(const wire::Message&);
+///
+/// and its header names its events: `using NewLink = NewEvent<Link>;`.
+/// Listing the type in rtnl/objects.hpp then gives it its place in
+/// rtnl::Event, decode_event(), all_events and the format layer.
 template <class T>
 concept RtnlObject = requires(const T& object, const wire::Message& message, wire::MessageBuilder& builder,
                               const typename ObjectTraits<T>::Filter& filter) {
@@ -77,5 +95,32 @@ template <class T>
 concept HasAddPlan = requires(const T& object) {
   { ObjectTraits<T>::plan_add(object) } -> std::same_as<Result<io::Plan>>;
 };
+
+/// An RtnlObject whose notifications EventStream decodes (see RtnlObject).
+template <class T>
+concept EventObject = RtnlObject<T> && requires {
+  { std::span<const NotificationGroup>(ObjectTraits<T>::groups) };
+  { ObjectTraits<T>::event_name } -> std::convertible_to<std::string_view>;
+};
+
+/// The family byte that starts every RTNL family header (ifi_family,
+/// ndm_family...); AF_UNSPEC when the payload is empty. What owns() tells
+/// objects that share message types apart by.
+inline uint8_t family_of(const wire::Message& message) noexcept {
+  const wire::Bytes payload = message.payload();
+  return payload.empty() ? AF_UNSPEC : static_cast<uint8_t>(payload[0]);
+}
+
+/// Whether message is a notification of T: its new_type or del_type, and
+/// T's owns() says so when T has one.
+template <EventObject T>
+bool is_notification_of(const wire::Message& message) {
+  using Traits = ObjectTraits<T>;
+  if (message.type() != Traits::new_type && message.type() != Traits::del_type) return false;
+  if constexpr (requires { Traits::owns(message); })
+    return Traits::owns(message);
+  else
+    return true;
+}
 
 }  // namespace nlpp::rtnl

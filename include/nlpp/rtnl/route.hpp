@@ -155,6 +155,16 @@ struct ObjectTraits<Route> {
   static std::vector<FieldChange> diff(const Route& before, const Route& after);
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const Route& route);
+
+  /// Notifications: where they go, and their name in printed events.
+  static constexpr NotificationGroup groups[] = {{EventGroup::ipv4_routes, RTNLGRP_IPV4_ROUTE, "ipv4_routes"},
+                                                 {EventGroup::ipv6_routes, RTNLGRP_IPV6_ROUTE, "ipv6_routes"},
+                                                 {EventGroup::mpls_routes, RTNLGRP_MPLS_ROUTE, "mpls_routes"}};
+  static constexpr std::string_view event_name = "route";
 };
+
+/// Its events (rtnl::Event).
+using NewRoute = NewEvent<Route>;
+using DelRoute = DelEvent<Route>;
 
 }  // namespace nlpp::rtnl

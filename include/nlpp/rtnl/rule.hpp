@@ -167,6 +167,15 @@ struct ObjectTraits<Rule> {
   static std::vector<FieldChange> diff(const Rule& before, const Rule& after);
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const Rule& rule);
+
+  /// Notifications: where they go, and their name in printed events.
+  static constexpr NotificationGroup groups[] = {{EventGroup::ipv4_rules, RTNLGRP_IPV4_RULE, "ipv4_rules"},
+                                                 {EventGroup::ipv6_rules, RTNLGRP_IPV6_RULE, "ipv6_rules"}};
+  static constexpr std::string_view event_name = "rule";
 };
+
+/// Its events (rtnl::Event).
+using NewRule = NewEvent<Rule>;
+using DelRule = DelEvent<Rule>;
 
 }  // namespace nlpp::rtnl

@@ -1,46 +1,47 @@
-// EventGroup -> RTNLGRP_* numbers and names.
+// EventGroup -> RTNLGRP_* numbers and names, gathered from the groups each
+// object of rtnl::EventObjects lists in its traits.
 #include <nlpp/rtnl/event.hpp>
 
-#include <linux/rtnetlink.h>
+#include <array>
+#include <bit>
 
 namespace nlpp::rtnl {
 namespace {
 
-struct GroupEntry {
-  EventGroup group;
-  uint32_t rtnlgrp;
-};
+constexpr size_t bit_count = 8 * sizeof(EventGroups::Bits);
 
-// RTNLGRP_NEXTHOP is 32: above the 32-bit nl_groups mask, so groups are
-// always joined with NETLINK_ADD_MEMBERSHIP (io::Socket::join_group).
-constexpr GroupEntry group_numbers[] = {
-    {EventGroup::links, RTNLGRP_LINK},
-    {EventGroup::ipv4_addresses, RTNLGRP_IPV4_IFADDR},
-    {EventGroup::ipv6_addresses, RTNLGRP_IPV6_IFADDR},
-    {EventGroup::ipv4_routes, RTNLGRP_IPV4_ROUTE},
-    {EventGroup::ipv6_routes, RTNLGRP_IPV6_ROUTE},
-    {EventGroup::mpls_routes, RTNLGRP_MPLS_ROUTE},
-    {EventGroup::neighbours, RTNLGRP_NEIGH},
-    {EventGroup::ipv4_rules, RTNLGRP_IPV4_RULE},
-    {EventGroup::ipv6_rules, RTNLGRP_IPV6_RULE},
-    {EventGroup::nexthops, RTNLGRP_NEXTHOP},
-};
+constexpr size_t bit_of(EventGroup group) { return static_cast<size_t>(std::countr_zero(EventGroups{group}.bits())); }
 
-constexpr FlagName<EventGroup> group_names[] = {
-    {EventGroup::links, "links"},
-    {EventGroup::ipv4_addresses, "ipv4_addresses"},
-    {EventGroup::ipv6_addresses, "ipv6_addresses"},
-    {EventGroup::ipv4_routes, "ipv4_routes"},
-    {EventGroup::ipv6_routes, "ipv6_routes"},
-    {EventGroup::mpls_routes, "mpls_routes"},
-    {EventGroup::neighbours, "neighbours"},
-    {EventGroup::ipv4_rules, "ipv4_rules"},
-    {EventGroup::ipv6_rules, "ipv6_rules"},
-    {EventGroup::nexthops, "nexthops"},
-};
+// Each group as the objects list it, by bit; unnamed where no object lists one.
+constexpr std::array<NotificationGroup, bit_count> groups_by_bit = [] {
+  std::array<NotificationGroup, bit_count> table{};
+  for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
+    for (const NotificationGroup& entry : ObjectTraits<T>::groups) table[bit_of(entry.group)] = entry;
+  });
+  return table;
+}();
 
-static_assert(std::size(group_numbers) == std::size(group_names));
-static_assert(all_events.bits() == (1u << std::size(group_numbers)) - 1, "all_events names every EventGroup");
+// Objects that share a group (neighbours and FDB entries) must say the same of it.
+constexpr bool shared_groups_agree() {
+  bool agree = true;
+  for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
+    for (const NotificationGroup& entry : ObjectTraits<T>::groups) {
+      const NotificationGroup& kept = groups_by_bit[bit_of(entry.group)];
+      agree = agree && kept.rtnlgrp == entry.rtnlgrp && kept.name == entry.name;
+    }
+  });
+  return agree;
+}
+static_assert(shared_groups_agree(), "two objects give one EventGroup different RTNLGRP_* numbers or names");
+static_assert(std::has_single_bit(all_events.bits() + 1u), "every EventGroup belongs to an object");
+
+constexpr size_t group_count = static_cast<size_t>(std::popcount(all_events.bits()));
+
+constexpr std::array<FlagName<EventGroup>, group_count> group_names = [] {
+  std::array<FlagName<EventGroup>, group_count> names{};
+  for (size_t i = 0; i < group_count; ++i) names[i] = {groups_by_bit[i].group, groups_by_bit[i].name};
+  return names;
+}();
 
 }  // namespace
 
@@ -48,8 +49,8 @@ std::span<const FlagName<EventGroup>> flag_names(EventGroup) noexcept { return g
 
 std::vector<uint32_t> multicast_groups(EventGroups groups) {
   std::vector<uint32_t> numbers;
-  for (const GroupEntry& entry : group_numbers)
-    if (groups.contains(entry.group)) numbers.push_back(entry.rtnlgrp);
+  for (const FlagName<EventGroup>& entry : group_names)
+    if (groups.contains(entry.flag)) numbers.push_back(groups_by_bit[bit_of(entry.flag)].rtnlgrp);
   return numbers;
 }
 
