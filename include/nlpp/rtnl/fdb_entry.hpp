@@ -8,7 +8,7 @@
 //     rtnl::FdbEntry entry{.ifindex = port, .lladdr = MacAddress::parse("02:00:00:00:00:dd").value(),
 //                          .state = rtnl::fdb_static, .flags = {rtnl::NeighbourFlag::master}};
 //     ip.add(entry);
-//     rtnl::fdb_append(ip, vxlan_remote);  // one more remote for the same address
+//     ip.change(rtnl::Verb::append, vxlan_remote);  // one more remote for the same address
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>

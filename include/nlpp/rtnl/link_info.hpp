@@ -29,8 +29,8 @@
 namespace nlpp::rtnl {
 
 /// IFLA_INFO_DATA, typed by kind: the one table of link kinds. Each struct
-/// lists the kinds it serves (link::KindTraits<T>::kinds); adding a kind is
-/// adding its header and a line here. monostate: no data (a dummy, ifb,
+/// lists the kinds it serves (its KindTraits, private, in src/rtnl/link/);
+/// adding a kind is adding its header, its table and a line here. monostate: no data (a dummy, ifb,
 /// nlmon or wireguard link has none; a request may leave it out). GenericData:
 /// a kind without a struct, raw.
 using LinkData = std::variant<std::monostate, link::Bridge, link::Veth, link::Vxlan, link::Macvlan, link::Bond,
