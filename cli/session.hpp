@@ -117,10 +117,12 @@ class Session {
 
  private:
   // Changes on their way to the kernel, and the lines they came from.
+  // No default member initializers here: clang 14 cannot tell a nested
+  // struct with them default-constructible inside the enclosing class.
   struct Sending {
-    rtnl::ChangeBatch changes{};
-    std::vector<size_t> lines{};
-    std::future<Result<io::BatchResult>> result{};
+    rtnl::ChangeBatch changes;
+    std::vector<size_t> lines;
+    std::future<Result<io::BatchResult>> result;
   };
   struct Batch {
     bool keep_going = false;

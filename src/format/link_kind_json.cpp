@@ -30,6 +30,8 @@ template <class... Writers>
 struct Overloaded : Writers... {
   using Writers::operator()...;
 };
+template <class... Writers>
+Overloaded(Writers...) -> Overloaded<Writers...>;  // clang 14 deduces no aggregate
 
 bool listed(std::span<const std::string_view> kinds, std::string_view kind) {
   return std::ranges::find(kinds, kind) != kinds.end();
