@@ -1,5 +1,5 @@
 // Codecs for the members a message's fixed header carries (rtmsg,
-// fib_rule_hdr, ndmsg...; field.hpp's HeaderCodec), and for a prefix whose
+// fib_rule_hdr, ndmsg...; field.hpp says what a header codec provides), and for a prefix whose
 // length is in the header and whose address is an attribute.
 #pragma once
 

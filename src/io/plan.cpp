@@ -4,12 +4,6 @@
 
 namespace nlpp::io {
 
-Plan Plan::of(wire::MessageBuilder request) {
-  Plan plan;
-  plan.steps.push_back(PlanStep{.request = std::move(request)});
-  return plan;
-}
-
 Result<Ack> run_plan(RequestEngine& engine, Plan& plan) {
   Ack last{};
   for (size_t done = 0; done < plan.steps.size(); ++done) {

@@ -3,6 +3,7 @@
 // the middle; the refusal comes back by its index with errno and extended
 // ACK, every other route is there, read back through nlpp and `ip -j`.
 #include <nlpp/rtnl/change_batch.hpp>
+#include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/route.hpp>
 
 #include "kernel/route_fixture.hpp"
@@ -58,6 +59,28 @@ TEST_F(ChangeBatchKernel, sends_3000_routes_and_reports_the_one_refused_in_the_m
   EXPECT_EQ(shown.size(), count - 2);
   EXPECT_EQ(test::ip_json(ns_name(), "-4 route show 10.2.5.220/32").size(), 0u) << "10.2.0.0 + 1500";
   EXPECT_EQ(test::ip_json(ns_name(), "-4 route show 10.2.5.219/32").size(), 1u);
+}
+
+// A link whose add is one request (a plan of one step) goes in a batch; one
+// that needs more (altnames: RTM_NEWLINKPROP after it exists) is refused
+// when queued, before anything is sent.
+TEST_F(ChangeBatchKernel, carries_a_link_add_of_one_request_and_refuses_one_of_more) {
+  ChangeBatch batch;
+  ASSERT_EQ(batch.add(Link{.name = "batched0", .info = LinkInfo{.kind = "veth"}}).value(), 0u);
+  const Result<size_t> with_altnames =
+      batch.add(Link{.name = "batched1", .altnames = {"batched-alternative"}, .info = LinkInfo{.kind = "veth"}});
+  ASSERT_FALSE(with_altnames);
+  EXPECT_EQ(with_altnames.error().code(), make_error_code(errc::invalid_argument));
+
+  const Result<io::BatchResult> sent = ip_route().send(batch);
+  ASSERT_TRUE(sent) << sent.error().describe();
+  ASSERT_EQ(sent->size(), 1u);
+  EXPECT_EQ(sent->failed(), 0u);
+  const Result<Link> made = ip_route().get(Link{.name = "batched0"});
+  ASSERT_TRUE(made) << made.error().describe();
+  EXPECT_EQ(made->info->kind, "veth");
+  EXPECT_EQ(test::ip_json(ns_name(), "-d link show batched0")[0]["linkinfo"]["info_kind"], "veth");
+  EXPECT_FALSE(ip_route().get(Link{.name = "batched1"}));
 }
 
 }  // namespace

@@ -35,8 +35,6 @@ struct PlanStep {
 struct Plan {
   std::vector<PlanStep> steps;
 
-  /// A plan of one request.
-  static Plan of(wire::MessageBuilder request);
   /// Whether it is one request and nothing else, so a batch can carry it.
   bool is_one_request() const noexcept { return steps.size() == 1 && steps.front().is_request(); }
 };
