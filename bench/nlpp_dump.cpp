@@ -1,8 +1,8 @@
 // nlpp's dumps, three ways, to split where the time goes:
 //
-//   nlpp_dump route typed   IPRoute::dump<Route>() into std::vector<Route>,
+//   nlpp_dump route typed   IpRoute::dump<Route>() into std::vector<Route>,
 //                           what a user of the library writes
-//   nlpp_dump route each    IPRoute::dump_each<Route>(), each Route counted
+//   nlpp_dump route each    IpRoute::dump_each<Route>(), each Route counted
 //                           and dropped: typed minus each is the cost of
 //                           keeping them (the vector's growth)
 //   nlpp_dump route parse   io::RequestEngine::dump with a minimal parse
@@ -10,7 +10,7 @@
 //   nlpp_dump route count   io::RequestEngine::dump, only counting: the
 //                           engine's overhead over bare_dump
 //   nlpp_dump link typed|count
-//                           the same for every link (IPRoute::dump<Link>())
+//                           the same for every link (IpRoute::dump<Link>())
 #include "common/bench_common.h"
 
 #include <nlpp/io/request_engine.hpp>
@@ -36,7 +36,7 @@ struct Measured {
 
 template <class T, class Filter>
 Measured dump_typed(const Filter& filter) {
-  rtnl::IPRoute ipr = rtnl::IPRoute::open().value();
+  rtnl::IpRoute ipr = rtnl::IpRoute::open().value();
   const double start = bench_now();
   const std::vector<T> objects = ipr.dump<T>(filter).value();
   return {bench_now() - start, objects.size()};
@@ -57,7 +57,7 @@ wire::MessageBuilder dump_request(bool links) {
 
 // The typed parse without the vector: each Route is dropped once counted.
 Measured dump_each_route() {
-  rtnl::IPRoute ipr = rtnl::IPRoute::open().value();
+  rtnl::IpRoute ipr = rtnl::IpRoute::open().value();
   size_t count = 0;
   const double start = bench_now();
   ipr.dump_each<rtnl::Route>(

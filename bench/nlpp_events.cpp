@@ -44,7 +44,7 @@ using RouteKeys = std::set<rtnl::RouteKey>;
 
 // The kernel's IPv4 routes, as keys: what the mirror starts from, what it
 // resyncs to, and what it is checked against at the end.
-RouteKeys dump_keys(rtnl::IPRoute& ipr) {
+RouteKeys dump_keys(rtnl::IpRoute& ipr) {
   RouteKeys keys;
   for (const rtnl::Route& route : ipr.dump<rtnl::Route>({.family = AF_INET}).value())
     keys.insert(rtnl::ObjectTraits<rtnl::Route>::key(route));
@@ -69,7 +69,7 @@ int main(int argc, char** argv) try {
   io::SocketOptions options;
   if (argc == 4) options.receive_buffer = static_cast<int>(bench_count_arg(argv[3]));
   rtnl::EventStream events = rtnl::EventStream::open({rtnl::EventGroup::ipv4_routes}, options).value();
-  rtnl::IPRoute ipr = rtnl::IPRoute::open().value();
+  rtnl::IpRoute ipr = rtnl::IpRoute::open().value();
   RouteKeys mirror = dump_keys(ipr);
   std::ofstream(argv[2]) << "subscribed\n";
 

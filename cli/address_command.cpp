@@ -112,7 +112,7 @@ void show(Session& session, Words& words) {
 void flush(Session& session, Words& words) {
   const rtnl::AddressFilter filter = parse_filter(session, words);
   if (!filter.ifindex) throw UsageError("\"address flush\" needs \"dev DEVICE\"");
-  rtnl::flush_addresses(session.ipr(), filter).value();
+  session.ipr().run(rtnl::AddressFlush{filter}).value();
 }
 
 }  // namespace

@@ -125,7 +125,7 @@ class Printer {
 // The current state of every object watched, printed as "resync" lines.
 void resync(Session& session, Printer& printer, const Watched& watched) {
   printer.forget_links();
-  rtnl::IPRoute& ipr = session.ipr();
+  rtnl::IpRoute& ipr = session.ipr();
   rtnl::for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
     if (!watched.contains<T>()) return;
     for (const T& object : ipr.dump<T>().value()) printer.print("resync", object);

@@ -11,16 +11,16 @@
 
 namespace nlpp::cli {
 
-rtnl::IPRoute& Session::ipr() {
+rtnl::IpRoute& Session::ipr() {
   if (batch_) flush();
   return socket();
 }
 
-rtnl::IPRoute& Session::socket() {
+rtnl::IpRoute& Session::socket() {
   if (!ipr_) {
     io::SocketOptions socket;
     if (options_.netns) socket.netns = netns::Ref::name(*options_.netns);
-    ipr_.emplace(rtnl::IPRoute::open(socket).value());
+    ipr_.emplace(rtnl::IpRoute::open(socket).value());
   }
   return *ipr_;
 }
@@ -43,7 +43,7 @@ void Session::flush_in_background() {
   std::swap(sending.changes, batch_->changes);
   std::swap(sending.lines, batch_->lines);
   // Only that thread uses the socket until settle() has waited for it.
-  rtnl::IPRoute& ipr = socket();
+  rtnl::IpRoute& ipr = socket();
   const io::BatchOptions options{.stop_after_failure = !batch_->keep_going};
   sending.result = std::async(std::launch::async, [&ipr, &changes = sending.changes, options] {
     return ipr.send(changes, options);

@@ -71,7 +71,7 @@ class Session {
   /// The RTNL socket, opened on first use; failing to open throws. In a
   /// batch, the changes queued so far are sent first, so what a command
   /// reads through it sees them.
-  rtnl::IPRoute& ipr();
+  rtnl::IpRoute& ipr();
   /// Asks the kernel for verb on object; a refusal throws
   /// std::system_error. Every command changes objects through here. In a
   /// batch the change is validated (a bad object throws at once) and
@@ -135,12 +135,12 @@ class Session {
   // Waits for the send in the background, if any, and records its outcome.
   void settle();
   void record(const io::BatchResult& result, const std::vector<size_t>& lines);
-  rtnl::IPRoute& socket();
+  rtnl::IpRoute& socket();
   const std::vector<rtnl::Link>& links();
 
   Options options_;
   std::ostream& out_;
-  std::optional<rtnl::IPRoute> ipr_;
+  std::optional<rtnl::IpRoute> ipr_;
   std::optional<std::vector<rtnl::Link>> links_;
   std::optional<Batch> batch_;
 };

@@ -57,7 +57,7 @@ IpPrefix prefix(const char* text) { return IpPrefix::parse(text).value(); }
 
 class Demo {
  public:
-  explicit Demo(rtnl::IPRoute& ipr) : ipr_(ipr) {}
+  explicit Demo(rtnl::IpRoute& ipr) : ipr_(ipr) {}
 
   bool build() {
     return add_bridge() && add_port("v0", "v0p") && add_port("v1", "v1p") && add_vxlan() && add_addresses() &&
@@ -177,7 +177,7 @@ class Demo {
     return own;
   }
 
-  rtnl::IPRoute& ipr_;
+  rtnl::IpRoute& ipr_;
 };
 
 }  // namespace
@@ -188,7 +188,7 @@ int main() {
     std::fprintf(stderr, "cannot create a namespace (run as root): %s\n", created.error().describe().c_str());
     return 1;
   }
-  Result<rtnl::IPRoute> ipr = rtnl::IPRoute::open({.netns = netns::Ref::name(ns.name())});
+  Result<rtnl::IpRoute> ipr = rtnl::IpRoute::open({.netns = netns::Ref::name(ns.name())});
   if (!ipr) {
     std::fprintf(stderr, "%s\n", ipr.error().describe().c_str());
     return 1;

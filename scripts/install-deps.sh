@@ -7,7 +7,8 @@ packages=(
   cmake ninja-build g++ pkg-config linux-libc-dev   # the build
   clang-14 libclang-rt-14-dev                       # clang build, libFuzzer, sanitizers
   libgtest-dev nlohmann-json3-dev                   # tests
-  iproute2 python3 python3-yaml                     # the iproute2 oracle; the schema generator
+  iproute2 python3 python3-yaml                     # the iproute2 oracle (ip, genl); the schema generator
+  nftables                                          # the nft oracle
   valgrind                                          # the perf guard counts instructions
   groff-base                                        # the man page check renders docs/nlpp.8
 )

@@ -118,7 +118,7 @@ void write_bond(JsonWriter& json, const Bond& bond, const LinkNames& names) {
   optional_bool_number(json, "tlb_dynamic_lb", bond.tlb_dynamic_lb);
 }
 
-void write_bond_port(JsonWriter& json, const rtnl::link::BondSlave& port) {
+void write_bond_port(JsonWriter& json, const rtnl::link::BondPort& port) {
   static constexpr std::string_view states[] = {"ACTIVE", "BACKUP"};
   static constexpr std::string_view mii_statuses[] = {"UP", "GOING_DOWN", "DOWN", "GOING_BACK"};
   if (port.state) {

@@ -67,7 +67,7 @@ void write_info_slave_data(JsonWriter& json, const rtnl::LinkInfo& info, const L
   json.key("info_slave_data");
   json.begin_object();
   if (const auto* port = std::get_if<rtnl::link::BridgePort>(&info.slave_data)) write_bridge_port(json, *port, names);
-  if (const auto* port = std::get_if<rtnl::link::BondSlave>(&info.slave_data)) write_bond_port(json, *port);
+  if (const auto* port = std::get_if<rtnl::link::BondPort>(&info.slave_data)) write_bond_port(json, *port);
   // nlpp has no struct for a VRF port: its table is read from the raw data.
   if (const auto* port = std::get_if<rtnl::link::GenericData>(&info.slave_data); port && info.slave_kind == "vrf")
     write_vrf_port(json, *port);

@@ -17,7 +17,7 @@ void write_bridge_port(JsonWriter& json, const rtnl::link::BridgePort& port, con
 
 // ip/iplink_bond.c, iplink_bond_slave.c (link_bond_json.cpp)
 void write_bond(JsonWriter& json, const rtnl::link::Bond& bond, const LinkNames& names);
-void write_bond_port(JsonWriter& json, const rtnl::link::BondSlave& port);
+void write_bond_port(JsonWriter& json, const rtnl::link::BondPort& port);
 
 // ip/iplink_vxlan.c, iplink_geneve.c (link_overlay_json.cpp)
 void write_vxlan(JsonWriter& json, const rtnl::link::Vxlan& vxlan, const LinkNames& names);

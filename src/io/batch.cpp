@@ -189,6 +189,12 @@ class BatchRun {
 Result<BatchResult> RequestEngine::send_batch(wire::MessageBuilder& messages, const BatchOptions& options) {
   if (auto status = messages.status(); !status) return std::move(status).error();
   if (options.chunk_size == 0) return Error(errc::invalid_argument, "batch chunk_size must be at least 1");
+  if (framing_)
+    for (const wire::Message& message : wire::MessageRange(messages.bytes()))
+      if (framing_->frames(message))
+        return Error(errc::invalid_argument, request_name(message) +
+                                                 ": goes to the kernel inside a batch frame, one request at a time "
+                                                 "(request()), not in a pipelined batch");
   return BatchRun(*this, messages, options).run();
 }
 

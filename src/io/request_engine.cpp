@@ -4,7 +4,9 @@
 
 #include <linux/netlink.h>
 
-#include <stdexcept>
+#include <iterator>
+#include <vector>
+
 
 namespace nlpp::io {
 namespace {
@@ -19,10 +21,7 @@ Result<void> check_single_message(const wire::MessageBuilder& message) {
 
 }  // namespace
 
-RequestEngine::RequestEngine(std::unique_ptr<Transport> transport)
-    : transport_(std::move(transport)), buffer_(max_datagram_size) {
-  if (!transport_) throw std::invalid_argument("RequestEngine needs a transport");
-}
+RequestEngine::RequestEngine(std::unique_ptr<Transport> transport) : receiver_(std::move(transport)) {}
 
 Result<RequestEngine> RequestEngine::open(int protocol, const SocketOptions& options) {
   Result<Socket> socket = Socket::open(protocol, options);
@@ -42,7 +41,7 @@ uint32_t RequestEngine::next_seq(size_t count) noexcept {
 
 void RequestEngine::stamp(wire::MessageBuilder& messages, uint32_t first_seq, uint16_t flags) noexcept {
   uint32_t seq = first_seq;
-  const uint32_t port_id = transport_->port_id();
+  const uint32_t port_id = transport().port_id();
   std::span<std::byte> bytes = messages.mutable_bytes();
   for (const wire::Message& message : wire::MessageRange(bytes)) {
     std::byte* header = bytes.data() + (message.bytes().data() - bytes.data());
@@ -55,42 +54,26 @@ void RequestEngine::stamp(wire::MessageBuilder& messages, uint32_t first_seq, ui
 }
 
 Result<wire::MessageRange> RequestEngine::receive_from_kernel() {
-  for (;;) {
-    Result<Datagram> datagram = transport_->receive(buffer_);
-    if (!datagram) return std::move(datagram).error();
-    if (std::optional<wire::MessageRange> messages = from_kernel(*datagram)) {
-      if (auto valid = messages->validate(); !valid) return std::move(valid).error();
-      return *messages;
-    }
-  }
+  Result<wire::Bytes> datagram = receiver_.receive();
+  if (!datagram) return std::move(datagram).error();
+  const wire::MessageRange messages(*datagram);
+  if (auto valid = messages.validate(); !valid) return std::move(valid).error();
+  return messages;
 }
 
 Result<std::optional<wire::MessageRange>> RequestEngine::receive_queued_from_kernel() {
-  for (;;) {
-    Result<std::optional<Datagram>> datagram = transport_->receive_queued(buffer_);
-    if (!datagram) return std::move(datagram).error();
-    if (!*datagram) return std::optional<wire::MessageRange>();
-    if (std::optional<wire::MessageRange> messages = from_kernel(**datagram)) {
-      if (auto valid = messages->validate(); !valid) return std::move(valid).error();
-      return messages;
-    }
-  }
-}
-
-std::optional<wire::MessageRange> RequestEngine::from_kernel(const Datagram& datagram) {
-  // Only the kernel (port id 0) may answer; anything else is another
-  // process's datagram, or a spoof, and is not ours to believe.
-  if (datagram.sender_port_id != 0) {
-    ++stats_.foreign_datagrams;
-    return std::nullopt;
-  }
-  return wire::MessageRange(wire::Bytes(buffer_).first(datagram.length));
+  Result<std::optional<wire::Bytes>> datagram = receiver_.receive_queued();
+  if (!datagram) return std::move(datagram).error();
+  if (!*datagram) return std::optional<wire::MessageRange>();
+  const wire::MessageRange messages(**datagram);
+  if (auto valid = messages.validate(); !valid) return std::move(valid).error();
+  return std::optional<wire::MessageRange>(messages);
 }
 
 bool RequestEngine::is_reply_to(const wire::Message& message, uint32_t first_seq, uint32_t last_seq) {
-  if (message.seq() >= first_seq && message.seq() <= last_seq && message.port_id() == transport_->port_id())
+  if (message.seq() >= first_seq && message.seq() <= last_seq && message.port_id() == transport().port_id())
     return true;
-  ++stats_.stale_messages;
+  ++stale_messages_;
   return false;
 }
 
@@ -107,21 +90,53 @@ Error RequestEngine::kernel_error(const KernelStatus& status, const wire::Messag
 
 Result<Ack> RequestEngine::request(wire::MessageBuilder& message, const MessageHandler& on_reply) {
   if (auto valid = check_single_message(message); !valid) return std::move(valid).error();
+  if (framing_ && framing_->frames(*wire::MessageRange(message.bytes()).begin()))
+    return request_framed(message, on_reply);
   const uint32_t seq = next_seq(1);
   stamp(message, seq, NLM_F_REQUEST | NLM_F_ACK);
-  if (auto sent = transport_->send(message.bytes()); !sent) return std::move(sent).error();
-  const wire::Message request = *wire::MessageRange(message.bytes()).begin();
+  if (auto sent = transport().send(message.bytes()); !sent) return std::move(sent).error();
+  return await_ack(wire::MessageRange(message.bytes()), seq, seq, on_reply);
+}
 
+Result<Ack> RequestEngine::request_framed(wire::MessageBuilder& message, const MessageHandler& on_reply) {
+  const wire::Message request = *wire::MessageRange(message.bytes()).begin();
+  wire::MessageBuilder begin;
+  wire::MessageBuilder end;
+  framing_->begin(request, begin);
+  framing_->end(request, end);
+  // Only the request asks for an ACK: the frame's messages are answered
+  // only when the kernel refuses them.
+  const uint32_t first_seq = next_seq(3);
+  stamp(begin, first_seq, NLM_F_REQUEST);
+  stamp(message, first_seq + 1, NLM_F_REQUEST | NLM_F_ACK);
+  stamp(end, first_seq + 2, NLM_F_REQUEST);
+  std::vector<std::byte> datagram;
+  datagram.reserve(begin.bytes().size() + message.bytes().size() + end.bytes().size());
+  for (const wire::MessageBuilder* part : {&begin, &message, &end})
+    datagram.insert(datagram.end(), part->bytes().begin(), part->bytes().end());
+  if (auto sent = transport().send(datagram); !sent) return std::move(sent).error();
+  return await_ack(wire::MessageRange(datagram), first_seq, first_seq + 1, on_reply);
+}
+
+Result<Ack> RequestEngine::await_ack(const wire::MessageRange& sent, uint32_t first_seq, uint32_t ack_seq,
+                                     const MessageHandler& on_reply) {
+  const auto sent_count = static_cast<uint32_t>(std::distance(sent.begin(), sent.end()));
+  const uint32_t last_seq = first_seq + sent_count - 1;
   for (;;) {
     Result<wire::MessageRange> received = receive_from_kernel();
     if (!received) return std::move(received).error();
     for (const wire::Message& reply : *received) {
-      if (!is_reply_to(reply, seq, seq)) continue;
+      if (!is_reply_to(reply, first_seq, last_seq)) continue;
       if (reply.type() == NLMSG_ERROR) {
         Result<KernelStatus> status = parse_error_message(reply);
         if (!status) return std::move(status).error();
-        if (status->error != 0) return kernel_error(*status, request);
-        return Ack{std::move(status->ack.message)};
+        if (status->error != 0) {
+          auto answered = sent.begin();
+          std::advance(answered, reply.seq() - first_seq);
+          return kernel_error(*status, *answered);
+        }
+        if (reply.seq() == ack_seq) return Ack{std::move(status->ack.message)};
+        continue;
       }
       if (reply.type() >= NLMSG_MIN_TYPE && on_reply) on_reply(reply);
     }
@@ -134,7 +149,7 @@ Result<void> RequestEngine::dump(wire::MessageBuilder& request_message, const Me
   for (unsigned attempt = 0;; ++attempt) {
     const uint32_t seq = next_seq(1);
     stamp(request_message, seq, NLM_F_REQUEST | NLM_F_DUMP);
-    if (auto sent = transport_->send(request_message.bytes()); !sent) return std::move(sent).error();
+    if (auto sent = transport().send(request_message.bytes()); !sent) return std::move(sent).error();
     const wire::Message request = *wire::MessageRange(request_message.bytes()).begin();
 
     // Read to NLMSG_DONE (or the error that replaces it) whatever happens,

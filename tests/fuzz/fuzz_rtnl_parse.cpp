@@ -38,7 +38,7 @@ using namespace nlpp::rtnl;
 template <RtnlObject T>
 std::vector<std::byte> emitted(const T& object) {
   wire::MessageBuilder builder;
-  // A request, as IPRoute sends it: what the kernel reads in it (a nexthop
+  // A request, as IpRoute sends it: what the kernel reads in it (a nexthop
   // group's high weight bytes) nlpp reads too.
   ObjectTraits<T>::emit(object, builder, ObjectTraits<T>::new_type, NLM_F_REQUEST);
   if (!builder.status()) return {};  // too big to emit (an attribute over 64 KiB): refused, not misread

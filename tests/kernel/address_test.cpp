@@ -19,10 +19,10 @@ namespace {
 
 using test::ip;
 
-class Addresses : public test::IPRouteTest {
+class Addresses : public test::IpRouteTest {
  protected:
   void SetUp() override {
-    IPRouteTest::SetUp();
+    IpRouteTest::SetUp();
     if (HasFatalFailure()) return;
     add_veth_pair("veth0", "veth1");
     veth0_ = ifindex_of("veth0");
@@ -241,7 +241,7 @@ TEST_F(Addresses, flush_deletes_every_address_of_a_link_and_family_with_secondar
       Address{.ifindex = veth0_, .local = ip("2001:db8::1"), .prefix_length = 64, .flags = {AddressFlag::nodad}}));
   ASSERT_TRUE(ip_route().add(Address{.ifindex = veth1_, .local = ip("203.0.113.1"), .prefix_length = 24}));
 
-  Result<size_t> flushed = flush_addresses(ip_route(), {.family = AF_INET, .ifindex = veth0_});
+  Result<size_t> flushed = ip_route().run(AddressFlush{{.family = AF_INET, .ifindex = veth0_}});
   ASSERT_TRUE(flushed) << flushed.error().describe();
   EXPECT_EQ(*flushed, 4u);
   EXPECT_TRUE(dump(AF_INET, veth0_).empty());
@@ -249,7 +249,7 @@ TEST_F(Addresses, flush_deletes_every_address_of_a_link_and_family_with_secondar
   EXPECT_EQ(ip_addresses("inet6").size(), 1u) << "other families stay";
   EXPECT_EQ(dump(AF_INET, veth1_).size(), 1u) << "other links stay";
 
-  flushed = flush_addresses(ip_route(), {.ifindex = veth0_});
+  flushed = ip_route().run(AddressFlush{{.ifindex = veth0_}});
   ASSERT_TRUE(flushed) << flushed.error().describe();
   EXPECT_TRUE(dump(AF_INET6, veth0_).empty()) << "the link-local address goes too, as with ip address flush";
 }

@@ -22,10 +22,10 @@ namespace {
 
 using nlohmann::json;
 
-class BridgeVlans : public test::IPRouteTest {
+class BridgeVlans : public test::IpRouteTest {
  protected:
   void SetUp() override {
-    IPRouteTest::SetUp();
+    IpRouteTest::SetUp();
     if (HasFatalFailure()) return;
     Result<test::CommandOutput> bridge =
         test::run_command({"ip", "-n", ns_name(), "link", "add", "br0", "type", "bridge", "vlan_filtering", "1"});
@@ -177,7 +177,7 @@ TEST_F(BridgeVlans, fdb_entries_on_a_vlan_of_a_port) {
 }
 
 // What runs on any kernel: the AF_BRIDGE link dump itself.
-using BridgePorts = test::IPRouteTest;
+using BridgePorts = test::IpRouteTest;
 
 TEST_F(BridgePorts, dump_gives_each_port_with_its_bridge_and_a_get_is_refused) {
   add_veth_pair("veth0", "veth1");

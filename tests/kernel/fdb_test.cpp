@@ -20,10 +20,10 @@ namespace {
 using test::ip;
 using test::mac;
 
-class Fdb : public test::IPRouteTest {
+class Fdb : public test::IpRouteTest {
  protected:
   void SetUp() override {
-    IPRouteTest::SetUp();
+    IpRouteTest::SetUp();
     if (HasFatalFailure()) return;
     add_veth_pair("veth0", "veth1");
     ip_commands({"link add br0 type bridge", "link set veth1 master br0", "link set br0 up",

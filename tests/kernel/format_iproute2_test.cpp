@@ -21,10 +21,10 @@ namespace {
 
 using nlohmann::json;
 
-class FormatIproute2 : public test::IPRouteTest {
+class FormatIproute2 : public test::IpRouteTest {
  protected:
   void SetUp() override {
-    IPRouteTest::SetUp();
+    IpRouteTest::SetUp();
     if (HasFatalFailure()) return;
     // No duplicate address detection, so IPv6 addresses are not "tentative"
     // in one dump and settled in the other.

@@ -1,5 +1,5 @@
 // The fixture of the link kernel tests: a fresh namespace with an RTNL
-// engine and an IPRoute there (test::IPRouteTest), and iproute2's view of
+// engine and an IpRoute there (test::IpRouteTest), and iproute2's view of
 // the links there as the independent oracle.
 #pragma once
 
@@ -17,9 +17,9 @@
 
 namespace nlpp::test {
 
-class LinkTest : public IPRouteTest {
+class LinkTest : public IpRouteTest {
  protected:
-  rtnl::IPRoute& ipr() { return ip_route(); }
+  rtnl::IpRoute& ipr() { return ip_route(); }
 
   /// The kernel's answer to a link of a kind it has no driver (module) for:
   /// the one reason a link test may skip.
@@ -47,7 +47,7 @@ class LinkTest : public IPRouteTest {
     return link ? std::move(*link) : rtnl::Link{};
   }
 
-  /// The link's ifindex, through nlpp (hides IPRouteTest's, through ip).
+  /// The link's ifindex, through nlpp (hides IpRouteTest's, through ip).
   uint32_t ifindex_of(std::string_view name) { return get(name).ifindex; }
 
   /// `ip -n NS -j -d link show dev NAME` (this test's namespace by default):

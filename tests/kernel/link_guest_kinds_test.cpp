@@ -109,10 +109,10 @@ TEST_F(LinkBond, a_port_joins_a_bond_and_takes_its_queue_id) {
   enslave("port0", "bond1");
   if (stopped()) return;
   ASSERT_TRUE(ipr().set(Link{.ifindex = ifindex_of("port0"),
-                             .info = LinkInfo{.slave_kind = "bond", .slave_data = link::BondSlave{.queue_id = 3}}}));
+                             .info = LinkInfo{.slave_kind = "bond", .slave_data = link::BondPort{.queue_id = 3}}}));
   const Link port0 = get("port0");
   EXPECT_EQ(port0.master, ifindex_of("bond1"));
-  const auto& port = std::get<link::BondSlave>(port0.info->slave_data);
+  const auto& port = std::get<link::BondPort>(port0.info->slave_data);
   EXPECT_EQ(port.queue_id, 3);
   EXPECT_TRUE(port.perm_hwaddr.has_value());
   const nlohmann::json shown = show("port0")["linkinfo"];

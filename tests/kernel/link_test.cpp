@@ -1,5 +1,5 @@
 // Links and their generic attributes against the real kernel, each test in
-// a fresh namespace: created and changed through nlpp (rtnl::IPRoute), read
+// a fresh namespace: created and changed through nlpp (rtnl::IpRoute), read
 // back through nlpp and through `ip -j -d link show`; and the errors the
 // kernel (or nlpp, before sending) gives.
 #include "kernel/link_fixture.hpp"
@@ -61,7 +61,7 @@ TEST_F(LinkBasics, adds_a_veth_pair_whose_peer_has_its_own_name_address_and_mtu)
 TEST_F(LinkBasics, get_finds_a_link_by_ifindex_name_or_altname) {
   add(veth_pair("left", "right"));
   if (stopped()) return;
-  ASSERT_TRUE(add_altnames(ipr(), ifindex_of("left"), std::vector<std::string>{"a-rather-long-alternative-name"}));
+  ASSERT_TRUE(ipr().run(AltnamesAdd{.ifindex = ifindex_of("left"), .altnames = {"a-rather-long-alternative-name"}}));
   const Link by_name = get("left");
   EXPECT_EQ(ipr().get(Link{.ifindex = by_name.ifindex})->name, "left");
   EXPECT_EQ(ipr().get(Link{.altnames = {"a-rather-long-alternative-name"}})->ifindex, by_name.ifindex);
@@ -144,7 +144,7 @@ TEST_F(LinkBasics, altnames_are_added_with_the_link_and_removed_on_their_own) {
   const std::vector<std::string> both{"first-alternative-name", "second-alternative-name"};
   EXPECT_EQ(get("left").altnames, both);
   EXPECT_EQ(show("left")["altnames"], nlohmann::json(both));
-  ASSERT_TRUE(del_altnames(ipr(), ifindex_of("left"), std::vector<std::string>{"first-alternative-name"}));
+  ASSERT_TRUE(ipr().run(AltnamesDel{.ifindex = ifindex_of("left"), .altnames = {"first-alternative-name"}}));
   EXPECT_EQ(get("left").altnames, std::vector<std::string>{"second-alternative-name"});
   EXPECT_EQ(show("left")["altnames"], nlohmann::json({"second-alternative-name"}));
 }
@@ -152,7 +152,7 @@ TEST_F(LinkBasics, altnames_are_added_with_the_link_and_removed_on_their_own) {
 TEST_F(LinkBasics, an_altname_taken_already_fails_with_eexist_and_the_new_link_is_removed) {
   add(veth_pair("left", "right"));
   if (stopped()) return;
-  ASSERT_TRUE(add_altnames(ipr(), ifindex_of("left"), std::vector<std::string>{"taken-alternative"}));
+  ASSERT_TRUE(ipr().run(AltnamesAdd{.ifindex = ifindex_of("left"), .altnames = {"taken-alternative"}}));
   Link other = veth_pair("other", "other-peer");
   other.altnames = {"taken-alternative"};
   const Result<io::Ack> added = ipr().add(other);
@@ -236,7 +236,7 @@ TEST_F(LinkBasics, dumps_select_by_kind_master_name_and_group) {
   if (stopped()) return;
   const uint32_t bridge = ifindex_of("br0");
   ASSERT_TRUE(ipr().set(Link{.ifindex = ifindex_of("left"), .master = bridge}));
-  ASSERT_TRUE(add_altnames(ipr(), ifindex_of("right"), std::vector<std::string>{"right-alternative"}));
+  ASSERT_TRUE(ipr().run(AltnamesAdd{.ifindex = ifindex_of("right"), .altnames = {"right-alternative"}}));
 
   const auto names = [&](const LinkFilter& filter) {
     std::vector<std::string> found;
@@ -291,7 +291,7 @@ class LinkNamespaces : public test::LinkTest {
     ASSERT_TRUE(ipr().set(Link{.ifindex = ifindex_of("left"), .net_ns = target}));
     EXPECT_FALSE(ipr().get(Link{.name = "left"}));
     EXPECT_EQ(show("left", other())["ifname"], "left");
-    Result<IPRoute> there = IPRoute::open({.netns = other_->ref()});
+    Result<IpRoute> there = IpRoute::open({.netns = other_->ref()});
     ASSERT_TRUE(there);
     EXPECT_EQ(there->get(Link{.name = "left"})->info->kind, "veth");
     // Its peer is here, in a namespace the other one knows by an id.

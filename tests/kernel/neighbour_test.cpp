@@ -18,10 +18,10 @@ namespace {
 using test::ip;
 using test::mac;
 
-class Neighbours : public test::IPRouteTest {
+class Neighbours : public test::IpRouteTest {
  protected:
   void SetUp() override {
-    IPRouteTest::SetUp();
+    IpRouteTest::SetUp();
     if (HasFatalFailure()) return;
     add_veth_pair("veth0", "veth1");
     veth0_ = ifindex_of("veth0");

@@ -145,20 +145,21 @@ TEST_F(RequestEngineKernelTest, subscription_receives_the_new_link_notification)
 
   std::vector<std::string> created;
   while (created.size() < 2) {
-    Result<size_t> received = events->receive([&](const wire::Message& message) {
-      if (message.type() != RTM_NEWLINK) return;
-      if (auto name = (*message.attributes(sizeof(ifinfomsg))).find(IFLA_IFNAME)) created.emplace_back(name->string());
-    });
+    Result<Received> received = events->next(std::chrono::seconds(5));
     ASSERT_TRUE(received) << received.error().describe();
+    const auto* message = std::get_if<wire::Message>(&*received);
+    ASSERT_NE(message, nullptr) << "no notification within 5 s";
+    if (message->type() != RTM_NEWLINK) continue;
+    if (auto name = (*message->attributes(sizeof(ifinfomsg))).find(IFLA_IFNAME)) created.emplace_back(name->string());
   }
   EXPECT_EQ((std::set<std::string>(created.begin(), created.end())), (std::set<std::string>{"nlpp0", "nlpp1"}));
 }
 
 TEST_F(RequestEngineKernelTest, a_subscriber_that_falls_behind_sees_an_overrun) {
-  const uint32_t groups[] = {RTNLGRP_LINK};
-  Result<Subscription> events = Subscription::open(NETLINK_ROUTE, groups, {.netns = ns_ref()});
-  ASSERT_TRUE(events);
-  ASSERT_TRUE(events->socket().set_receive_buffer(4096));
+  Result<Socket> socket = Socket::open(NETLINK_ROUTE, {.netns = ns_ref(), .receive_buffer = 4096});
+  ASSERT_TRUE(socket);
+  ASSERT_TRUE(socket->join_group(RTNLGRP_LINK));
+  Subscription events(std::make_unique<Socket>(std::move(*socket)));
   wire::MessageBuilder veth = new_veth("nlpp0", "nlpp1", 1500);
   ASSERT_TRUE(rtnl().request(veth));
   // Each MTU change is one RTM_NEWLINK notification of ~1 KiB or more.
@@ -167,14 +168,15 @@ TEST_F(RequestEngineKernelTest, a_subscriber_that_falls_behind_sees_an_overrun) 
     set.begin_message(RTM_NEWLINK, 0).append_header(ifinfomsg{}).add_string(IFLA_IFNAME, "nlpp0").add_u32(IFLA_MTU, mtu);
     ASSERT_TRUE(rtnl().request(set));
   }
-  ASSERT_TRUE(events->socket().set_nonblocking(true));
-  std::optional<Error> failure;
-  for (int i = 0; i < 1000 && !failure; ++i) {
-    Result<size_t> received = events->receive([](const wire::Message&) {});
-    if (!received) failure = received.error();
+  std::optional<Error> lost;
+  for (int i = 0; i < 1000 && !lost; ++i) {
+    Result<Received> received = events.next(std::chrono::milliseconds(0));
+    ASSERT_TRUE(received) << received.error().describe();
+    if (std::holds_alternative<std::monostate>(*received)) break;
+    if (const auto* dropped = std::get_if<NotificationsLost>(&*received)) lost = dropped->cause;
   }
-  ASSERT_TRUE(failure);
-  EXPECT_TRUE(failure->is_overrun()) << failure->describe();
+  ASSERT_TRUE(lost);
+  EXPECT_TRUE(lost->is_overrun()) << lost->describe();
 }
 
 // RTM_NEWROUTE for 10.N.N.0/24 on the link, for each N of numbers.

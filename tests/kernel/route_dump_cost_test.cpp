@@ -34,10 +34,10 @@ double cpu_seconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-class RouteDumpCost : public test::IPRouteTest {
+class RouteDumpCost : public test::IpRouteTest {
  protected:
   void SetUp() override {
-    IPRouteTest::SetUp();
+    IpRouteTest::SetUp();
     if (HasFatalFailure()) return;
     add_veth_pair("veth0", "veth1");
     ip_commands({"addr add 192.0.2.1/24 dev veth0"});
@@ -77,7 +77,7 @@ class RouteDumpCost : public test::IPRouteTest {
     return cpu_seconds() - start;
   }
 
-  // CPU seconds for IPRoute::dump<Route> of the IPv4 routes; count gets their number.
+  // CPU seconds for IpRoute::dump<Route> of the IPv4 routes; count gets their number.
   double typed_dump(size_t& count) {
     const double start = cpu_seconds();
     std::vector<Route> routes = ip_route().dump<Route>({.family = AF_INET}).value();
@@ -86,7 +86,7 @@ class RouteDumpCost : public test::IPRouteTest {
     return seconds;
   }
 
-  // CPU seconds for IPRoute::dump_into() a vector that a previous dump
+  // CPU seconds for IpRoute::dump_into() a vector that a previous dump
   // left with its capacity (cleared first); count gets their number.
   double reused_dump(std::vector<Route>& routes, size_t& count) {
     routes.clear();

@@ -1,5 +1,5 @@
 // What the kernel tests of routes, nexthops and rules share: a fresh
-// namespace (IPRouteTest) with lo up and a veth pair whose veth0 holds
+// namespace (IpRouteTest) with lo up and a veth pair whose veth0 holds
 // 192.0.2.1/24 and 2001:db8::1/64, and small helpers.
 #pragma once
 
@@ -14,10 +14,10 @@ namespace nlpp::test {
 /// An errno as the request engine reports the kernel's errors.
 inline std::error_code kernel_error(int errno_value) { return {errno_value, std::system_category()}; }
 
-class RoutingTest : public IPRouteTest {
+class RoutingTest : public IpRouteTest {
  protected:
   void SetUp() override {
-    IPRouteTest::SetUp();
+    IpRouteTest::SetUp();
     if (HasFatalFailure()) return;
     add_veth_pair("veth0", "veth1");
     // lo carries blackhole nexthops and local routes.

@@ -191,7 +191,7 @@ TEST_F(Routes, ipv4_route_through_an_ipv6_gateway_uses_rta_via) {
 
 TEST_F(Routes, route_get_returns_the_route_the_kernel_would_use) {
   add(Route{.dst = prefix("198.51.100.0/24"), .gateway = ip("192.0.2.254")});
-  Result<Route> resolved = route_get(ip_route(), {.dst = ip("198.51.100.7")});
+  Result<Route> resolved = ip_route().run(RouteQuery{.dst = ip("198.51.100.7")});
   ASSERT_TRUE(resolved) << resolved.error().describe();
   EXPECT_EQ(resolved->dst, prefix("198.51.100.7/32"));
   EXPECT_EQ(resolved->gateway, ip("192.0.2.254"));
@@ -199,18 +199,18 @@ TEST_F(Routes, route_get_returns_the_route_the_kernel_would_use) {
   EXPECT_EQ(resolved->prefsrc, ip("192.0.2.1"));
   EXPECT_NE(resolved->flags & RTM_F_CLONED, 0u);
 
-  Result<Route> entry = route_get(ip_route(), {.dst = ip("198.51.100.7"), .fib_match = true});
+  Result<Route> entry = ip_route().run(RouteQuery{.dst = ip("198.51.100.7"), .fib_match = true});
   ASSERT_TRUE(entry) << entry.error().describe();
   EXPECT_EQ(entry->dst, prefix("198.51.100.0/24"));
 
-  // IPRoute::get() of a route asks for the FIB entry of its destination.
+  // IpRoute::get() of a route asks for the FIB entry of its destination.
   Result<Route> got = ip_route().get(Route{.dst = prefix("198.51.100.0/24")});
   ASSERT_TRUE(got) << got.error().describe();
   EXPECT_EQ(got->gateway, ip("192.0.2.254"));
 }
 
 TEST_F(Routes, route_get_of_a_destination_without_a_route_fails_with_enetunreach) {
-  Result<Route> resolved = route_get(ip_route(), {.dst = ip("10.99.0.1")});
+  Result<Route> resolved = ip_route().run(RouteQuery{.dst = ip("10.99.0.1")});
   ASSERT_FALSE(resolved);
   EXPECT_EQ(resolved.error().code(), kernel_error(ENETUNREACH));
 }

@@ -1,5 +1,5 @@
 // The fixture for kernel tests of RTNL objects: a fresh namespace with an
-// engine (RtnlTest), an IPRoute on a socket of its own there, and the links
+// engine (RtnlTest), an IpRoute on a socket of its own there, and the links
 // a test sets up with iproute2.
 #pragma once
 
@@ -14,12 +14,12 @@
 
 namespace nlpp::test {
 
-class IPRouteTest : public RtnlTest {
+class IpRouteTest : public RtnlTest {
  protected:
   void SetUp() override;
 
-  /// The IPRoute on the test namespace.
-  rtnl::IPRoute& ip_route() { return *ip_route_; }
+  /// The IpRoute on the test namespace.
+  rtnl::IpRoute& ip_route() { return *ip_route_; }
   /// Adds a veth pair and sets both ends up.
   void add_veth_pair(std::string_view name, std::string_view peer);
   /// Runs `ip -n NS COMMAND` for each command, in order (see ip_run()).
@@ -28,7 +28,7 @@ class IPRouteTest : public RtnlTest {
   uint32_t ifindex_of(std::string_view name);
 
  private:
-  std::optional<rtnl::IPRoute> ip_route_;
+  std::optional<rtnl::IpRoute> ip_route_;
 };
 
 }  // namespace nlpp::test

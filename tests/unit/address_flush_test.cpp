@@ -1,7 +1,7 @@
-// flush_addresses() over a scripted kernel: one dump, one batch of deletes
+// AddressFlush over a scripted kernel: one dump, one batch of deletes
 // with IPv4 secondaries first, and which failures count.
 #include <nlpp/rtnl/address_flush.hpp>
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 
 #include "unit/golden.hpp"
 
@@ -13,11 +13,11 @@
 namespace nlpp::rtnl {
 namespace {
 
-using testing::FakeDatagram;
-using testing::FakeKernel;
+using nltest::FakeDatagram;
+using nltest::FakeKernel;
 using test::ip;
 
-const testing::KernelReplies kernel(FakeKernel::default_port_id);
+const nltest::KernelReplies kernel(FakeKernel::default_port_id);
 
 // The kernel's RTM_NEWADDR for address in the dump with this seq.
 std::vector<std::byte> dumped(const Address& address, uint32_t seq) {
@@ -34,7 +34,7 @@ class AddressFlush : public ::testing::Test {
  protected:
   // Answers the dump with addresses_, then the batch of deletes: the
   // request deleting fail_local (if any) fails with fail_errno.
-  IPRoute ip_route() {
+  IpRoute ip_route() {
     auto fake = std::make_unique<FakeKernel>([this](const wire::MessageRange& sent) {
       const wire::Message first = *sent.begin();
       std::vector<FakeDatagram> replies;
@@ -54,7 +54,7 @@ class AddressFlush : public ::testing::Test {
       }
       return replies;
     });
-    return IPRoute(io::RequestEngine(std::move(fake)));
+    return IpRoute(io::RequestEngine(std::move(fake)));
   }
 
   std::vector<Address> addresses_{
@@ -69,8 +69,8 @@ class AddressFlush : public ::testing::Test {
 };
 
 TEST_F(AddressFlush, deletes_ipv4_secondaries_first_in_one_batch) {
-  IPRoute ip = ip_route();
-  Result<size_t> flushed = flush_addresses(ip, {.ifindex = 3});
+  IpRoute ip = ip_route();
+  Result<size_t> flushed = ip.run(rtnl::AddressFlush{{.ifindex = 3}});
   ASSERT_TRUE(flushed) << flushed.error().describe();
   EXPECT_EQ(*flushed, 3u);
   EXPECT_EQ(requested_filter_.ifa_index, 3u);
@@ -80,8 +80,8 @@ TEST_F(AddressFlush, deletes_ipv4_secondaries_first_in_one_batch) {
 TEST_F(AddressFlush, counts_an_address_already_gone_as_flushed) {
   fail_local_ = ip("192.0.2.1");
   fail_errno_ = EADDRNOTAVAIL;
-  IPRoute ip = ip_route();
-  Result<size_t> flushed = flush_addresses(ip, {.ifindex = 3});
+  IpRoute ip = ip_route();
+  Result<size_t> flushed = ip.run(rtnl::AddressFlush{{.ifindex = 3}});
   ASSERT_TRUE(flushed) << flushed.error().describe();
   EXPECT_EQ(*flushed, 3u);
 }
@@ -89,8 +89,8 @@ TEST_F(AddressFlush, counts_an_address_already_gone_as_flushed) {
 TEST_F(AddressFlush, reports_a_failure_naming_the_address) {
   fail_local_ = ip("2001:db8::1");
   fail_errno_ = EPERM;
-  IPRoute ip = ip_route();
-  Result<size_t> flushed = flush_addresses(ip, {.ifindex = 3});
+  IpRoute ip = ip_route();
+  Result<size_t> flushed = ip.run(rtnl::AddressFlush{{.ifindex = 3}});
   ASSERT_FALSE(flushed);
   EXPECT_EQ(flushed.error().code(), std::error_code(EPERM, std::system_category()));
   EXPECT_EQ(flushed.error().context(), "flush address 2001:db8::1/64: deladdr");
@@ -100,16 +100,16 @@ TEST_F(AddressFlush, reports_a_failure_naming_the_address) {
 
 TEST_F(AddressFlush, of_one_family_asks_the_kernel_for_that_family) {
   addresses_.erase(addresses_.begin() + 1);
-  IPRoute ip = ip_route();
-  Result<size_t> flushed = flush_addresses(ip, {.family = AF_INET, .ifindex = 3});
+  IpRoute ip = ip_route();
+  Result<size_t> flushed = ip.run(rtnl::AddressFlush{{.family = AF_INET, .ifindex = 3}});
   ASSERT_TRUE(flushed) << flushed.error().describe();
   EXPECT_EQ(requested_filter_.ifa_family, AF_INET);
   EXPECT_EQ(*flushed, 2u);
 }
 
 TEST_F(AddressFlush, needs_a_link_and_sends_nothing_without_one) {
-  IPRoute ip = ip_route();
-  Result<size_t> flushed = flush_addresses(ip, {.family = AF_INET});
+  IpRoute ip = ip_route();
+  Result<size_t> flushed = ip.run(rtnl::AddressFlush{{.family = AF_INET}});
   ASSERT_FALSE(flushed);
   EXPECT_EQ(flushed.error().code(), errc::invalid_argument);
   EXPECT_EQ(flushed.error().context(), "flush addresses: the filter names no link (ifindex)");

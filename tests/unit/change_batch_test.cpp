@@ -6,7 +6,7 @@
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/route.hpp>
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 
 #include "unit/golden.hpp"
 
@@ -24,12 +24,12 @@ namespace {
 using test::ip;
 using test::prefix;
 
-const testing::KernelReplies replies_of_kernel(testing::FakeKernel::default_port_id);
+const nltest::KernelReplies replies_of_kernel(nltest::FakeKernel::default_port_id);
 
 // A kernel that refuses every request for 10.0.0.2/32 with EEXIST and an
 // extended ACK, and acks what asks for one.
-std::vector<testing::FakeDatagram> refuse_second_address(const wire::MessageRange& sent) {
-  std::vector<testing::FakeDatagram> replies;
+std::vector<nltest::FakeDatagram> refuse_second_address(const wire::MessageRange& sent) {
+  std::vector<nltest::FakeDatagram> replies;
   for (const wire::Message& message : sent) {
     Result<Route> route = ObjectTraits<Route>::parse(message);
     const bool refused = route && route->dst.address == ip("10.0.0.2");
@@ -40,8 +40,8 @@ std::vector<testing::FakeDatagram> refuse_second_address(const wire::MessageRang
 }
 
 // An engine over the kernel above; kernel observes what it was sent.
-io::RequestEngine engine_over_fake_kernel(const testing::FakeKernel*& kernel) {
-  auto fake = std::make_unique<testing::FakeKernel>(refuse_second_address);
+io::RequestEngine engine_over_fake_kernel(const nltest::FakeKernel*& kernel) {
+  auto fake = std::make_unique<nltest::FakeKernel>(refuse_second_address);
   kernel = fake.get();
   return io::RequestEngine(std::move(fake));
 }
@@ -60,8 +60,8 @@ TEST(ChangeBatch, queuing_returns_indexes_and_a_bad_object_is_refused_without_a_
 }
 
 TEST(ChangeBatch, sends_every_change_with_its_operations_type_and_flags_in_one_datagram) {
-  const testing::FakeKernel* kernel = nullptr;
-  IPRoute ipr(engine_over_fake_kernel(kernel));
+  const nltest::FakeKernel* kernel = nullptr;
+  IpRoute ipr(engine_over_fake_kernel(kernel));
   ChangeBatch batch;
   (void)batch.add(route_to("10.0.0.1/32")).value();
   (void)batch.replace(route_to("10.0.0.3/32")).value();
@@ -87,7 +87,7 @@ TEST(ChangeBatch, sends_every_change_with_its_operations_type_and_flags_in_one_d
 }
 
 TEST(ChangeBatch, reports_the_kernels_refusal_by_index_with_errno_and_extended_ack) {
-  const testing::FakeKernel* kernel = nullptr;
+  const nltest::FakeKernel* kernel = nullptr;
   io::RequestEngine engine = engine_over_fake_kernel(kernel);
   ChangeBatch batch;
   for (const char* dst : {"10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32"}) (void)batch.add(route_to(dst)).value();

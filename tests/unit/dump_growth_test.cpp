@@ -1,12 +1,12 @@
 // The growth of a dump's result vector: doubling while small, far ahead
 // past a megabyte, doubling again near the reservation limit.
-#include <nlpp/rtnl/dump_growth.hpp>
+#include <nlpp/io/dump_growth.hpp>
 
 #include <gtest/gtest.h>
 
 #include <array>
 
-namespace nlpp::rtnl {
+namespace nlpp::io {
 namespace {
 
 constexpr size_t route_size = 88;
@@ -42,4 +42,4 @@ TEST(DumpGrowth, reserve_for_one_more_grows_only_a_full_vector) {
 }
 
 }  // namespace
-}  // namespace nlpp::rtnl
+}  // namespace nlpp::io

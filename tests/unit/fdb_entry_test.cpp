@@ -3,7 +3,7 @@
 // filters, and append over a scripted kernel.
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 
 #include "unit/golden.hpp"
 
@@ -180,12 +180,12 @@ TEST(FdbFilter, matches_vlan_address_states_and_flags) {
 }
 
 TEST(FdbAppend, sends_create_and_append) {
-  const testing::KernelReplies kernel(testing::FakeKernel::default_port_id);
-  auto fake = std::make_unique<testing::FakeKernel>([&](const wire::MessageRange& sent) {
-    return std::vector<testing::FakeDatagram>{{kernel.error(sent.begin()->seq(), 0)}};
+  const nltest::KernelReplies kernel(nltest::FakeKernel::default_port_id);
+  auto fake = std::make_unique<nltest::FakeKernel>([&](const wire::MessageRange& sent) {
+    return std::vector<nltest::FakeDatagram>{{kernel.error(sent.begin()->seq(), 0)}};
   });
-  const testing::FakeKernel& observed = *fake;
-  IPRoute ip(io::RequestEngine(std::move(fake)));
+  const nltest::FakeKernel& observed = *fake;
+  IpRoute ip(io::RequestEngine(std::move(fake)));
   ASSERT_TRUE(ip.change(Verb::append, vxlan_remote()));
   ASSERT_EQ(observed.sent().size(), 1u);
   const wire::Message sent(observed.sent()[0]);

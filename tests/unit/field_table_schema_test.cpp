@@ -7,6 +7,7 @@
 #include <nlpp/schema/schema.hpp>
 
 #include "codec/field_table.hpp"
+#include "genl/family_table.hpp"
 #include "rtnl/address/address_table.hpp"
 #include "rtnl/bridge/bridge_vlan_table.hpp"
 #include "rtnl/bridge/fdb_entry_table.hpp"
@@ -198,7 +199,7 @@ TEST(FieldTableSchema, link_table_matches_rt_link) {
 TEST(FieldTableSchema, link_kind_tables_match_rt_link) {
   using namespace rtnl::link;
   expect_table_matches<KindTraits<Bond>::fields>("rt-link", "linkinfo-bond-attrs");
-  expect_table_matches<KindTraits<BondSlave>::fields>("rt-link", "bond-slave-attrs");
+  expect_table_matches<KindTraits<BondPort>::fields>("rt-link", "bond-slave-attrs");
   expect_table_matches<KindTraits<Bridge>::fields>("rt-link", "linkinfo-bridge-attrs");
   expect_table_matches<KindTraits<BridgePort>::fields>("rt-link", "linkinfo-brport-attrs");
   expect_table_matches<KindTraits<Gre>::fields>("rt-link", "linkinfo-gre-attrs");
@@ -209,6 +210,12 @@ TEST(FieldTableSchema, link_kind_tables_match_rt_link) {
   expect_table_matches<KindTraits<Tun>::fields>("rt-link", "linkinfo-tun-attrs");
   expect_table_matches<KindTraits<Vlan>::fields>("rt-link", "linkinfo-vlan-attrs");
   expect_table_matches<KindTraits<Vrf>::fields>("rt-link", "linkinfo-vrf-attrs");
+}
+
+TEST(FieldTableSchema, family_tables_match_nlctrl) {
+  expect_table_matches<genl::family_fields>("nlctrl", "ctrl-attrs");
+  expect_table_matches<genl::operation_fields>("nlctrl", "op-attrs");
+  expect_table_matches<genl::multicast_group_fields>("nlctrl", "mcast-group-attrs");
 }
 
 }  // namespace

@@ -82,7 +82,7 @@ TEST(FormatLinkKinds, values_past_iproute2s_tables_print_as_it_prints_them) {
   const json tun = info_data("tun", rtnl::link::Tun{.type = static_cast<rtnl::link::TunType>(7)});
   EXPECT_EQ(tun, json::parse(R"({"type":"UNKNOWN:7","multi_queue":false})"));
   const json port = linkinfo(rtnl::LinkInfo{
-      .kind = "dummy", .slave_kind = "bond", .slave_data = rtnl::link::BondSlave{.state = 4, .mii_status = 9}});
+      .kind = "dummy", .slave_kind = "bond", .slave_data = rtnl::link::BondPort{.state = 4, .mii_status = 9}});
   EXPECT_EQ(port["info_slave_data"], json::parse(R"({"state_index":4,"mii_status_index":9})"));
 }
 

@@ -1,4 +1,4 @@
-// IPRoute's generic operations over a scripted kernel: every object's bad
+// IpRoute's generic operations over a scripted kernel: every object's bad
 // input is refused before anything is sent, with an error naming the object
 // and its field; dump_into() appends to the caller's vector; objects whose
 // traits have their own add() go through it.
@@ -11,7 +11,7 @@
 #include <nlpp/rtnl/nexthop.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 
 #include "unit/golden.hpp"
 
@@ -32,22 +32,22 @@ using test::prefix;
 static_assert(HasAddPlan<Link>, "tun/tap and altnames: links are added through ObjectTraits<Link>::plan_add()");
 static_assert(!HasAddPlan<Route> && !HasAddPlan<Address> && !HasAddPlan<Neighbour>);
 
-// An IPRoute over a kernel that answers every request with script's datagrams.
-struct ScriptedIPRoute {
-  explicit ScriptedIPRoute(testing::FakeKernel::Script script) {
-    auto fake = std::make_unique<testing::FakeKernel>(std::move(script));
+// An IpRoute over a kernel that answers every request with script's datagrams.
+struct ScriptedIpRoute {
+  explicit ScriptedIpRoute(nltest::FakeKernel::Script script) {
+    auto fake = std::make_unique<nltest::FakeKernel>(std::move(script));
     kernel = fake.get();
     ipr.emplace(io::RequestEngine(std::move(fake)));
   }
-  const testing::FakeKernel* kernel = nullptr;
-  std::optional<IPRoute> ipr;
+  const nltest::FakeKernel* kernel = nullptr;
+  std::optional<IpRoute> ipr;
 };
 
-// An IPRoute whose kernel fails the test if anything reaches it.
-ScriptedIPRoute silent_kernel() {
-  return ScriptedIPRoute([](const wire::MessageRange&) {
+// An IpRoute whose kernel fails the test if anything reaches it.
+ScriptedIpRoute silent_kernel() {
+  return ScriptedIpRoute([](const wire::MessageRange&) {
     ADD_FAILURE() << "a request reached the kernel";
-    return std::vector<testing::FakeDatagram>{};
+    return std::vector<nltest::FakeDatagram>{};
   });
 }
 
@@ -55,8 +55,8 @@ ScriptedIPRoute silent_kernel() {
 // context starts with "<object> <field>"; nothing is sent.
 template <RtnlObject T>
 void expect_refused_everywhere(const T& bad, const std::string& object_and_field) {
-  ScriptedIPRoute scripted = silent_kernel();
-  IPRoute& ipr = *scripted.ipr;
+  ScriptedIpRoute scripted = silent_kernel();
+  IpRoute& ipr = *scripted.ipr;
   for (const Result<io::Ack>& refused : {ipr.add(bad), ipr.replace(bad), ipr.set(bad), ipr.del(bad)}) {
     ASSERT_FALSE(refused) << object_and_field;
     EXPECT_EQ(refused.error().code(), errc::invalid_argument);
@@ -66,7 +66,7 @@ void expect_refused_everywhere(const T& bad, const std::string& object_and_field
   EXPECT_TRUE(scripted.kernel->sent().empty());
 }
 
-TEST(IPRouteChecks, every_object_refuses_bad_input_naming_the_field_and_sends_nothing) {
+TEST(IpRouteChecks, every_object_refuses_bad_input_naming_the_field_and_sends_nothing) {
   expect_refused_everywhere(Link{.ifindex = 1, .name = "a-name-of-16-chr"}, "link name");
   expect_refused_everywhere(Address{.ifindex = 1, .local = ip("192.0.2.1"), .prefix_length = 33},
                             "address prefix_length");
@@ -79,8 +79,8 @@ TEST(IPRouteChecks, every_object_refuses_bad_input_naming_the_field_and_sends_no
   expect_refused_everywhere(BridgeVlan{.ifindex = 1, .vlans = {{.vid = 4095}}}, "bridge vlan");
 }
 
-TEST(IPRouteChecks, link_add_needs_a_name_for_a_tun_link_before_anything_is_sent) {
-  ScriptedIPRoute scripted = silent_kernel();
+TEST(IpRouteChecks, link_add_needs_a_name_for_a_tun_link_before_anything_is_sent) {
+  ScriptedIpRoute scripted = silent_kernel();
   const Link tun{.info = LinkInfo{.kind = "tun"}};
   const Result<io::Ack> refused = scripted.ipr->add(tun);
   ASSERT_FALSE(refused);
@@ -89,7 +89,7 @@ TEST(IPRouteChecks, link_add_needs_a_name_for_a_tun_link_before_anything_is_sent
   EXPECT_TRUE(scripted.kernel->sent().empty());
 }
 
-TEST(IPRouteChecks, address_label_with_a_nul_byte_is_refused) {
+TEST(IpRouteChecks, address_label_with_a_nul_byte_is_refused) {
   const Address labelled{
       .ifindex = 1, .local = ip("192.0.2.1"), .prefix_length = 24, .label = std::string("eth0\0x", 6)};
   const Result<void> valid = ObjectTraits<Address>::validate(labelled);
@@ -98,17 +98,17 @@ TEST(IPRouteChecks, address_label_with_a_nul_byte_is_refused) {
 }
 
 // A kernel that answers a dump with the golden route messages, then done.
-ScriptedIPRoute route_dumping_kernel() {
-  const testing::KernelReplies replies(testing::FakeKernel::default_port_id);
-  return ScriptedIPRoute([replies](const wire::MessageRange& sent) {
+ScriptedIpRoute route_dumping_kernel() {
+  const nltest::KernelReplies replies(nltest::FakeKernel::default_port_id);
+  return ScriptedIpRoute([replies](const wire::MessageRange& sent) {
     const uint32_t seq = sent.begin()->seq();
-    std::vector<testing::FakeDatagram> datagrams;
+    std::vector<nltest::FakeDatagram> datagrams;
     for (const char* name : {"route_ipv6", "route_table1000"}) {
       std::vector<std::byte> message = golden_bytes(name);
       nlmsghdr header{};
       std::memcpy(&header, message.data(), sizeof header);
       header.nlmsg_seq = seq;
-      header.nlmsg_pid = testing::FakeKernel::default_port_id;
+      header.nlmsg_pid = nltest::FakeKernel::default_port_id;
       header.nlmsg_flags |= NLM_F_MULTI;
       std::memcpy(message.data(), &header, sizeof header);
       datagrams.emplace_back(std::move(message));
@@ -119,7 +119,7 @@ ScriptedIPRoute route_dumping_kernel() {
 }
 
 TEST(IPRouteDump, dump_into_appends_after_what_the_vector_held_and_keeps_its_capacity) {
-  ScriptedIPRoute scripted = route_dumping_kernel();
+  ScriptedIpRoute scripted = route_dumping_kernel();
   std::vector<Route> routes(1);
   routes.reserve(64);
   const Route* storage = routes.data();

@@ -123,9 +123,9 @@ TEST(LinkCodec, ports_keep_their_bridge_or_bond_data) {
                                .flush = true,
                                .neigh_suppress = true,
                                .backup_port = 4}),
-                                SlaveData(link::BondSlave{.queue_id = 3, .prio = -5})}) {
+                                SlaveData(link::BondPort{.queue_id = 3, .prio = -5})}) {
     const Link link{.ifindex = 2,
-                    .info = LinkInfo{.slave_kind = std::holds_alternative<link::BondSlave>(port) ? "bond" : "bridge",
+                    .info = LinkInfo{.slave_kind = std::holds_alternative<link::BondPort>(port) ? "bond" : "bridge",
                                      .slave_data = port}};
     EXPECT_EQ(round_trip(link), link);
   }

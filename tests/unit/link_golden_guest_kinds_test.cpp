@@ -60,7 +60,7 @@ TEST(LinkGoldenGuest, bond_port_has_its_bond_slave_data) {
   const Link dummy1 = parsed_golden<Link>("link_dummy1");
   EXPECT_EQ(dummy1.master, parsed_golden<Link>("link_bond1").ifindex);
   EXPECT_EQ(dummy1.info->slave_kind, "bond");
-  const auto& port = std::get<link::BondSlave>(dummy1.info->slave_data);
+  const auto& port = std::get<link::BondPort>(dummy1.info->slave_data);
   EXPECT_TRUE(port.perm_hwaddr.has_value());
   EXPECT_EQ(port.queue_id, 0);
   EXPECT_TRUE(port.state.has_value());

@@ -1,5 +1,5 @@
 #include <nlpp/io/request_engine.hpp>
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 
 #include <gtest/gtest.h>
 
@@ -10,10 +10,10 @@
 namespace nlpp::io {
 namespace {
 
-using testing::datagram;
-using testing::FakeDatagram;
-using testing::FakeKernel;
-using testing::KernelReplies;
+using nltest::datagram;
+using nltest::FakeDatagram;
+using nltest::FakeKernel;
+using nltest::KernelReplies;
 
 const KernelReplies kernel(FakeKernel::default_port_id);
 

@@ -52,7 +52,7 @@ void measure(const std::string& capture) {
   }
   double reserved = 0;
   {
-    // What IPRoute::dump_into() into a vector reserved (or reused) for the table costs.
+    // What IpRoute::dump_into() into a vector reserved (or reused) for the table costs.
     std::vector<Route> into;
     into.reserve(count);
     reserved = nanoseconds_each([&] { into.push_back(ObjectTraits<Route>::parse(message).value()); });

@@ -3,7 +3,7 @@
 // typed events, overruns, messages nlpp does not parse, foreign and
 // malformed datagrams.
 #include <nlpp/rtnl/events.hpp>
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 
 #include "unit/golden.hpp"
 
@@ -18,9 +18,9 @@ namespace {
 
 using rtnl::Event;
 using rtnl::EventStream;
-using testing::datagram;
-using testing::FakeDatagram;
-using testing::FakeKernel;
+using nltest::datagram;
+using nltest::FakeDatagram;
+using nltest::FakeKernel;
 
 // A stream on a fake kernel that hands out these datagrams, in order. The
 // fake queues what its script answers when something is sent, so one

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
+#include <nlpp/io/batch_framing.hpp>
+#include <nlpp/io/receiver.hpp>
 #include <nlpp/io/socket.hpp>
 #include <nlpp/io/transport.hpp>
 #include <nlpp/wire/message.hpp>
@@ -121,7 +123,7 @@ struct EngineStats {
 
 /// What a protocol knows of its requests, for the errors the engine
 /// reports: the request's name and the names of the attributes an extended
-/// ACK points at. The protocol's session installs it (rtnl::IPRoute: the
+/// ACK points at. The protocol's session installs it (rtnl::IpRoute: the
 /// schema's RTNL tables), so the engine knows no protocol; without one an
 /// error names the message type by number and the ACK keeps its offsets.
 class RequestDescriber {
@@ -170,39 +172,52 @@ class RequestEngine {
 
   /// How many times an interrupted dump is repeated (default 5).
   void set_max_dump_retries(unsigned retries) noexcept { max_dump_retries_ = retries; }
+  /// How requests are framed (none by default; nfnetlink's sessions install
+  /// nfnl::batch_framing()). A request the policy frames goes to the kernel
+  /// between the frame's messages, in one datagram, and an error the kernel
+  /// reports for any of the three is the request's. send_batch() refuses
+  /// framed requests (errc::invalid_argument): an all-or-nothing batch
+  /// reports its outcomes otherwise than a pipelined one.
+  void set_batch_framing(std::shared_ptr<const BatchFraming> framing) noexcept { framing_ = std::move(framing); }
   /// How the errors name requests and their attributes (none by default).
   void set_request_describer(std::shared_ptr<const RequestDescriber> describer) noexcept {
     describer_ = std::move(describer);
   }
 
-  Transport& transport() noexcept { return *transport_; }
+  Transport& transport() noexcept { return receiver_.transport(); }
   /// The socket's descriptor, for poll/epoll (-1 over a fake transport).
-  int fileno() const noexcept { return transport_->fileno(); }
-  const EngineStats& stats() const noexcept { return stats_; }
+  int fileno() const noexcept { return receiver_.transport().fileno(); }
+  EngineStats stats() const noexcept {
+    return {.foreign_datagrams = receiver_.stats().foreign_datagrams, .stale_messages = stale_messages_};
+  }
 
  private:
   friend class BatchRun;
   uint32_t next_seq(size_t count) noexcept;
   // Sets seq (counting up from first_seq), port id and extra flags on every message.
   void stamp(wire::MessageBuilder& messages, uint32_t first_seq, uint16_t flags) noexcept;
-  // The next datagram from the kernel (other senders are counted and skipped).
+  // The messages of the next datagram from the kernel, checked to tile it.
   Result<wire::MessageRange> receive_from_kernel();
   // The next one already queued, without waiting; nullopt when none is.
   Result<std::optional<wire::MessageRange>> receive_queued_from_kernel();
-  // The datagram's messages when the kernel sent it; counts the others.
-  std::optional<wire::MessageRange> from_kernel(const Datagram& datagram);
   // True for a reply to one of the seqs in [first_seq, last_seq]; counts the rest.
   bool is_reply_to(const wire::Message& message, uint32_t first_seq, uint32_t last_seq);
+  // request() of a request the framing policy frames.
+  Result<Ack> request_framed(wire::MessageBuilder& message, const MessageHandler& on_reply);
+  // Reads replies to the messages sent (seqs first_seq on) until the ACK
+  // of ack_seq or an error for any of them; data messages go to on_reply.
+  Result<Ack> await_ack(const wire::MessageRange& sent, uint32_t first_seq, uint32_t ack_seq,
+                        const MessageHandler& on_reply);
   Error kernel_error(const KernelStatus& status, const wire::Message& request) const;
   // The request's name for errors: the describer's, else "nlmsg_type N".
   std::string request_name(const wire::Message& request) const;
 
-  std::unique_ptr<Transport> transport_;
-  std::vector<std::byte> buffer_;
+  Receiver receiver_;
   uint32_t seq_ = 0;
   unsigned max_dump_retries_ = 5;
   std::shared_ptr<const RequestDescriber> describer_;
-  EngineStats stats_;
+  std::shared_ptr<const BatchFraming> framing_;
+  uint64_t stale_messages_ = 0;
 };
 
 }  // namespace nlpp::io

@@ -1,6 +1,6 @@
 // Addresses of links (RTM_NEWADDR / RTM_DELADDR / RTM_GETADDR, struct
 // ifaddrmsg): IPv4 and IPv6, with prefix length, peer, broadcast, label,
-// scope, flags, lifetimes and protocol. Use them through IPRoute:
+// scope, flags, lifetimes and protocol. Use them through IpRoute:
 //
 //     rtnl::Address address{.ifindex = 2, .local = IpAddress::parse("192.0.2.1").value(), .prefix_length = 24};
 //     address.broadcast = rtnl::default_broadcast(address.local, address.prefix_length);

@@ -9,6 +9,15 @@
 
 namespace nlpp::rtnl {
 
+/// `ip address flush`: ipr.run(AddressFlush{{.ifindex = 3}}).
+struct AddressFlush {
+  AddressFilter filter;  ///< which addresses; must name a link (ifindex)
+};
+
+}  // namespace nlpp::rtnl
+
+namespace nlpp::io {
+
 /// Deletes every address the filter selects, which must name a link
 /// (filter.ifindex; errc::invalid_argument otherwise, nothing sent): one
 /// dump, then one batch of RTM_DELADDR (io::RequestEngine::send_batch).
@@ -20,6 +29,10 @@ namespace nlpp::rtnl {
 ///
 /// Returns how many addresses were deleted; the first failure otherwise,
 /// naming its address (context "flush address 192.0.2.1/24: ...").
-Result<size_t> flush_addresses(IPRoute& ip, const AddressFilter& filter);
+template <>
+struct OperationTraits<rtnl::AddressFlush> {
+  using Reply = size_t;
+  static Result<Reply> run(rtnl::IpRoute& ipr, const rtnl::AddressFlush& flush);
+};
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp::io

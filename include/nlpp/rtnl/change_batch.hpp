@@ -34,7 +34,7 @@ class ChangeBatch {
   /// Queues verb on the object, with the message type and flags iproute2
   /// sends for it (verb.hpp). An object whose add is a plan of more than
   /// one request (HasAddPlan: a tun link, a link with altnames) cannot be
-  /// added in a batch: use IPRoute::add().
+  /// added in a batch: use IpRoute::add().
   template <RtnlObject T>
   Result<size_t> change(Verb verb, const T& object) {
     if constexpr (HasAddPlan<T>) {
@@ -43,7 +43,7 @@ class ChangeBatch {
         if (!plan) return std::move(plan).error();
         if (!plan->is_one_request())
           return Error(errc::invalid_argument, std::string(ObjectTraits<T>::name) +
-                                                   ": takes more than one request to add; not in a batch (IPRoute::add)");
+                                                   ": takes more than one request to add; not in a batch (IpRoute::add)");
       }
     }
     if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();

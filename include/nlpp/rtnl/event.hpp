@@ -1,5 +1,5 @@
 // Typed RTNL change events: what the kernel broadcasts to the RTNLGRP_*
-// multicast groups, decoded into the objects IPRoute works with. One
+// multicast groups, decoded into the objects IpRoute works with. One
 // notification is one Event, a std::variant:
 //
 //     std::visit(overloaded{

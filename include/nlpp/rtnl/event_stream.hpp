@@ -1,10 +1,12 @@
-// EventStream: a NETLINK_ROUTE socket of its own (optionally in another
-// namespace) that joined RTNL multicast groups, handing out typed Events
-// (event.hpp). Blocking (next, wait) or from an event loop (fileno, drain).
+// EventStream: an io::Subscription to RTNL multicast groups (a socket of
+// its own, optionally in another namespace) whose notifications it decodes
+// into typed Events (event.hpp). Blocking (next, wait) or from an event
+// loop (fileno, drain).
 #pragma once
 
 #include <nlpp/core/result.hpp>
 #include <nlpp/io/socket.hpp>
+#include <nlpp/io/subscription.hpp>
 #include <nlpp/io/transport.hpp>
 #include <nlpp/rtnl/event.hpp>
 
@@ -47,15 +49,11 @@ class EventStream {
   /// Takes over a transport that is already subscribed (a test's fake
   /// kernel). Its fileno() is what wait() polls; when it has none (-1),
   /// wait() reads the transport directly, without a timeout.
-  explicit EventStream(std::unique_ptr<io::Transport> transport);
-
-  EventStream(EventStream&&) noexcept;
-  EventStream& operator=(EventStream&&) noexcept;
-  ~EventStream();
+  explicit EventStream(std::unique_ptr<io::Transport> transport) : subscription_(std::move(transport)) {}
 
   /// The descriptor to poll for readability (POLLIN; an overrun shows as
   /// POLLERR). Owned by the stream.
-  int fileno() const noexcept { return transport_ ? transport_->fileno() : -1; }
+  int fileno() const noexcept { return subscription_.fileno(); }
 
   /// The next event, waiting as long as it takes. Errors are the socket's
   /// (EBADF...); an overrun is an Overrun event, not an error.
@@ -81,25 +79,16 @@ class EventStream {
     }
   }
 
-  const EventStats& stats() const noexcept { return stats_; }
-  io::Transport& transport() noexcept { return *transport_; }
+  EventStats stats() const noexcept;
+  io::Transport& transport() noexcept { return subscription_.transport(); }
 
  private:
-  // Receives the next datagram from the kernel into buffer_, after waiting
-  // up to timeout (negative: no limit) for the descriptor. Returns an Event
-  // when the receive itself is one (Overrun), nullopt when nothing came.
-  Result<std::optional<Event>> receive(std::chrono::milliseconds timeout);
-  // Decodes the next message of the current datagram, if one is left.
-  std::optional<Event> next_buffered();
+  explicit EventStream(io::Subscription subscription) : subscription_(std::move(subscription)) {}
+  // The event, counted.
   Event count(Event event);
 
-  std::unique_ptr<io::Transport> transport_;
-  std::vector<std::byte> buffer_;
-  // The undecoded rest of the current datagram: buffer_[next_ .. end_).
-  // Offsets rather than a span, so a moved stream stays valid.
-  size_t next_ = 0;
-  size_t end_ = 0;
-  EventStats stats_;
+  io::Subscription subscription_;
+  EventStats counted_;  // events, overruns, unknown: the subscription counts datagrams
 };
 
 }  // namespace nlpp::rtnl

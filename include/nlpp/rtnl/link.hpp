@@ -1,8 +1,8 @@
 // Links (network interfaces): RTM_NEWLINK / RTM_DELLINK / RTM_GETLINK with
-// struct ifinfomsg, as one typed value, and its ObjectTraits, so IPRoute's
+// struct ifinfomsg, as one typed value, and its ObjectTraits, so IpRoute's
 // dump / get / add / replace / set / del work on links:
 //
-//     rtnl::IPRoute ipr = rtnl::IPRoute::open().value();
+//     rtnl::IpRoute ipr = rtnl::IpRoute::open().value();
 //     ipr.add(rtnl::Link{.name = "br0", .info = rtnl::LinkInfo{.kind = "bridge",
 //                                                             .data = rtnl::link::Bridge{.stp_state = 1}}});
 //     rtnl::Link br0 = ipr.get(rtnl::Link{.name = "br0"}).value();
@@ -73,7 +73,7 @@ struct Link {
   std::optional<LinkNetns> net_ns{};      ///< IFLA_NET_NS_PID / _FD: move the link there (request)
   std::optional<std::string> alias{};     ///< IFLA_IFALIAS: up to 255 bytes; "" clears it
   /// IFLA_PROP_LIST's IFLA_ALT_IFNAMEs. The kernel changes them only through
-  /// RTM_NEWLINKPROP / RTM_DELLINKPROP (link_altnames.hpp); IPRoute::add()
+  /// RTM_NEWLINKPROP / RTM_DELLINKPROP (link_altnames.hpp); IpRoute::add()
   /// adds these after creating the link, get() finds a link by altnames[0]
   /// when neither ifindex nor name is set.
   std::vector<std::string> altnames{};

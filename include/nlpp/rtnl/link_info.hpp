@@ -3,7 +3,7 @@
 #pragma once
 
 #include <nlpp/rtnl/link/bond.hpp>
-#include <nlpp/rtnl/link/bond_slave.hpp>
+#include <nlpp/rtnl/link/bond_port.hpp>
 #include <nlpp/rtnl/link/bridge.hpp>
 #include <nlpp/rtnl/link/bridge_port.hpp>
 #include <nlpp/rtnl/link/generic_data.hpp>
@@ -38,7 +38,7 @@ using LinkData = std::variant<std::monostate, link::Bridge, link::Veth, link::Vx
                               link::Geneve, link::Xfrm, link::Ipvlan, link::Tun, link::GenericData>;
 
 /// IFLA_INFO_SLAVE_DATA, typed by the master's kind (IFLA_INFO_SLAVE_KIND).
-using SlaveData = std::variant<std::monostate, link::BridgePort, link::BondSlave, link::GenericData>;
+using SlaveData = std::variant<std::monostate, link::BridgePort, link::BondPort, link::GenericData>;
 
 /// IFLA_LINKINFO.
 struct LinkInfo {

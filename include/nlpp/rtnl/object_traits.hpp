@@ -1,6 +1,6 @@
 // How an RTNL object (Link, Address, Route, Neighbour, Rule, Nexthop...)
 // maps onto netlink. Each object specialises ObjectTraits once, and every
-// generic operation (IPRoute's dump/get/add/replace/set/del, events, IPDB)
+// generic operation (IpRoute's dump/get/add/replace/set/del, events, IPDB)
 // is written once against this description: adding an object is adding a
 // specialisation, not editing a switch in five places.
 #pragma once

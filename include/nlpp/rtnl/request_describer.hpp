@@ -1,6 +1,6 @@
 // How errors of RTNL requests name them and their attributes: through the
 // schema's tables generated from the kernel's rt-* specs ("newroute",
-// "linkinfo.data.id"). IPRoute installs it in its engine; a program that
+// "linkinfo.data.id"). IpRoute installs it in its engine; a program that
 // drives an io::RequestEngine of its own on NETLINK_ROUTE can too.
 #pragma once
 

@@ -136,8 +136,8 @@ struct RouteKey {
 /// How routes map onto RTM_*ROUTE messages (see object_traits.hpp).
 ///
 /// emit() with RTM_GETROUTE sends a FIB lookup of the route's dst address
-/// with RTM_F_FIB_MATCH, so IPRoute::get() returns the route the kernel
-/// would use for it; route_get() (route_query.hpp) offers every lookup option.
+/// with RTM_F_FIB_MATCH, so IpRoute::get() returns the route the kernel
+/// would use for it; ipr.run(RouteQuery{...}) (route_query.hpp) offers every lookup option.
 template <>
 struct ObjectTraits<Route> {
   static constexpr std::string_view name = "route";

@@ -1,9 +1,11 @@
 // `ip route get`: ask the kernel which route it would use for a packet (a
 // FIB lookup, RTM_GETROUTE with RTA_DST), with every selector a lookup
 // takes: source, input or output link, mark, uid, protocol and ports.
+//
+//     rtnl::Route used = ipr.run(rtnl::RouteQuery{.dst = IpAddress::parse("198.51.100.7").value()}).value();
 #pragma once
 
-#include <nlpp/io/request_engine.hpp>
+#include <nlpp/io/session.hpp>
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/route.hpp>
@@ -37,11 +39,19 @@ struct RouteQuery {
 /// src and dst of one family), naming the bad field.
 Result<void> emit_route_query(const RouteQuery& query, wire::MessageBuilder& builder);
 
-/// The route the kernel would use for the packet: for a plain lookup, the
-/// route resolved for it (a host route flagged RTM_F_CLONED, with its
-/// gateway, output link and preferred source); with fib_match, the FIB
-/// entry. ENETUNREACH (or EHOSTUNREACH...) when there is none.
-Result<Route> route_get(io::RequestEngine& engine, const RouteQuery& query);
-Result<Route> route_get(IPRoute& ipr, const RouteQuery& query);
-
 }  // namespace nlpp::rtnl
+
+namespace nlpp::io {
+
+/// ipr.run(query): the route the kernel would use for the packet: for a
+/// plain lookup, the route resolved for it (a host route flagged
+/// RTM_F_CLONED, with its gateway, output link and preferred source); with
+/// fib_match, the FIB entry. ENETUNREACH (or EHOSTUNREACH...) when there
+/// is none.
+template <>
+struct OperationTraits<rtnl::RouteQuery> {
+  using Reply = rtnl::Route;
+  static Result<Reply> run(rtnl::IpRoute& ipr, const rtnl::RouteQuery& query);
+};
+
+}  // namespace nlpp::io

@@ -147,7 +147,7 @@ struct RuleFilter {
 };
 
 /// How rules map onto RTM_*RULE messages (see object_traits.hpp). The kernel
-/// has no RTM_GETRULE for one rule: IPRoute::get() of a rule fails with
+/// has no RTM_GETRULE for one rule: IpRoute::get() of a rule fails with
 /// EOPNOTSUPP; dump and filter instead.
 template <>
 struct ObjectTraits<Rule> {

@@ -1,11 +1,12 @@
-// The verbs of RTNL changes and the one table that turns a verb into a
-// message type and flags, shared by IPRoute and ChangeBatch. The flags are
+// RTNL's one table that turns a verb (io/verb.hpp) into a message type and
+// flags, shared by the session (IpRoute) and ChangeBatch. The flags are
 // those iproute2 sends for the same words (ip/iproute.c, ipaddress.c,
 // ipneigh.c, iplink.c, ipnexthop.c, bridge/fdb.c), so a change through
 // nlpp leaves the kernel as the `ip` command would.
 #pragma once
 
 #include <nlpp/core/result.hpp>
+#include <nlpp/io/verb.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 
 #include <linux/netlink.h>
@@ -16,28 +17,8 @@
 
 namespace nlpp::rtnl {
 
-/// What a change asks of the kernel.
-enum class Verb : uint8_t {
-  add,      ///< create; EEXIST when it is there (`ip route add`)
-  replace,  ///< create, or replace the one with its key (`ip route replace`)
-  set,      ///< change the existing one; ENOENT or ENODEV when absent (`ip route change`, `ip link set`)
-  append,   ///< create beside those with its key (`ip route append`, `bridge fdb append`)
-  prepend,  ///< create in front of those with its key (`ip route prepend`)
-  del,      ///< delete the one with its key (`ip route del`)
-};
-
-/// The verb's name, as the commands spell it.
-constexpr std::string_view verb_name(Verb verb) noexcept {
-  switch (verb) {
-    case Verb::add: return "add";
-    case Verb::replace: return "replace";
-    case Verb::set: return "set";
-    case Verb::append: return "append";
-    case Verb::prepend: return "prepend";
-    case Verb::del: return "del";
-  }
-  return "?";
-}
+using io::Verb;
+using io::verb_name;
 
 /// A request's message type and flags; the engine adds NLM_F_REQUEST and NLM_F_ACK.
 struct RequestHeader {

@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cerrno>
 
-namespace nlpp::rtnl {
+namespace nlpp::io {
 namespace {
+
+using rtnl::Address;
+using rtnl::AddressFlag;
+using rtnl::ObjectTraits;
 
 bool is_ipv4_secondary(const Address& address) {
   return address.local.is_v4() && address.flags.contains(AddressFlag::secondary);
@@ -19,16 +23,17 @@ Error flush_error(const Address& address, const Error& error, size_t more) {
 
 }  // namespace
 
-Result<size_t> flush_addresses(IPRoute& ip, const AddressFilter& filter) {
+Result<size_t> OperationTraits<rtnl::AddressFlush>::run(rtnl::IpRoute& ipr, const rtnl::AddressFlush& flush) {
+  const rtnl::AddressFilter& filter = flush.filter;
   if (!filter.ifindex) return Error(errc::invalid_argument, "flush addresses: the filter names no link (ifindex)");
-  Result<std::vector<Address>> dumped = ip.dump<Address>(filter);
+  Result<std::vector<Address>> dumped = ipr.dump<Address>(filter);
   if (!dumped) return std::move(dumped).error();
   std::vector<Address>& addresses = *dumped;
   std::stable_partition(addresses.begin(), addresses.end(), is_ipv4_secondary);
 
   wire::MessageBuilder batch;
   for (const Address& address : addresses) ObjectTraits<Address>::emit(address, batch, RTM_DELADDR, 0);
-  Result<io::BatchResult> sent = ip.engine().send_batch(batch);
+  Result<io::BatchResult> sent = ipr.engine().send_batch(batch);
   if (!sent) return std::move(sent).error();
 
   const auto& failures = sent->refusals();
@@ -45,4 +50,4 @@ Result<size_t> flush_addresses(IPRoute& ip, const AddressFilter& filter) {
   return addresses.size();
 }
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp::io

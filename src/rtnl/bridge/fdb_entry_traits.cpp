@@ -1,5 +1,5 @@
 // ObjectTraits<FdbEntry>: input checks, identity, diff, dumps; and append,
-// the one FDB operation IPRoute has no generic form of.
+// the one FDB operation IpRoute has no generic form of.
 #include <nlpp/rtnl/fdb_entry.hpp>
 
 #include "fdb_entry_table.hpp"

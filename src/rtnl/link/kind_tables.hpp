@@ -3,7 +3,7 @@
 #pragma once
 
 #include "rtnl/link/bond_table.hpp"
-#include "rtnl/link/bond_slave_table.hpp"
+#include "rtnl/link/bond_port_table.hpp"
 #include "rtnl/link/bridge_table.hpp"
 #include "rtnl/link/bridge_port_table.hpp"
 #include "rtnl/link/geneve_table.hpp"

@@ -24,22 +24,25 @@ Result<wire::MessageBuilder> altnames_request(uint16_t type, const Link& link, s
   return request;
 }
 
+}  // namespace nlpp::rtnl
+
+namespace nlpp::io {
 namespace {
 
-Result<io::Ack> change_altnames(IPRoute& ipr, uint16_t type, uint32_t ifindex, std::span<const std::string> altnames) {
-  Result<wire::MessageBuilder> request = altnames_request(type, Link{.ifindex = ifindex}, altnames);
+Result<Ack> change_altnames(rtnl::IpRoute& ipr, uint16_t type, uint32_t ifindex, std::span<const std::string> altnames) {
+  Result<wire::MessageBuilder> request = rtnl::altnames_request(type, rtnl::Link{.ifindex = ifindex}, altnames);
   if (!request) return std::move(request).error();
   return ipr.engine().request(*request);
 }
 
 }  // namespace
 
-Result<io::Ack> add_altnames(IPRoute& ipr, uint32_t ifindex, std::span<const std::string> altnames) {
-  return change_altnames(ipr, RTM_NEWLINKPROP, ifindex, altnames);
+Result<Ack> OperationTraits<rtnl::AltnamesAdd>::run(rtnl::IpRoute& ipr, const rtnl::AltnamesAdd& change) {
+  return change_altnames(ipr, RTM_NEWLINKPROP, change.ifindex, change.altnames);
 }
 
-Result<io::Ack> del_altnames(IPRoute& ipr, uint32_t ifindex, std::span<const std::string> altnames) {
-  return change_altnames(ipr, RTM_DELLINKPROP, ifindex, altnames);
+Result<Ack> OperationTraits<rtnl::AltnamesDel>::run(rtnl::IpRoute& ipr, const rtnl::AltnamesDel& change) {
+  return change_altnames(ipr, RTM_DELLINKPROP, change.ifindex, change.altnames);
 }
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp::io

@@ -38,7 +38,7 @@ rtmsg header_of(const Route& route, int family, bool deleting) {
   };
 }
 
-// The lookup IPRoute::get() asks for: the FIB entry for the route's dst.
+// The lookup IpRoute::get() asks for: the FIB entry for the route's dst.
 void emit_lookup(const Route& route, int family, wire::MessageBuilder& builder) {
   RouteQuery query{.oif = route.oif, .tos = route.tos, .fib_match = true};
   query.dst = route.dst.address;

@@ -32,18 +32,14 @@ Result<void> emit_route_query(const RouteQuery& query, wire::MessageBuilder& bui
   return {};
 }
 
-Result<Route> route_get(io::RequestEngine& engine, const RouteQuery& query) {
+}  // namespace nlpp::rtnl
+
+namespace nlpp::io {
+
+Result<rtnl::Route> OperationTraits<rtnl::RouteQuery>::run(rtnl::IpRoute& ipr, const rtnl::RouteQuery& query) {
   wire::MessageBuilder request;
-  if (Result<void> emitted = emit_route_query(query, request); !emitted) return std::move(emitted).error();
-  std::optional<Result<Route>> reply;
-  Result<io::Ack> asked = engine.request(request, [&](const wire::Message& message) {
-    if (!reply && message.type() == RTM_NEWROUTE) reply = ObjectTraits<Route>::parse(message);
-  });
-  if (!asked) return std::move(asked).error();
-  if (!reply) return Error(errc::protocol_error, "route get: the kernel sent no route");
-  return std::move(*reply);
+  if (Result<void> emitted = rtnl::emit_route_query(query, request); !emitted) return std::move(emitted).error();
+  return ipr.request_object<rtnl::Route>(request);
 }
 
-Result<Route> route_get(IPRoute& ipr, const RouteQuery& query) { return route_get(ipr.engine(), query); }
-
-}  // namespace nlpp::rtnl
+}  // namespace nlpp::io

@@ -1,6 +1,6 @@
 // Builds a message with the installed library, parses it back and sends it
 // to the installed fake kernel (nlpp/testing), which answers with an ACK.
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
 
@@ -15,9 +15,9 @@ int main() {
   const nlpp::wire::Message message = *nlpp::wire::MessageRange(builder.bytes()).begin();
   auto attributes = message.attributes(sizeof(ifinfomsg));
   if (!attributes || attributes->begin()->string() != "lo") return 1;
-  const nlpp::testing::KernelReplies replies(nlpp::testing::FakeKernel::default_port_id);
-  nlpp::testing::FakeKernel kernel([&](const nlpp::wire::MessageRange& sent) {
-    return std::vector<nlpp::testing::FakeDatagram>{replies.error(sent.begin()->seq(), 0)};
+  const nlpp::nltest::KernelReplies replies(nlpp::nltest::FakeKernel::default_port_id);
+  nlpp::nltest::FakeKernel kernel([&](const nlpp::wire::MessageRange& sent) {
+    return std::vector<nlpp::nltest::FakeDatagram>{replies.error(sent.begin()->seq(), 0)};
   });
   if (!kernel.send(builder.bytes()) || kernel.pending() != 1) return 1;
   std::puts("consumer: ok");

@@ -1,7 +1,7 @@
 // The tun kind: what the kernel reports of a tun or tap device
 // (IFLA_INFO_DATA, IFLA_TUN_*), and what creating one asks for. The kernel
 // creates tun/tap devices only through the TUNSETIFF ioctl on /dev/net/tun,
-// never through RTM_NEWLINK; IPRoute::add() of a "tun" link does that ioctl
+// never through RTM_NEWLINK; IpRoute::add() of a "tun" link does that ioctl
 // (link.hpp).
 #pragma once
 

@@ -1,24 +1,24 @@
-// nlpp::testing: a scripted stand-in for the kernel, to test code that talks
+// nlpp::nltest: a scripted stand-in for the kernel, to test code that talks
 // netlink without a kernel, root or a namespace (as Go's netlink/nltest).
 // FakeKernel is an io::Transport: give it to an io::RequestEngine (and that
-// to rtnl::IPRoute) in place of a socket. Its Script says what the kernel
+// to rtnl::IpRoute) in place of a socket. Its Script says what the kernel
 // answers to each datagram sent; KernelReplies builds those answers (ACKs,
 // errors with an extended ACK, the end of a dump), so multipart replies,
 // DUMP_INTR, ENOBUFS, stale seqs and spoofed senders are all deterministic.
 //
 //   using namespace nlpp;
-//   const testing::KernelReplies kernel(testing::FakeKernel::default_port_id);
-//   auto fake = std::make_unique<testing::FakeKernel>([&](const wire::MessageRange& sent) {
+//   const nltest::KernelReplies kernel(nltest::FakeKernel::default_port_id);
+//   auto fake = std::make_unique<nltest::FakeKernel>([&](const wire::MessageRange& sent) {
 //     const wire::Message request = *sent.begin();
 //     const int error = request.type() == RTM_NEWROUTE ? 0 : -EOPNOTSUPP;  // 0: the ACK
-//     return std::vector<testing::FakeDatagram>{kernel.error(request.seq(), error)};
+//     return std::vector<nltest::FakeDatagram>{kernel.error(request.seq(), error)};
 //   });
-//   const testing::FakeKernel& observed = *fake;  // sent() holds every request
-//   rtnl::IPRoute ipr(io::RequestEngine(std::move(fake)));
+//   const nltest::FakeKernel& observed = *fake;  // sent() holds every request
+//   rtnl::IpRoute ipr(io::RequestEngine(std::move(fake)));
 //
-// examples/fake_kernel_test.cpp is a complete program. With GoogleTest,
-// spell its namespace ::testing wherever nlpp::testing is also in sight
-// (code inside namespace nlpp, or after using namespace nlpp).
+// examples/fake_kernel_test.cpp is a complete program. The namespace is
+// nltest, as Go's netlink package calls its own, so that GoogleTest's
+// ::testing stays unambiguous after using namespace nlpp.
 #pragma once
 
 #include <nlpp/io/transport.hpp>
@@ -39,7 +39,7 @@
 #include <utility>
 #include <vector>
 
-namespace nlpp::testing {
+namespace nlpp::nltest {
 
 /// One datagram the fake kernel hands to receive(), or an errno instead.
 struct FakeDatagram {
@@ -132,4 +132,4 @@ class FakeKernel final : public io::Transport {
   size_t receive_room_ = std::numeric_limits<size_t>::max();
 };
 
-}  // namespace nlpp::testing
+}  // namespace nlpp::nltest

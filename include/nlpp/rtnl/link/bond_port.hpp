@@ -17,7 +17,7 @@ namespace nlpp::rtnl::link {
 
 /// A bond port: its state as the bond sees it (read-only) and the two
 /// settings a port has, queue_id and prio.
-struct BondSlave {
+struct BondPort {
   std::optional<uint8_t> state{};       ///< IFLA_BOND_SLAVE_STATE: 0 active, 1 backup; read-only
   std::optional<uint8_t> mii_status{};  ///< IFLA_BOND_SLAVE_MII_STATUS: 0 up, 1 fail, 2 down, 3 back; read-only
   std::optional<uint32_t> link_failure_count{};          ///< IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, read-only
@@ -29,7 +29,7 @@ struct BondSlave {
   std::optional<int32_t> prio{};                         ///< IFLA_BOND_SLAVE_PRIO: reselection priority (Linux 6.0)
   std::vector<RawAttribute> unknown{};
 
-  friend bool operator==(const BondSlave&, const BondSlave&) = default;
+  friend bool operator==(const BondPort&, const BondPort&) = default;
 };
 
 }  // namespace nlpp::rtnl::link

@@ -12,7 +12,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace nlpp::rtnl {
+namespace nlpp::io {
 
 /// Up to this size a result grows as std::vector does (doubling).
 inline constexpr size_t dump_growth_small_bytes = size_t{1} << 20;
@@ -40,4 +40,4 @@ void reserve_for_one_more(std::vector<T>& objects) {
   if (objects.size() == objects.capacity()) objects.reserve(grown_dump_capacity(objects.capacity(), sizeof(T)));
 }
 
-}  // namespace nlpp::rtnl
+}  // namespace nlpp::io

@@ -1,9 +1,9 @@
-#include <nlpp/testing/fake_kernel.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
 
 #include <cerrno>
 #include <cstring>
 
-namespace nlpp::testing {
+namespace nlpp::nltest {
 
 std::vector<std::byte> KernelReplies::messages(const wire::MessageBuilder& builder, uint32_t seq) const {
   std::vector<std::byte> bytes(builder.bytes().begin(), builder.bytes().end());
@@ -70,4 +70,4 @@ Result<std::optional<io::Datagram>> FakeKernel::receive_queued(std::span<std::by
   return std::optional<io::Datagram>(*datagram);
 }
 
-}  // namespace nlpp::testing
+}  // namespace nlpp::nltest

@@ -1,0 +1,83 @@
+// RTNL's protocol binding for io::Session: each object's ObjectTraits say
+// what it is on the wire, verb.hpp how a verb becomes a message type and
+// flags. IpRoute (ip_route.hpp) is the session it makes.
+#pragma once
+
+#include <nlpp/core/result.hpp>
+#include <nlpp/io/plan.hpp>
+#include <nlpp/io/request_engine.hpp>
+#include <nlpp/rtnl/object_traits.hpp>
+#include <nlpp/rtnl/verb.hpp>
+#include <nlpp/wire/message.hpp>
+#include <nlpp/wire/message_builder.hpp>
+
+#include <linux/netlink.h>
+
+#include <memory>
+#include <string_view>
+
+namespace nlpp::rtnl {
+
+/// How RTNL's objects become requests and replies become objects
+/// (io::BindingFor). Stateless: RTNL's message types are constants.
+class RtnlBinding {
+ public:
+  static constexpr int netlink_protocol = NETLINK_ROUTE;
+
+  template <RtnlObject T>
+  using Filter = typename ObjectTraits<T>::Filter;
+
+  /// RTNL's request describer: errors name requests and attributes
+  /// through the schema's tables.
+  std::shared_ptr<const io::RequestDescriber> describer() const;
+
+  template <RtnlObject T>
+  static constexpr std::string_view object_name() {
+    return ObjectTraits<T>::name;
+  }
+
+  /// One request with verb's type and flags (verb.hpp); for Verb::add of
+  /// an object one request cannot create (HasAddPlan), its traits' plan.
+  template <RtnlObject T>
+  Result<io::Plan> plan_change(io::RequestEngine&, Verb verb, const T& object) const {
+    if constexpr (HasAddPlan<T>) {
+      if (verb == Verb::add) return ObjectTraits<T>::plan_add(object);
+    }
+    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    Result<RequestHeader> header = request_header<T>(verb);
+    if (!header) return std::move(header).error();
+    io::Plan plan;
+    ObjectTraits<T>::emit(object, plan.steps.emplace_back().request, header->type, header->flags);
+    return plan;
+  }
+
+  /// RTM_GET* with the query's key fields.
+  template <RtnlObject T>
+  Result<void> emit_get(io::RequestEngine&, const T& query, wire::MessageBuilder& out) const {
+    if (Result<void> valid = ObjectTraits<T>::validate(query); !valid) return valid;
+    ObjectTraits<T>::emit(query, out, ObjectTraits<T>::get_type, 0);
+    return {};
+  }
+
+  /// RTM_GET* with NLM_F_DUMP and what the kernel can filter itself.
+  template <RtnlObject T>
+  Result<void> emit_dump(io::RequestEngine&, const Filter<T>& filter, wire::MessageBuilder& out) const {
+    ObjectTraits<T>::emit_dump_request(filter, out);
+    return {};
+  }
+
+  template <RtnlObject T>
+  bool is_object(const wire::Message& message) const {
+    return message.type() == ObjectTraits<T>::new_type;
+  }
+  template <RtnlObject T>
+  Result<T> parse(const wire::Message& message) const {
+    return ObjectTraits<T>::parse(message);
+  }
+  template <RtnlObject T>
+  bool matches(const Filter<T>& filter, const T& object) const {
+    return ObjectTraits<T>::matches(filter, object);
+  }
+};
+
+}  // namespace nlpp::rtnl
