@@ -7,7 +7,7 @@
 #include <nlpp/schema/schema.hpp>
 
 #include "codec/field_table.hpp"
-#include "genl/family_table.hpp"
+#include "genl/family/family_table.hpp"
 #include "rtnl/address/address_table.hpp"
 #include "rtnl/bridge/bridge_vlan_table.hpp"
 #include "rtnl/bridge/fdb_entry_table.hpp"
