@@ -1,7 +1,8 @@
 // IpRoute's generic operations over a scripted kernel: every object's bad
 // input is refused before anything is sent, with an error naming the object
 // and its field; dump_into() appends to the caller's vector; objects whose
-// traits have their own add() go through it.
+// traits have their own add() go through it; a route dump of a table
+// nobody made is empty.
 #include <nlpp/rtnl/address.hpp>
 #include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
@@ -17,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
 #include <memory>
 #include <string>
 #include <vector>
@@ -134,6 +136,30 @@ TEST(IPRouteDump, dump_into_appends_after_what_the_vector_held_and_keeps_its_cap
   Result<std::vector<Route>> dumped = scripted.ipr->dump<Route>();
   ASSERT_TRUE(dumped);
   EXPECT_EQ(*dumped, std::vector<Route>(routes.begin() + 1, routes.end()));
+}
+
+// The kernel ends every dump with ENOENT, as it does one filtered on a
+// table that does not exist.
+ScriptedIpRoute kernel_without_the_table() {
+  return ScriptedIpRoute([](const wire::MessageRange& sent) {
+    const nltest::KernelReplies replies(nltest::FakeKernel::default_port_id);
+    return std::vector<nltest::FakeDatagram>{replies.done(sent.begin()->seq(), NLM_F_MULTI, -ENOENT)};
+  });
+}
+
+TEST(IpRouteDumps, enoent_for_a_table_filter_is_an_empty_result_and_otherwise_the_error) {
+  ScriptedIpRoute scripted = kernel_without_the_table();
+  Result<std::vector<Route>> by_table = scripted.ipr->dump<Route>({.family = AF_INET6, .table = 4242});
+  ASSERT_TRUE(by_table) << by_table.error().describe();
+  EXPECT_TRUE(by_table->empty());
+  // Without a table the kernel's ENOENT means something else: kept.
+  Result<std::vector<Route>> all = scripted.ipr->dump<Route>({.family = AF_INET});
+  ASSERT_FALSE(all);
+  EXPECT_EQ(all.error().code(), std::error_code(ENOENT, std::system_category()));
+  // Other objects have no such reading.
+  Result<std::vector<Address>> addresses = scripted.ipr->dump<Address>();
+  ASSERT_FALSE(addresses);
+  EXPECT_EQ(addresses.error().code(), std::error_code(ENOENT, std::system_category()));
 }
 
 }  // namespace

@@ -45,6 +45,12 @@ namespace nlpp::io {
 ///     bool is_object<T>(const wire::Message&) const;
 ///     Result<T> parse<T>(const wire::Message&) const;
 ///     bool matches(const Filter<T>&, const T&) const;
+///
+/// and, optionally, whether a dump's error means there is nothing to dump
+/// (a route dump filtered on a table nobody has made: ENOENT), which the
+/// session then returns as an empty result:
+///
+///     bool is_empty_dump<T>(const Filter<T>&, const Error&) const;
 template <class B, class T>
 concept BindingFor = requires(B& binding, const B& bound, RequestEngine& engine, const T& object,
                               const typename B::template Filter<T>& filter, const wire::Message& message,
@@ -124,7 +130,9 @@ class Session {
   }
 
   /// Streams the dump: on_object gets each selected object; on_restart is
-  /// called when an interrupted dump starts over (forget what you got).
+  /// called when an interrupted dump starts over (forget what you got). A
+  /// dump the binding says found nothing to dump (is_empty_dump) is a
+  /// success with no object.
   template <class T, class OnObject, class OnRestart>
     requires BindingFor<Binding, T>
   Result<void> dump_each(const Filter<T>& filter, OnObject&& on_object, OnRestart&& on_restart) {
@@ -146,7 +154,12 @@ class Session {
           bad_message.reset();
           on_restart();
         });
-    if (!dumped) return dumped;
+    if (!dumped) {
+      if constexpr (requires { binding_.template is_empty_dump<T>(filter, dumped.error()); }) {
+        if (binding_.template is_empty_dump<T>(filter, dumped.error())) return {};
+      }
+      return dumped;
+    }
     if (bad_message) return std::move(*bad_message);
     return {};
   }

@@ -78,6 +78,14 @@ class RtnlBinding {
   bool matches(const Filter<T>& filter, const T& object) const {
     return ObjectTraits<T>::matches(filter, object);
   }
+  /// What the object's traits say (is_empty_dump), where they say it.
+  template <RtnlObject T>
+  bool is_empty_dump(const Filter<T>& filter, const Error& error) const {
+    if constexpr (requires { ObjectTraits<T>::is_empty_dump(filter, error); })
+      return ObjectTraits<T>::is_empty_dump(filter, error);
+    else
+      return false;
+  }
 };
 
 }  // namespace nlpp::rtnl

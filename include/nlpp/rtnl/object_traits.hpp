@@ -52,6 +52,9 @@ struct ObjectTraits;
 ///     // strict checking; matches() applies the rest in nlpp.
 ///     static void emit_dump_request(const Filter&, wire::MessageBuilder&);
 ///     static bool matches(const Filter&, const T&);
+///     // Optional: whether the kernel's error for a dump means there is
+///     // nothing to dump, so that the dump is empty, not failed.
+///     static bool is_empty_dump(const Filter&, const Error&);
 ///
 /// An object whose changes the kernel broadcasts (an EventObject) adds:
 ///

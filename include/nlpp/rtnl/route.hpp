@@ -155,6 +155,10 @@ struct ObjectTraits<Route> {
   static std::vector<FieldChange> diff(const Route& before, const Route& after);
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const Route& route);
+  /// A dump filtered on a table the kernel has not made yet (ENOENT, "FIB
+  /// table does not exist") holds no route: an empty result, as pyroute2
+  /// gives, where `ip route show table N` fails.
+  static bool is_empty_dump(const Filter& filter, const Error& error);
 
   /// Notifications: where they go, and their name in printed events.
   static constexpr NotificationGroup groups[] = {{EventGroup::ipv4_routes, RTNLGRP_IPV4_ROUTE, "ipv4_routes"},

@@ -21,8 +21,9 @@ struct RouteFilter {
   /// MPLS refuses those filters, and an AF_UNSPEC dump reaches MPLS too, so
   /// there nlpp filters them itself.
   uint8_t family = AF_UNSPEC;
-  /// Only this table (RTA_TABLE). A table that does not exist makes the
-  /// kernel answer ENOENT ("FIB table does not exist").
+  /// Only this table (RTA_TABLE). A table that does not exist holds no
+  /// route: the kernel's ENOENT ("FIB table does not exist") is an empty
+  /// result.
   std::optional<uint32_t> table{};
   std::optional<uint8_t> protocol{};  ///< only routes installed by this RTPROT_* (rtm_protocol)
   std::optional<RouteType> type{};    ///< only this rtm_type

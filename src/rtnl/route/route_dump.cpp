@@ -3,6 +3,7 @@
 #include <nlpp/rtnl/route.hpp>
 
 #include <algorithm>
+#include <cerrno>
 
 namespace nlpp::rtnl {
 namespace {
@@ -48,6 +49,11 @@ bool ObjectTraits<Route>::matches(const Filter& filter, const Route& route) {
          (!filter.scope || route.scope == filter.scope) && (!filter.dst || route.dst == *filter.dst) &&
          (!filter.gateway || uses_gateway(route, *filter.gateway)) && (!filter.nh_id || route.nh_id == *filter.nh_id) &&
          ((route.flags & RTM_F_CLONED) != 0) == filter.cloned;
+}
+
+bool ObjectTraits<Route>::is_empty_dump(const Filter& filter, const Error& error) {
+  return filter.table && kernel_filters_table_and_type(filter.family) &&
+         error.code() == std::error_code(ENOENT, std::system_category());
 }
 
 }  // namespace nlpp::rtnl
