@@ -11,7 +11,6 @@ namespace nlpp::cli {
 namespace {
 
 using rtnl::FdbEntry;
-using rtnl::NeighbourFlag;
 
 // The states as bridge/fdb.c fdb_modify() sends them: NOARP joins
 // permanent and static, so a bridge keeps them (a vxlan wants PERMANENT
@@ -33,7 +32,7 @@ std::optional<Value> named(const std::array<std::pair<std::string_view, Value>, 
 // `LLADDR dev DEV [dst IP] [vni N] [port N] [via DEV] [src_vni N] [nhid N]
 // [vlan N] [self] [master] [permanent|static|dynamic] [extern_learn] [sticky]`.
 FdbEntry parse_entry(Session& session, Words& words) {
-  FdbEntry entry{.state = state_words[0].second};  // permanent, as bridge fdb assumes
+  FdbEntry entry;  // no state, no table: the library assumes permanent and self, as bridge fdb does
   bool have_lladdr = false;
   while (!words.empty()) {
     if (words.take_if("dev")) {
@@ -71,9 +70,6 @@ FdbEntry parse_entry(Session& session, Words& words) {
   }
   if (!have_lladdr) throw UsageError("the command needs a link-layer address");
   if (entry.ifindex == 0) throw UsageError("the command needs \"dev DEVICE\"");
-  // Like bridge fdb: an entry for neither table is the device's own.
-  if (!entry.flags.contains(NeighbourFlag::self) && !entry.flags.contains(NeighbourFlag::master))
-    entry.flags.insert(NeighbourFlag::self);
   return entry;
 }
 

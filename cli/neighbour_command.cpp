@@ -48,7 +48,6 @@ rtnl::Neighbour parse_neighbour(Session& session, Words& words) {
   }
   if (!have_dst) throw UsageError("the command needs a neighbour address");
   if (neighbour.ifindex == 0 && !neighbour.is_proxy()) throw UsageError("the command needs \"dev DEVICE\"");
-  if (neighbour.state.empty()) neighbour.state = rtnl::NeighbourStates{rtnl::NeighbourState::permanent};
   return neighbour;
 }
 

@@ -145,6 +145,16 @@ class Spec:
                 add_message(replies, reply, message)
         if max([*requests, *replies], default=0) > 0xFFFF:
             raise Unsupported("message types above 0xffff")
+        # Where requests and replies number from one space (netlink-raw
+        # families' RTM_* and NFT_MSG_*, unified generic netlink commands), a
+        # reply type that is also a request type is that request's message,
+        # whichever operation it answers: RTM_NEWLINK is "newlink", in the
+        # getlink reply and the notification alike. Directional generic
+        # netlink (ethtool) numbers replies apart: 3 is LINKINFO_GET_REPLY there.
+        if self.kind != "genetlink" or operations.get("enum-model", "unified") == "unified":
+            for value, (_, fixed_header, attribute_set) in replies.items():
+                if value in requests:
+                    replies[value] = (requests[value][0], fixed_header, attribute_set)
         return dict(sorted(requests.items())), dict(sorted(replies.items()))
 
 

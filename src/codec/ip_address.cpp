@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <ostream>
 
 namespace nlpp {
 namespace {
@@ -17,18 +18,17 @@ int bits_of(int family) { return family == AF_INET ? 32 : family == AF_INET6 ? 1
 
 }  // namespace
 
+namespace address_text {
+
+void throw_not_an_address(std::string_view text) { throw Exception(bad("address", text, "not an IPv4 or IPv6 address")); }
+void throw_not_a_prefix(std::string_view text) { throw Exception(IpPrefix::parse(text).error()); }
+void throw_not_a_mac(std::string_view text) { throw Exception(MacAddress::parse(text).error()); }
+
+}  // namespace address_text
+
 Result<IpAddress> IpAddress::parse(std::string_view text) {
-  // inet_pton needs a NUL-terminated string; no address text is longer than this.
-  // A NUL inside the text would end it early for inet_pton: "192.0.2.1\0x" must not pass.
-  char buffer[INET6_ADDRSTRLEN + 1];
-  if (text.empty() || text.size() >= sizeof buffer || text.find('\0') != std::string_view::npos)
-    return bad("address", text, "not an IPv4 or IPv6 address");
-  std::memcpy(buffer, text.data(), text.size());
-  buffer[text.size()] = '\0';
   IpAddress address;
-  if (::inet_pton(AF_INET, buffer, address.bytes_.data()) == 1) address.family_ = AF_INET;
-  else if (::inet_pton(AF_INET6, buffer, address.bytes_.data()) == 1) address.family_ = AF_INET6;
-  else return bad("address", text, "not an IPv4 or IPv6 address");
+  if (!address.read(text)) return bad("address", text, "not an IPv4 or IPv6 address");
   return address;
 }
 
@@ -50,8 +50,6 @@ IpAddress IpAddress::v4(uint32_t host_order) noexcept {
   return address;
 }
 
-bool IpAddress::is_v4() const noexcept { return family_ == AF_INET; }
-bool IpAddress::is_v6() const noexcept { return family_ == AF_INET6; }
 size_t IpAddress::size() const noexcept { return static_cast<size_t>(bits_of(family_) / 8); }
 
 std::string IpAddress::to_string() const {
@@ -78,11 +76,8 @@ Result<IpPrefix> IpPrefix::parse(std::string_view text) {
   if (!address) return bad("prefix", text, "not an IPv4 or IPv6 address before the '/'");
   const int bits = bits_of(address->family());
   if (slash == std::string_view::npos) return IpPrefix{*address, static_cast<uint8_t>(bits)};
-  const std::string_view digits = text.substr(slash + 1);
-  int length = -1;
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
-  if (error != std::errc() || end != digits.data() + digits.size() || digits.empty() || length < 0 || length > bits)
-    return bad("prefix", text, "the length must be a number from 0 to " + std::to_string(bits));
+  const int length = address_text::parse_prefix_length(text.substr(slash + 1), bits);
+  if (length < 0) return bad("prefix", text, "the length must be a number from 0 to " + std::to_string(bits));
   return IpPrefix{*address, static_cast<uint8_t>(length)};
 }
 
@@ -97,15 +92,8 @@ std::string IpPrefix::to_string() const { return address.to_string() + "/" + std
 
 Result<MacAddress> MacAddress::parse(std::string_view text) {
   std::array<uint8_t, 6> bytes{};
-  // Six two-digit hex groups with a separator between each: 17 characters.
-  if (text.size() != 17) return bad("MAC address", text, "expected six hex bytes such as 02:00:00:00:00:01");
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    const char* first = text.data() + i * 3;
-    const auto [end, error] = std::from_chars(first, first + 2, bytes[i], 16);
-    const bool separator_ok = i == 5 || first[2] == ':' || first[2] == '-';
-    if (error != std::errc() || end != first + 2 || !separator_ok)
-      return bad("MAC address", text, "expected six hex bytes such as 02:00:00:00:00:01");
-  }
+  if (!address_text::parse_mac(text, bytes.data()))
+    return bad("MAC address", text, "expected six hex bytes such as 02:00:00:00:00:01");
   return MacAddress(bytes);
 }
 
@@ -126,5 +114,9 @@ std::string MacAddress::to_string() const {
   }
   return text;
 }
+
+std::ostream& operator<<(std::ostream& out, const IpAddress& address) { return out << address.to_string(); }
+std::ostream& operator<<(std::ostream& out, const IpPrefix& prefix) { return out << prefix.to_string(); }
+std::ostream& operator<<(std::ostream& out, const MacAddress& address) { return out << address.to_string(); }
 
 }  // namespace nlpp

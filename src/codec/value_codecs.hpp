@@ -57,6 +57,22 @@ requires std::is_integral_v<T> &&(!std::is_same_v<T, bool>)struct NativeValue<T>
   static void emit(wire::MessageBuilder& out, uint16_t type, T value) { out.add(type, wire::bytes_of(value)); }
 };
 
+/// A class that stands for an integer on the wire: it names the integer
+/// (wire_type), converts to it and is made from it (rtnl::LinkRef).
+template <class T>
+  requires requires { typename T::wire_type; }
+struct NativeValue<T> {
+  using Wire = typename T::wire_type;
+  static Result<T> parse(const wire::Attribute& attribute) {
+    Result<Wire> value = NativeValue<Wire>::parse(attribute);
+    if (!value) return std::move(value).error();
+    return T(*value);
+  }
+  static void emit(wire::MessageBuilder& out, uint16_t type, const T& value) {
+    NativeValue<Wire>::emit(out, type, static_cast<Wire>(value));
+  }
+};
+
 /// Enumerations as their underlying integer.
 template <class T>
 requires std::is_enum_v<T>

@@ -43,7 +43,7 @@ void write_fdb_entry(JsonWriter& json, const rtnl::FdbEntry& entry, const LinkNa
   if (entry.via_ifindex) {
     // A link in another namespace cannot be named here: its number.
     if (netnsid)
-      number_field(json, "viaIfIndex", *entry.via_ifindex);
+      number_field(json, "viaIfIndex", uint32_t{*entry.via_ifindex});
     else
       text_field(json, "viaIf", names.name(*entry.via_ifindex));
   }

@@ -161,24 +161,6 @@ constexpr std::pair<int, const char*> families[] = {
 
 }  // namespace
 
-std::string protocol_name(uint8_t protocol) { return name_or_number(protocols, protocol); }
-
-std::string scope_name(uint8_t scope) { return name_or_number(scopes, scope); }
-
-std::string table_name(uint32_t table) { return name_or_number(tables, table); }
-
-std::string ip_protocol_name(uint8_t protocol) { return name_or_number(ip_protocols, protocol); }
-
-std::string link_type_name(uint16_t type) {
-  const char* name = lookup(link_types, type);
-  return name ? name : "[" + std::to_string(type) + "]";
-}
-
-std::string_view family_name(int family) {
-  const char* name = lookup(families, family);
-  return name ? name : "???";
-}
-
 std::vector<std::string> link_flag_names(uint32_t flags, bool parent_down) {
   std::vector<std::string> names;
   if ((flags & IFF_UP) && !(flags & IFF_RUNNING)) names.emplace_back("NO-CARRIER");
@@ -252,6 +234,24 @@ std::optional<std::string> raw_string(const nlpp::RawAttribute* attribute) {
 }  // namespace nlpp::format::detail
 
 namespace nlpp::format {
+
+std::string protocol_name(uint8_t protocol) { return detail::name_or_number(detail::protocols, protocol); }
+
+std::string scope_name(uint8_t scope) { return detail::name_or_number(detail::scopes, scope); }
+
+std::string table_name(uint32_t table) { return detail::name_or_number(detail::tables, table); }
+
+std::string ip_protocol_name(uint8_t protocol) { return detail::name_or_number(detail::ip_protocols, protocol); }
+
+std::string link_type_name(uint16_t type) {
+  const char* name = detail::lookup(detail::link_types, type);
+  return name ? name : "[" + std::to_string(type) + "]";
+}
+
+std::string_view family_name(int family) {
+  const char* name = detail::lookup(detail::families, family);
+  return name ? name : "???";
+}
 
 std::optional<uint8_t> protocol_named(std::string_view name) { return detail::value_named(detail::protocols, name); }
 std::optional<uint8_t> scope_named(std::string_view name) { return detail::value_named(detail::scopes, name); }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/format/names.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -14,19 +15,15 @@
 
 namespace nlpp::format::detail {
 
-/// rtm_protocol names ("kernel", "boot", "static"...), else the number.
-std::string protocol_name(uint8_t protocol);
-/// rtm_scope / ifa_scope names ("global", "link", "host"...), else the number.
-std::string scope_name(uint8_t scope);
-/// Table names ("main", "local", "default"), else the number.
-std::string table_name(uint32_t table);
-/// ifi_type names ("ether", "loopback", "none"...), else "[N]".
-std::string link_type_name(uint16_t type);
-/// inet_proto_n2a() for the IP protocols rules are written for (icmp, tcp,
-/// udp, ipv6-icmp, sctp), else the number.
-std::string ip_protocol_name(uint8_t protocol);
-/// "inet", "inet6", "link", "mpls"... as iproute2's family_name().
-std::string_view family_name(int family);
+// The public number-to-name functions (names.hpp), under the names the
+// format layer has always called them by.
+using format::family_name;
+using format::ip_protocol_name;
+using format::link_type_name;
+using format::protocol_name;
+using format::scope_name;
+using format::table_name;
+
 /// The link flags array of `ip link`: NO-CARRIER when up without carrier,
 /// then the IFF_* names in iproute2's order, then leftover bits in hex, then
 /// M-DOWN when the link's parent is down.

@@ -117,7 +117,7 @@ void write_name_and_parent(JsonWriter& json, const rtnl::Link& link, const LinkN
     if (*link.link == 0)
       null_field(json, "link");
     else if (link.link_netnsid)
-      number_field(json, "link_index", *link.link);
+      number_field(json, "link_index", uint32_t{*link.link});
     else
       text_field(json, "link", names.name(*link.link));
   }

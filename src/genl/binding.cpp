@@ -1,6 +1,7 @@
 // Family ids resolved through nlctrl and kept per session.
 #include <nlpp/genl/binding.hpp>
 
+#include <nlpp/io/request_object.hpp>
 #include <nlpp/schema/attribute_path.hpp>
 #include <nlpp/schema/registry.hpp>
 
@@ -78,19 +79,14 @@ Result<uint16_t> GenlBinding::family_id(io::RequestEngine& engine, std::string_v
   if (Result<void> begun = begin_request<Family>(engine, 0, request); !begun) return std::move(begun).error();
   if (Result<void> key = ObjectTraits<Family>::emit_key(Family{.name = std::string(family)}, request); !key)
     return std::move(key).error();
-  std::optional<Result<Family>> reply;
-  Result<io::Ack> asked = engine.request(request, [&](const wire::Message& message) {
-    if (!reply && is_object<Family>(message)) reply = ObjectTraits<Family>::parse(message);
-  });
-  if (!asked) {
-    const Error& error = asked.error();
+  Result<Family> found = io::request_object<Family>(engine, *this, request);
+  if (!found) {
+    const Error& error = found.error();
     return Error(error.code(), "generic netlink family '" + std::string(family) + "': " + error.context(),
                  error.ext_ack());
   }
-  if (!reply) return Error(errc::protocol_error, "generic netlink family '" + std::string(family) + "': no reply");
-  if (!*reply) return std::move(*reply).error();
-  ids_->remember(family, (*reply)->id);
-  return (*reply)->id;
+  ids_->remember(family, found->id);
+  return found->id;
 }
 
 }  // namespace nlpp::genl

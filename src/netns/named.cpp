@@ -44,6 +44,21 @@ Result<void> prepare_run_dir() {
   return {};
 }
 
+// Whether the process that started this one sees at path what this one
+// sees there. A process in a mount namespace of its own that does not share
+// /run/netns with its parent's (`ip netns exec` makes every mount a slave)
+// mounts the namespace where only it sees it: for everyone else the name
+// stays an empty file, and the namespace dies with this process. (The
+// parent rather than pid 1: a sandbox may hide pid 1's mounts.) When the
+// parent's view cannot be read, nothing says otherwise.
+bool seen_by_the_parent(const std::string& path) {
+  struct stat ours{}, parents{};
+  if (::stat(path.c_str(), &ours) != 0) return true;
+  const std::string through_parent = "/proc/" + std::to_string(::getppid()) + "/root" + path;
+  if (::stat(through_parent.c_str(), &parents) != 0) return errno != ENOENT;
+  return ours.st_dev == parents.st_dev && ours.st_ino == parents.st_ino;
+}
+
 }  // namespace
 
 Result<void> create(std::string_view name) {
@@ -67,6 +82,15 @@ Result<void> create(std::string_view name) {
     Error error = Error::from_errno(errno, "bind-mounting netns " + std::string(name) + " on " + path);
     ::unlink(path.c_str());
     return error;
+  }
+  if (!seen_by_the_parent(path)) {
+    ::umount2(path.c_str(), MNT_DETACH);
+    ::unlink(path.c_str());
+    return Error(std::make_error_code(std::errc::operation_not_supported),
+                 "creating netns " + std::string(name) + ": this process's mount namespace does not share " +
+                     std::string(run_dir) +
+                     " with its parent's (is it running under `ip netns exec`?), so the namespace would die with "
+                     "this process; create it from the parent's mount namespace");
   }
   return {};
 }

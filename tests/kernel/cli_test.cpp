@@ -271,6 +271,19 @@ TEST(CliNetns, add_list_and_del_agree_with_ip_netns) {
   EXPECT_EQ(ip_netns("list").find(name), std::string::npos);
 }
 
+// Under `ip netns exec` the process has a mount namespace of its own whose
+// mounts do not reach the system's: a namespace named there would die with
+// the process. nlpp refuses, says why, and leaves no name behind.
+TEST_F(Cli, netns_add_under_ip_netns_exec_is_refused_and_leaves_nothing) {
+  const std::string name = "nlpp-cli-exec-" + std::to_string(::getpid());
+  Result<CommandOutput> added =
+      run_command({"ip", "netns", "exec", ns_name(), NLPP_CLI_PATH, "netns", "add", name});
+  ASSERT_TRUE(added);
+  EXPECT_NE(added->exit_code, 0);
+  EXPECT_NE(added->err.find("would die with this process"), std::string::npos) << added->err;
+  EXPECT_EQ(ip_netns("list").find(name), std::string::npos);
+}
+
 }  // namespace
 }  // namespace nlpp::test
 #endif  // NLPP_CLI_PATH

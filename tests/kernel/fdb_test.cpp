@@ -189,6 +189,51 @@ TEST_F(Fdb, dumps_filter_by_bridge_in_the_kernel) {
   for (const FdbEntry& entry : *statics) EXPECT_EQ(entry.lladdr, mac("02:00:00:00:00:dd"));
 }
 
+// The defaults, against bridge with the same words: neither self nor
+// master is self, no state is permanent. On a device that is no bridge
+// port the kernel alone refuses both with a bare EINVAL; on a port it
+// would pick the bridge's table.
+TEST_F(Fdb, an_entry_without_table_or_state_is_what_bridge_fdb_add_makes_of_the_same_words) {
+  struct Case {
+    std::string_view dev;
+    uint32_t ifindex;
+    std::string_view by_bridge, by_nlpp;  // the two entries' addresses
+  };
+  for (const Case& c : {Case{"veth0", veth0_, "02:00:00:00:00:a1", "02:00:00:00:00:a2"},
+                        Case{"veth1", veth1_, "02:00:00:00:00:b1", "02:00:00:00:00:b2"}}) {
+    SCOPED_TRACE(c.dev);
+    test::ip_netns("exec " + ns_name() + " bridge fdb add " + std::string(c.by_bridge) + " dev " + std::string(c.dev));
+    Result<io::Ack> added = ip_route().add(FdbEntry{.ifindex = c.ifindex, .lladdr = c.by_nlpp});
+    ASSERT_TRUE(added) << added.error().describe();
+
+    nlohmann::json by_bridge = shown(c.dev, c.by_bridge);
+    nlohmann::json by_nlpp = shown(c.dev, c.by_nlpp);
+    ASSERT_EQ(by_bridge.size(), 1u) << by_bridge;
+    ASSERT_EQ(by_nlpp.size(), 1u) << by_nlpp;
+    EXPECT_EQ(by_nlpp[0]["flags"], nlohmann::json::array({"self"})) << by_nlpp;
+    EXPECT_EQ(by_nlpp[0]["state"], "permanent") << by_nlpp;
+    by_bridge[0].erase("mac");
+    by_nlpp[0].erase("mac");
+    EXPECT_EQ(by_nlpp, by_bridge);
+  }
+}
+
+TEST_F(Fdb, a_vxlan_remote_without_table_or_state_is_what_bridge_fdb_append_makes_of_the_same_words) {
+  test::ip_netns("exec " + ns_name() + " bridge fdb append 00:00:00:00:00:00 dev vx0 dst 198.51.100.8");
+  Result<io::Ack> added = ip_route().change(Verb::append, FdbEntry{.ifindex = vx0_, .dst = "198.51.100.9"});
+  ASSERT_TRUE(added) << added.error().describe();
+
+  nlohmann::json by_bridge, by_nlpp;
+  for (const nlohmann::json& entry : shown("vx0", "00:00:00:00:00:00"))
+    (entry["dst"] == "198.51.100.8" ? by_bridge : by_nlpp) = entry;
+  ASSERT_FALSE(by_bridge.is_null());
+  ASSERT_FALSE(by_nlpp.is_null()) << shown("vx0", "00:00:00:00:00:00");
+  EXPECT_EQ(by_nlpp["dst"], "198.51.100.9");
+  by_bridge.erase("dst");
+  by_nlpp.erase("dst");
+  EXPECT_EQ(by_nlpp, by_bridge);
+}
+
 TEST_F(Fdb, adding_on_a_missing_link_fails_with_enodev_and_the_kernels_message) {
   FdbEntry entry = static_on_port();
   entry.ifindex = 999;

@@ -308,6 +308,24 @@ TEST_F(LinkNamespaces, moves_a_link_to_a_namespace_by_name) {
   move_and_check(*target);
 }
 
+TEST_F(LinkNamespaces, moves_a_link_to_a_namespace_named_in_the_field) {
+  add(veth_pair("left", "right"));
+  if (stopped()) return;
+  ASSERT_TRUE(ipr().set(Link{.ifindex = ifindex_of("left"), .net_ns = other()}));
+  EXPECT_FALSE(ipr().get(Link{.name = "left"}));
+  EXPECT_EQ(show("left", other())["ifname"], "left");
+}
+
+TEST_F(LinkNamespaces, a_namespace_named_in_the_field_that_does_not_exist_throws_naming_it) {
+  try {
+    const Link moved{.name = "left", .net_ns = "nlpp-no-such-namespace"};
+    ADD_FAILURE() << "no exception; net_ns is " << moved.net_ns->to_string();
+  } catch (const Exception& error) {
+    EXPECT_EQ(error.code(), std::error_code(ENOENT, std::system_category()));
+    EXPECT_NE(std::string(error.what()).find("nlpp-no-such-namespace"), std::string::npos) << error.what();
+  }
+}
+
 TEST_F(LinkNamespaces, moves_a_link_to_a_namespace_by_fd) {
   const UniqueFd fd(::open(("/run/netns/" + other()).c_str(), O_RDONLY | O_CLOEXEC));
   ASSERT_TRUE(fd);

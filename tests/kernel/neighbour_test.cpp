@@ -60,6 +60,26 @@ TEST_F(Neighbours, adds_a_permanent_ipv4_neighbour_and_gets_it_back) {
   EXPECT_EQ(entry["state"], nlohmann::json::array({"PERMANENT"}));
 }
 
+// The default, against ip with the same words: no state is permanent, with
+// the lladdr kept (the kernel alone would make a NONE entry without it).
+TEST_F(Neighbours, an_entry_added_without_a_state_is_what_ip_neigh_add_makes_of_the_same_words) {
+  ip_commands({"neigh add 192.0.2.3 lladdr 02:00:00:00:00:03 dev veth0"});
+  Result<io::Ack> added = ip_route().add(Neighbour{.ifindex = veth0_, .dst = "192.0.2.4", .lladdr = "02:00:00:00:00:04"});
+  ASSERT_TRUE(added) << added.error().describe();
+
+  nlohmann::json by_ip = shown("192.0.2.3");
+  nlohmann::json by_nlpp = shown("192.0.2.4");
+  ASSERT_FALSE(by_ip.is_null());
+  ASSERT_FALSE(by_nlpp.is_null());
+  EXPECT_EQ(by_nlpp["state"], nlohmann::json::array({"PERMANENT"}));
+  EXPECT_EQ(by_nlpp["lladdr"], "02:00:00:00:00:04");
+  for (nlohmann::json* entry : {&by_ip, &by_nlpp}) {
+    entry->erase("dst");
+    entry->erase("lladdr");
+  }
+  EXPECT_EQ(by_nlpp, by_ip);
+}
+
 TEST_F(Neighbours, adds_an_ipv6_router_with_a_protocol) {
   const Neighbour router{.ifindex = veth0_,
                          .dst = ip("2001:db8::2"),

@@ -201,7 +201,7 @@ TEST(Capture, decodes_the_link_add_request_its_ack_and_the_link_dump_reply) {
   const CapturedMessage& reply = messages[find_link_message(messages, RTM_NEWLINK, Direction::reply, "dummy0")];
   EXPECT_EQ(kind_of(reply.message), "dummy");
   ASSERT_NE(reply.message.message_type, nullptr);
-  EXPECT_EQ(reply.message.message_type->name, "getlink");  // the operation RTM_NEWLINK answers (docs/SCHEMA.md)
+  EXPECT_EQ(reply.message.message_type->name, "newlink");  // what RTM_NEWLINK is, whichever request it answers
 }
 
 TEST(Capture, reads_both_byte_orders_and_both_timestamp_units_alike) {

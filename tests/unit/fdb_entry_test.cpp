@@ -158,8 +158,15 @@ TEST(FdbKey, separates_a_bridge_table_from_the_devices_own_and_vxlan_remotes) {
   other_remote.dst = ip("2001:db8::8");
   EXPECT_NE(ObjectTraits<FdbEntry>::key(remote), ObjectTraits<FdbEntry>::key(other_remote));
   FdbEntry in_bridge = remote;
-  in_bridge.flags = {};
+  in_bridge.flags = {NeighbourFlag::master};
   EXPECT_NE(ObjectTraits<FdbEntry>::key(remote), ObjectTraits<FdbEntry>::key(in_bridge));
+  // Neither flag in a request is self, as bridge fdb assumes; a reported
+  // entry with neither flag but a master is its bridge's.
+  FdbEntry unflagged = remote;
+  unflagged.flags = {};
+  EXPECT_EQ(ObjectTraits<FdbEntry>::key(remote), ObjectTraits<FdbEntry>::key(unflagged));
+  unflagged.master = 4;
+  EXPECT_FALSE(unflagged.is_self());
   FdbEntry new_state = remote;
   new_state.state = fdb_dynamic;
   EXPECT_EQ(ObjectTraits<FdbEntry>::key(remote), ObjectTraits<FdbEntry>::key(new_state));

@@ -4,8 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
 #include <sys/socket.h>
 
+#include <array>
+#include <cstring>
+#include <optional>
+#include <random>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -206,6 +212,85 @@ TEST(MacAddress, bytes_round_trip) {
   const MacAddress mac = MacAddress::parse("02:00:00:00:00:b0").value();
   EXPECT_EQ(MacAddress::from_bytes(mac.bytes()).value(), mac);
   EXPECT_EQ(MacAddress(), MacAddress::parse("00:00:00:00:00:00").value());
+}
+
+
+// The constexpr reader against glibc's inet_pton, which it replaced: the
+// same verdict and the same bytes for the tricky forms and for a million
+// random strings over the characters addresses are made of.
+TEST(IpAddress, reads_exactly_what_inet_pton_reads) {
+  const auto expect_as_inet_pton = [](const std::string& text) {
+    std::array<unsigned char, 16> expected{};
+    int family = AF_UNSPEC;
+    if (::inet_pton(AF_INET, text.c_str(), expected.data()) == 1) family = AF_INET;
+    else if (::inet_pton(AF_INET6, text.c_str(), expected.data()) == 1) family = AF_INET6;
+    const Result<IpAddress> parsed = IpAddress::parse(text);
+    ASSERT_EQ(parsed.has_value(), family != AF_UNSPEC) << "'" << text << "'";
+    if (!parsed) return;
+    EXPECT_EQ(parsed->family(), family) << text;
+    EXPECT_EQ(0, std::memcmp(parsed->bytes().data(), expected.data(), parsed->size())) << text;
+  };
+  for (const char* text : {"0.0.0.0", "255.255.255.255", "256.0.0.1", "01.2.3.4", "1.2.3", "1.2.3.4.", "1..2.3",
+                           "::", ":::", "::1", "1::", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8::",
+                           "1:2:3:4::5:6:7:8", "1::2::3", ":1::", "1:", "12345::", "::ffff:1.2.3.4",
+                           "1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3.04", "abcd:EF01::", ""}) {
+    expect_as_inet_pton(text);
+  }
+  std::mt19937 random(42);
+  constexpr std::string_view alphabet = "0123456789abcdefABCDEF:.:.:g";
+  for (int i = 0; i < 1'000'000 && !HasFatalFailure(); ++i) {
+    std::string text;
+    for (size_t length = random() % 24; text.size() < length;) text += alphabet[random() % alphabet.size()];
+    expect_as_inet_pton(text);
+  }
+}
+
+TEST(IpAddress, text_converts_where_an_address_is_expected) {
+  struct Next {
+    std::optional<IpAddress> gateway;
+    IpPrefix dst;
+    std::optional<MacAddress> lladdr;
+  };
+  const std::string from_a_string = "2001:db8::1";
+  const Next next{.gateway = "10.0.0.2", .dst = "198.51.100.0/24", .lladdr = "02:00:00:00:00:09"};
+  EXPECT_EQ(next.gateway, IpAddress::parse("10.0.0.2").value());
+  EXPECT_EQ(next.dst, IpPrefix::parse("198.51.100.0/24").value());
+  EXPECT_EQ(next.lladdr, MacAddress::parse("02:00:00:00:00:09").value());
+  EXPECT_EQ(IpAddress(from_a_string), IpAddress::parse(from_a_string).value());
+  EXPECT_EQ(IpPrefix("10.0.0.1"), IpPrefix::parse("10.0.0.1/32").value());
+}
+
+TEST(IpAddress, text_that_is_not_an_address_throws_the_parse_error) {
+  const auto thrown = [](auto convert) -> std::string {
+    try {
+      convert();
+    } catch (const Exception& error) {
+      EXPECT_EQ(error.code(), make_error_code(errc::invalid_argument));
+      return error.error().context();
+    }
+    return "nothing thrown";
+  };
+  EXPECT_EQ(thrown([] { (void)IpAddress("10.0.0.300"); }), IpAddress::parse("10.0.0.300").error().context());
+  EXPECT_EQ(thrown([] { (void)IpPrefix("10.0.0.0/33"); }), IpPrefix::parse("10.0.0.0/33").error().context());
+  EXPECT_EQ(thrown([] { (void)MacAddress("02:00:00:00:00"); }), MacAddress::parse("02:00:00:00:00").error().context());
+}
+
+// Literals are read by the compiler: a bad one does not compile.
+TEST(IpAddress, literals_are_read_at_compile_time) {
+  using namespace nlpp::literals;
+  constexpr IpAddress literal = "192.0.2.1"_ip;
+  static_assert(literal.is_v4());
+  EXPECT_EQ(literal, IpAddress::v4(0xc0000201));
+  static_assert("2001:db8::/32"_prefix.length == 32 && "2001:db8::/32"_prefix.address.is_v6());
+  static_assert("02:00:00:00:00:09"_mac == MacAddress(std::array<uint8_t, 6>{2, 0, 0, 0, 0, 9}));
+  constexpr IpAddress gateway = "10.0.0.2";  // constexpr: checked by the compiler too
+  EXPECT_EQ(gateway.to_string(), "10.0.0.2");
+}
+
+TEST(IpAddress, streams_as_its_text) {
+  std::ostringstream out;
+  out << IpAddress("2001:db8::1") << ' ' << IpPrefix("10.0.0.0/8") << ' ' << MacAddress("02:00:00:00:00:0A");
+  EXPECT_EQ(out.str(), "2001:db8::1 10.0.0.0/8 02:00:00:00:00:0a");
 }
 
 }  // namespace

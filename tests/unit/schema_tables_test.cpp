@@ -515,7 +515,13 @@ TEST(SchemaTables, replies_use_the_types_the_kernel_sends) {
   // keeps both apart.
   EXPECT_EQ(family::rt_link.find_reply(RTM_GETLINK), nullptr);
   EXPECT_EQ(found(family::rt_link.find_reply(RTM_NEWLINK), "newlink").attributes, &link_attrs());
-  EXPECT_NE(family::rt_route.find_reply(RTM_NEWROUTE), nullptr);
+  // A reply is named for what it is, not for the request it answers: the
+  // getlink reply is the newlink message (the kernel's RTM_NEWLINK).
+  EXPECT_EQ(found(family::rt_link.find_reply(RTM_NEWLINK), "newlink").name, "newlink");
+  EXPECT_EQ(found(family::rt_route.find_reply(RTM_NEWROUTE), "newroute").name, "newroute");
+  EXPECT_EQ(found(family::rt_neigh.find_reply(RTM_DELNEIGH), "delneigh").name, "delneigh");
+  EXPECT_EQ(found(family::nftables.find_reply(NFNL_SUBSYS_NFTABLES << 8 | NFT_MSG_NEWTABLE), "newtable").name,
+            "newtable");
   EXPECT_NE(family::rt_neigh.find_reply(RTM_NEWNEIGHTBL), nullptr);
   EXPECT_NE(family::tc.find_reply(RTM_NEWTFILTER), nullptr);
   EXPECT_NE(family::rt_nexthop.find_reply(RTM_NEWNEXTHOP), nullptr);

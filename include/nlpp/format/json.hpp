@@ -11,6 +11,7 @@
 #include <nlpp/format/link_names.hpp>
 #include <nlpp/rtnl/objects.hpp>
 
+#include <iosfwd>
 #include <span>
 #include <string>
 #include <string_view>
@@ -101,8 +102,29 @@ concept JsonWritable = requires(JsonWriter& json, const T& object, const LinkNam
   write_json(json, object, names);
 };
 
+/// One object as compact JSON, the object `ip -j -d` lists it as; other
+/// links named through names (their ifindex, "if2", when not given):
+/// `std::puts(format::to_json(route).c_str())`.
+template <JsonWritable T>
+std::string to_json(const T& object, const LinkNames& names = {}) {
+  JsonWriter json;
+  write_json(json, object, names);
+  return std::move(json).take();
+}
+
 // An object added to rtnl::Objects needs its writer here.
 static_assert([]<class... T>(rtnl::ObjectList<T...>) { return (JsonWritable<T> && ...); }(rtnl::Objects{}),
               "every object of rtnl::Objects has a write_json()");
 
 }  // namespace nlpp::format
+
+namespace nlpp::rtnl {
+
+/// Any RTNL object streams as its format::to_json() text:
+/// `std::cout << route` prints {"dst":"10.0.0.0/24","gateway":"10.0.0.2",...}.
+template <format::JsonWritable T>
+std::ostream& operator<<(std::ostream& out, const T& object) {
+  return out << format::to_json(object);
+}
+
+}  // namespace nlpp::rtnl

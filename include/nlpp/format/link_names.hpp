@@ -18,8 +18,9 @@ class LinkNames {
   explicit LinkNames(std::span<const rtnl::Link> links);
 
   /// The link's name; as iproute2's ll_index_to_name(), "*" for 0 and
-  /// "if<ifindex>" for a link not in the dump.
-  std::string name(uint32_t ifindex) const;
+  /// "if<ifindex>" for a link not in the dump. A link a request names by
+  /// name (not resolved yet) is that name.
+  std::string name(rtnl::LinkRef link) const;
   /// Whether the link is known and down: iproute2 marks a link whose parent
   /// is down "M-DOWN".
   bool is_down(uint32_t ifindex) const;

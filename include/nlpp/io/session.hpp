@@ -12,6 +12,7 @@
 #include <nlpp/io/dump_growth.hpp>
 #include <nlpp/io/plan.hpp>
 #include <nlpp/io/request_engine.hpp>
+#include <nlpp/io/request_object.hpp>
 #include <nlpp/io/socket.hpp>
 #include <nlpp/io/verb.hpp>
 #include <nlpp/wire/message.hpp>
@@ -35,10 +36,12 @@ namespace nlpp::io {
 ///
 ///     // The requests, checked first (nothing is sent when that fails).
 ///     // The engine is there for what a binding must ask the kernel
-///     // first (a generic netlink family's id, resolved once and cached).
+///     // first (a generic netlink family's id, resolved once and cached;
+///     // the ifindex of a link named by name). emit_dump may complete the
+///     // filter (a session's own copy), which then selects the objects.
 ///     Result<Plan> plan_change(RequestEngine&, Verb, const T&);  // usually one request
 ///     Result<void> emit_get(RequestEngine&, const T& query, wire::MessageBuilder&);
-///     Result<void> emit_dump<T>(RequestEngine&, const Filter<T>&, wire::MessageBuilder&);
+///     Result<void> emit_dump<T>(RequestEngine&, Filter<T>&, wire::MessageBuilder&);
 ///
 ///     // The replies: which messages are T's, T from one, and the
 ///     // selection the kernel could not make itself.
@@ -53,7 +56,7 @@ namespace nlpp::io {
 ///     bool is_empty_dump<T>(const Filter<T>&, const Error&) const;
 template <class B, class T>
 concept BindingFor = requires(B& binding, const B& bound, RequestEngine& engine, const T& object,
-                              const typename B::template Filter<T>& filter, const wire::Message& message,
+                              typename B::template Filter<T>& filter, const wire::Message& message,
                               wire::MessageBuilder& out) {
   { B::netlink_protocol } -> std::convertible_to<int>;
   { bound.describer() } -> std::same_as<std::shared_ptr<const RequestDescriber>>;
@@ -135,7 +138,8 @@ class Session {
   /// success with no object.
   template <class T, class OnObject, class OnRestart>
     requires BindingFor<Binding, T>
-  Result<void> dump_each(const Filter<T>& filter, OnObject&& on_object, OnRestart&& on_restart) {
+  Result<void> dump_each(const Filter<T>& requested, OnObject&& on_object, OnRestart&& on_restart) {
+    Filter<T> filter = requested;  // the binding may complete it (names resolved to ifindexes)
     wire::MessageBuilder dump_request;
     if (Result<void> emitted = binding_.template emit_dump<T>(engine_, filter, dump_request); !emitted) return emitted;
     std::optional<Error> bad_message;
@@ -179,15 +183,9 @@ class Session {
   template <class T>
     requires BindingFor<Binding, T>
   Result<T> request_object(wire::MessageBuilder& request) {
-    std::optional<Result<T>> reply;
-    Result<Ack> asked = engine_.request(request, [&](const wire::Message& message) {
-      if (!reply && binding_.template is_object<T>(message)) reply = binding_.template parse<T>(message);
-    });
-    if (!asked) return std::move(asked).error();
-    if (!reply)
-      return Error(errc::protocol_error, std::string(Binding::template object_name<T>()) + ": the kernel sent none");
-    return std::move(*reply);
+    return io::request_object<T>(engine_, binding_, request);
   }
+
 
   /// Asks the kernel for verb on the object, as the binding says (for RTNL
   /// the message type and flags iproute2 sends, rtnl/verb.hpp). An object

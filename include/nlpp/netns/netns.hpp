@@ -55,7 +55,10 @@ class Ref {
 Result<void> validate_name(std::string_view name);
 
 /// Creates a named namespace, visible to `ip netns list`, without forking
-/// (docs/NETNS.md lists the steps). EEXIST if the name is taken.
+/// (docs/NETNS.md lists the steps). EEXIST if the name is taken. Refused
+/// (ENOTSUP, nothing left behind) from a mount namespace whose /run/netns
+/// the parent process does not see, such as under `ip netns exec`: the
+/// namespace would die with the process, and the links moved into it with it.
 Result<void> create(std::string_view name);
 /// Removes a named namespace (unmount and unlink, like `ip netns del`). The
 /// namespace itself lives on while a process, socket or fd still uses it.

@@ -12,6 +12,7 @@
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
@@ -71,7 +72,7 @@ struct AddressLifetimes {
 /// which on a point-to-point link is the other end. Without a peer both
 /// carry local (IPv6 reports only IFA_ADDRESS then).
 struct Address {
-  uint32_t ifindex = 0;  ///< ifa_index: the link
+  LinkRef ifindex{};     ///< ifa_index: the link
   IpAddress local{};     ///< the link's own address; its family is the address's
   /// ifa_prefixlen: of local's prefix, or of peer's when there is a peer.
   uint8_t prefix_length = 0;
@@ -111,7 +112,7 @@ struct AddressKey {
 /// What an address dump selects; unset fields select everything.
 struct AddressFilter {
   int family = AF_UNSPEC;             ///< AF_INET or AF_INET6 (filtered by the kernel)
-  std::optional<uint32_t> ifindex{};  ///< one link (filtered by the kernel under strict checking)
+  std::optional<LinkRef> ifindex{};  ///< one link (filtered by the kernel under strict checking)
   std::optional<uint8_t> scope{};
   std::optional<std::string> label{};
   AddressFlags flags{};  ///< addresses with every one of these flags
@@ -127,6 +128,17 @@ std::optional<IpAddress> default_broadcast(const IpAddress& local, uint8_t prefi
 /// label starts with the name of its link ("eth0:1" on eth0). The error
 /// names both.
 Result<void> validate_label(std::string_view label, std::string_view link_name);
+
+/// The link an address is on, and that of a filter (link_resolution.hpp
+/// resolves the names among them).
+template <SameOrConst<Address> A, class Visit>
+void visit_links(A& address, Visit&& visit) {
+  visit(address.ifindex);
+}
+template <SameOrConst<AddressFilter> F, class Visit>
+void visit_links(F& filter, Visit&& visit) {
+  if (filter.ifindex) visit(*filter.ifindex);
+}
 
 template <>
 struct ObjectTraits<Address> {

@@ -6,6 +6,7 @@
 #include <nlpp/core/result.hpp>
 #include <nlpp/io/plan.hpp>
 #include <nlpp/io/request_engine.hpp>
+#include <nlpp/rtnl/link_resolution.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/rtnl/verb.hpp>
 #include <nlpp/wire/message.hpp>
@@ -38,30 +39,33 @@ class RtnlBinding {
 
   /// One request with verb's type and flags (verb.hpp); for Verb::add of
   /// an object one request cannot create (HasAddPlan), its traits' plan.
+  /// Links named rather than given by ifindex are resolved first, through
+  /// engine, in the session's namespace.
   template <RtnlObject T>
-  Result<io::Plan> plan_change(io::RequestEngine&, Verb verb, const T& object) const {
-    if constexpr (HasAddPlan<T>) {
-      if (verb == Verb::add) return ObjectTraits<T>::plan_add(object);
+  Result<io::Plan> plan_change(io::RequestEngine& engine, Verb verb, const T& object) const {
+    if (!names_a_link(object)) return plan_resolved(verb, object);
+    T resolved = object;
+    if (Result<void> links = resolve_links(engine, resolved); !links) return std::move(links).error();
+    return plan_resolved(verb, resolved);
+  }
+
+  /// RTM_GET* with the query's key fields (a named link resolved first).
+  template <RtnlObject T>
+  Result<void> emit_get(io::RequestEngine& engine, const T& query, wire::MessageBuilder& out) const {
+    if (names_a_link(query)) {
+      T resolved = query;
+      if (Result<void> links = resolve_links(engine, resolved); !links) return links;
+      return emit_resolved_get(resolved, out);
     }
-    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
-    Result<RequestHeader> header = request_header<T>(verb);
-    if (!header) return std::move(header).error();
-    io::Plan plan;
-    ObjectTraits<T>::emit(object, plan.steps.emplace_back().request, header->type, header->flags);
-    return plan;
+    return emit_resolved_get(query, out);
   }
 
-  /// RTM_GET* with the query's key fields.
+  /// RTM_GET* with NLM_F_DUMP and what the kernel can filter itself. The
+  /// links the filter names are resolved in place, so that the session
+  /// matches dumped objects against their ifindexes.
   template <RtnlObject T>
-  Result<void> emit_get(io::RequestEngine&, const T& query, wire::MessageBuilder& out) const {
-    if (Result<void> valid = ObjectTraits<T>::validate(query); !valid) return valid;
-    ObjectTraits<T>::emit(query, out, ObjectTraits<T>::get_type, 0);
-    return {};
-  }
-
-  /// RTM_GET* with NLM_F_DUMP and what the kernel can filter itself.
-  template <RtnlObject T>
-  Result<void> emit_dump(io::RequestEngine&, const Filter<T>& filter, wire::MessageBuilder& out) const {
+  Result<void> emit_dump(io::RequestEngine& engine, Filter<T>& filter, wire::MessageBuilder& out) const {
+    if (Result<void> links = resolve_links(engine, filter); !links) return links;
     ObjectTraits<T>::emit_dump_request(filter, out);
     return {};
   }
@@ -85,6 +89,26 @@ class RtnlBinding {
       return ObjectTraits<T>::is_empty_dump(filter, error);
     else
       return false;
+  }
+ private:
+  template <RtnlObject T>
+  static Result<io::Plan> plan_resolved(Verb verb, const T& object) {
+    if constexpr (HasAddPlan<T>) {
+      if (verb == Verb::add) return ObjectTraits<T>::plan_add(object);
+    }
+    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    Result<RequestHeader> header = request_header<T>(verb);
+    if (!header) return std::move(header).error();
+    io::Plan plan;
+    ObjectTraits<T>::emit(object, plan.steps.emplace_back().request, header->type, header->flags);
+    return plan;
+  }
+
+  template <RtnlObject T>
+  static Result<void> emit_resolved_get(const T& query, wire::MessageBuilder& out) {
+    if (Result<void> valid = ObjectTraits<T>::validate(query); !valid) return valid;
+    ObjectTraits<T>::emit(query, out, ObjectTraits<T>::get_type, 0);
+    return {};
   }
 };
 

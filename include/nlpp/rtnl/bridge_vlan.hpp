@@ -15,6 +15,7 @@
 
 #include <nlpp/codec/flag_set.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_bridge.h>
 #include <linux/rtnetlink.h>
@@ -66,7 +67,7 @@ struct BridgeVlanRange {
 /// its vlans and master: the link's other attributes are Link's, and
 /// re-sending them (IFLA_PROTINFO above all) would change the port.
 struct BridgeVlan {
-  uint32_t ifindex = 0;                  ///< the bridge port, or the bridge itself (bridge_flags self)
+  LinkRef ifindex{};                     ///< the bridge port, or the bridge itself (bridge_flags self)
   std::vector<BridgeVlanRange> vlans{};  ///< IFLA_AF_SPEC / IFLA_BRIDGE_VLAN_INFO, in vid order when reported
   BridgeFlags bridge_flags{};            ///< IFLA_BRIDGE_FLAGS of a request; empty: the port's bridge
   std::optional<uint32_t> master{};      ///< IFLA_MASTER (reported): the port's bridge
@@ -77,9 +78,21 @@ struct BridgeVlan {
 /// What a bridge vlan dump selects; unset fields select everything. The
 /// kernel cannot filter this dump: nlpp does.
 struct BridgeVlanFilter {
-  std::optional<uint32_t> ifindex{};  ///< one port (or bridge)
-  std::optional<uint32_t> master{};   ///< the ports of this bridge, and the bridge itself
+  std::optional<LinkRef> ifindex{};  ///< one port (or bridge)
+  std::optional<LinkRef> master{};   ///< the ports of this bridge, and the bridge itself
 };
+
+/// The port (or bridge) of a vlan entry, and the links of a filter
+/// (link_resolution.hpp resolves the names among them).
+template <SameOrConst<BridgeVlan> V, class Visit>
+void visit_links(V& vlans, Visit&& visit) {
+  visit(vlans.ifindex);
+}
+template <SameOrConst<BridgeVlanFilter> F, class Visit>
+void visit_links(F& filter, Visit&& visit) {
+  if (filter.ifindex) visit(*filter.ifindex);
+  if (filter.master) visit(*filter.master);
+}
 
 template <>
 struct ObjectTraits<BridgeVlan> {

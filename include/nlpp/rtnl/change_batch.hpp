@@ -11,6 +11,7 @@
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>
+#include <nlpp/rtnl/link_resolution.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/rtnl/verb.hpp>
 
@@ -46,7 +47,7 @@ class ChangeBatch {
                                                    ": takes more than one request to add; not in a batch (IpRoute::add)");
       }
     }
-    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    if (Result<void> valid = checked(object); !valid) return std::move(valid).error();
     Result<RequestHeader> header = request_header<T>(verb);
     if (!header) return std::move(header).error();
     return queue_valid(object, header->type, header->flags);
@@ -75,7 +76,7 @@ class ChangeBatch {
   /// verbs do not make; NLM_F_REQUEST is added when sent.
   template <RtnlObject T>
   Result<size_t> request(const T& object, uint16_t type, uint16_t flags) {
-    if (Result<void> valid = ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
+    if (Result<void> valid = checked(object); !valid) return std::move(valid).error();
     return queue_valid(object, type, flags);
   }
 
@@ -89,6 +90,17 @@ class ChangeBatch {
   Result<io::BatchResult> send(io::RequestEngine& engine, const io::BatchOptions& options = {});
 
  private:
+  // A change is emitted when queued, with no session to ask for the
+  // ifindex of a link named by name: those are refused, then validate().
+  template <RtnlObject T>
+  static Result<void> checked(const T& object) {
+    if (names_a_link(object))
+      return Error(errc::invalid_argument, std::string(ObjectTraits<T>::name) +
+                                               ": a batch takes links by ifindex, not by name "
+                                               "(rtnl::ifindex_of() looks one up)");
+    return ObjectTraits<T>::validate(object);
+  }
+
   template <RtnlObject T>
   size_t queue_valid(const T& object, uint16_t type, uint16_t flags) {
     ObjectTraits<T>::emit(object, messages_, type, flags);

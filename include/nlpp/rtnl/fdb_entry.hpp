@@ -16,6 +16,7 @@
 #include <nlpp/rtnl/neighbour_fields.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/rtnetlink.h>
 
@@ -36,12 +37,15 @@ inline constexpr NeighbourStates fdb_dynamic{NeighbourState::reachable};
 
 /// One forwarding database entry.
 struct FdbEntry {
-  uint32_t ifindex = 0;     ///< ndm_ifindex: the bridge port, the bridge, or the vxlan
+  LinkRef ifindex{};        ///< ndm_ifindex: the bridge port, the bridge, or the vxlan
   MacAddress lladdr{};      ///< NDA_LLADDR; all zeros is a vxlan's default remote
-  NeighbourStates state{};  ///< ndm_state: fdb_permanent, fdb_static or fdb_dynamic
+  /// ndm_state: fdb_permanent, fdb_static or fdb_dynamic. Empty when adding:
+  /// permanent, as `bridge fdb add` assumes.
+  NeighbourStates state{};
   /// ndm_flags: master or self choose the table (reported: self for a
-  /// device's own entries, nothing for a bridge's, which carry master);
-  /// extern_learn, sticky, offloaded.
+  /// device's own entries, nothing for a bridge's, which carry master;
+  /// neither in a request: self, see is_self()); extern_learn, sticky,
+  /// offloaded.
   NeighbourFlags flags{};
   std::optional<NeighbourExtFlags> ext_flags{};  ///< NDA_FLAGS_EXT
   uint8_t type = 0;                              ///< ndm_type (a vxlan reports RTN_UNICAST)
@@ -51,15 +55,20 @@ struct FdbEntry {
   std::optional<IpAddress> dst{};                 ///< NDA_DST: the remote VTEP, IPv4 or IPv6
   std::optional<uint16_t> port{};                 ///< NDA_PORT: its UDP port, when not the vxlan's
   std::optional<uint32_t> vni{};                  ///< NDA_VNI: when not the vxlan's (24 bits)
-  std::optional<uint32_t> via_ifindex{};          ///< NDA_IFINDEX: the link towards dst ("via")
+  std::optional<LinkRef> via_ifindex{};          ///< NDA_IFINDEX: the link towards dst ("via")
   std::optional<uint32_t> src_vni{};              ///< NDA_SRC_VNI: the entry's vni on a collect-metadata vxlan
   std::optional<uint32_t> nh_id{};                ///< NDA_NH_ID: a nexthop group as the remote, instead of dst
   std::optional<uint8_t> protocol{};              ///< NDA_PROTOCOL: who added the entry (RTPROT_*)
   std::optional<NeighbourCacheInfo> cacheinfo{};  ///< NDA_CACHEINFO (reported)
   std::vector<RawAttribute> unknown{};            ///< attributes not modelled, kept as they came
 
-  /// Whether the entry is the device's own (self) rather than its bridge's.
-  bool is_self() const noexcept { return flags.contains(NeighbourFlag::self); }
+  /// Whether the entry is the device's own rather than its bridge's: flags
+  /// self, or (as `bridge fdb` assumes) neither self nor master in an entry
+  /// the kernel did not report as a bridge's (no `master`). Such an entry
+  /// is sent with self.
+  bool is_self() const noexcept {
+    return flags.contains(NeighbourFlag::self) || (!flags.contains(NeighbourFlag::master) && !master);
+  }
 
   friend bool operator==(const FdbEntry&, const FdbEntry&) = default;
 };
@@ -80,15 +89,28 @@ struct FdbKey {
 
 /// What an FDB dump selects; unset fields select everything.
 struct FdbFilter {
-  std::optional<uint32_t> ifindex{};  ///< one device (filtered by the kernel)
+  std::optional<LinkRef> ifindex{};  ///< one device (filtered by the kernel)
   /// The ports of this bridge and the bridge itself, their own entries
   /// included (filtered by the kernel only, as `bridge fdb show br BR`).
-  std::optional<uint32_t> master{};
+  std::optional<LinkRef> master{};
   std::optional<uint16_t> vlan{};
   std::optional<MacAddress> lladdr{};
   NeighbourStates states{};  ///< entries in any of these states (empty: any)
   NeighbourFlags flags{};    ///< entries with every one of these flags
 };
+
+/// The device of an entry and the link towards its remote, and the links
+/// of a filter (link_resolution.hpp resolves the names among them).
+template <SameOrConst<FdbEntry> E, class Visit>
+void visit_links(E& entry, Visit&& visit) {
+  visit(entry.ifindex);
+  if (entry.via_ifindex) visit(*entry.via_ifindex);
+}
+template <SameOrConst<FdbFilter> F, class Visit>
+void visit_links(F& filter, Visit&& visit) {
+  if (filter.ifindex) visit(*filter.ifindex);
+  if (filter.master) visit(*filter.master);
+}
 
 template <>
 struct ObjectTraits<FdbEntry> {

@@ -21,6 +21,7 @@
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/wire/message.hpp>
 #include <nlpp/wire/message_builder.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -29,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nlpp::rtnl {
@@ -67,8 +69,8 @@ struct Link {
   std::optional<uint32_t> min_mtu{};      ///< IFLA_MIN_MTU, read-only
   std::optional<uint32_t> max_mtu{};      ///< IFLA_MAX_MTU, read-only
   std::optional<uint32_t> txqlen{};       ///< IFLA_TXQLEN
-  std::optional<uint32_t> master{};       ///< IFLA_MASTER: the bridge / bond / vrf; 0 leaves it ("nomaster")
-  std::optional<uint32_t> link{};         ///< IFLA_LINK: the parent (vlan, macvlan...) or the veth peer
+  std::optional<LinkRef> master{};        ///< IFLA_MASTER: the bridge / bond / vrf; 0 leaves it ("nomaster")
+  std::optional<LinkRef> link{};          ///< IFLA_LINK: the parent (vlan, macvlan...) or the veth peer
   std::optional<int32_t> link_netnsid{};  ///< IFLA_LINK_NETNSID: the namespace of `link`, seen from this one
   std::optional<LinkNetns> net_ns{};      ///< IFLA_NET_NS_PID / _FD: move the link there (request)
   std::optional<std::string> alias{};     ///< IFLA_IFALIAS: up to 255 bytes; "" clears it
@@ -90,13 +92,18 @@ struct Link {
   /// Whether IFF_UP is set in flags.
   bool is_up() const noexcept { return (flags & IFF_UP) != 0; }
   /// Asks for a flag (IFF_UP, IFF_PROMISC, IFF_ALLMULTI...) on or off: sets
-  /// or clears it in flags and marks it in change.
-  void set_flag(uint32_t flag, bool on) noexcept {
+  /// or clears it in flags and marks it in change. Returns the link, so a
+  /// temporary can be built and flagged in one expression.
+  Link& set_flag(uint32_t flag, bool on) & noexcept {
     flags = on ? flags | flag : flags & ~flag;
     change |= flag;
+    return *this;
   }
-  /// set_flag(IFF_UP, up): "ip link set X up" or "down".
-  void set_up(bool up) noexcept { set_flag(IFF_UP, up); }
+  Link&& set_flag(uint32_t flag, bool on) && noexcept { return std::move(set_flag(flag, on)); }
+  /// set_flag(IFF_UP, up): "ip link set X up" or "down"; created up with
+  /// `ipr.add(Link{.name = "br0", .info = LinkInfo{.kind = "bridge"}}.set_up())`.
+  Link& set_up(bool up = true) & noexcept { return set_flag(IFF_UP, up); }
+  Link&& set_up(bool up = true) && noexcept { return std::move(set_flag(IFF_UP, up)); }
 
   friend bool operator==(const Link&, const Link&) = default;
 };
@@ -110,9 +117,21 @@ struct LinkFilter {
   /// kernel for just that one).
   std::optional<std::string> name{};
   std::optional<std::string> kind{};  ///< IFLA_INFO_KIND: "bridge", "veth"...
-  std::optional<uint32_t> master{};   ///< the ports of this master; 0: links without a master
+  std::optional<LinkRef> master{};   ///< the ports of this master; 0: links without a master
   std::optional<uint32_t> group{};    ///< IFLA_GROUP; matched in nlpp
 };
+
+/// The links a link refers to (master, link), and a filter's master
+/// (link_resolution.hpp resolves the names among them).
+template <SameOrConst<Link> L, class Visit>
+void visit_links(L& link, Visit&& visit) {
+  if (link.master) visit(*link.master);
+  if (link.link) visit(*link.link);
+}
+template <SameOrConst<LinkFilter> F, class Visit>
+void visit_links(F& filter, Visit&& visit) {
+  if (filter.master) visit(*filter.master);
+}
 
 template <>
 struct ObjectTraits<Link> {
@@ -152,8 +171,10 @@ struct ObjectTraits<Link> {
   /// kernel has no other way), persistent, with its owner and group, and
   /// then gets the link's other fields through RTM_NEWLINK; and altnames
   /// are added through RTM_NEWLINKPROP once the link exists. Both need
-  /// link.name, by which the later steps find the link. When a later step
-  /// fails, the new link is deleted again and the error returned.
+  /// link.name, by which the later steps find the link. A veth whose
+  /// (named) peer is to come up gets it up in a second step: the kernel
+  /// cannot open the peer while it makes the pair (ENOTCONN). When a later
+  /// step fails, the new link is deleted again and the error returned.
   static Result<io::Plan> plan_add(const Link& link);
 
   /// Notifications: where they go, and their name in printed events.

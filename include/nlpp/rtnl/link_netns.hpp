@@ -26,6 +26,11 @@ class LinkNetns {
   /// Opens a namespace by `ip netns` name, fd or pid (netns::Ref::open())
   /// now, and keeps the descriptor open for the request (IFLA_NET_NS_FD).
   static Result<LinkNetns> open(const netns::Ref& ns);
+  /// open(netns::Ref::name(name)), for `.net_ns = "blue"`; a namespace that
+  /// cannot be opened throws nlpp::Exception naming it (open() returns the
+  /// error instead).
+  LinkNetns(const char* name) : LinkNetns(std::string(name)) {}  // NOLINT: implicit by design
+  LinkNetns(const std::string& name);                            // NOLINT: implicit by design
 
   bool is_pid() const noexcept { return kind_ == Kind::pid; }
   /// The pid, or the descriptor.

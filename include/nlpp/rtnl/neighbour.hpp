@@ -13,6 +13,7 @@
 #include <nlpp/rtnl/neighbour_fields.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
@@ -30,12 +31,15 @@ namespace nlpp::rtnl {
 /// lladdr and no state).
 struct Neighbour {
   /// ndm_ifindex: the link. A proxy entry may have none (0: every link).
-  uint32_t ifindex = 0;
+  LinkRef ifindex{};
   IpAddress dst{};  ///< NDA_DST: the neighbour's address; its family is the entry's
   /// NDA_LLADDR. A link-layer address that is not 6 bytes (a tunnel's
   /// NBMA address, say) is kept in unknown instead.
   std::optional<MacAddress> lladdr{};
-  NeighbourStates state{};                        ///< ndm_state
+  /// ndm_state. Empty when adding, changing or replacing an entry that is
+  /// not a proxy: permanent, as `ip neigh add` assumes (the kernel would
+  /// make a NONE entry without lladdr).
+  NeighbourStates state{};
   NeighbourFlags flags{};                         ///< ndm_flags
   std::optional<NeighbourExtFlags> ext_flags{};   ///< NDA_FLAGS_EXT
   uint8_t type = 0;                               ///< ndm_type (reported: RTN_UNICAST...)
@@ -66,17 +70,29 @@ struct NeighbourKey {
 /// What a neighbour dump selects; unset fields select everything.
 struct NeighbourFilter {
   int family = AF_UNSPEC;             ///< AF_INET or AF_INET6 (filtered by the kernel)
-  std::optional<uint32_t> ifindex{};  ///< one link (filtered by the kernel)
+  std::optional<LinkRef> ifindex{};  ///< one link (filtered by the kernel)
   /// Neighbours on links enslaved to this master (a bridge, a VRF). Only
   /// the kernel can apply it (entries do not carry their link's master),
   /// which it does under strict checking, the socket's default.
-  std::optional<uint32_t> master{};
+  std::optional<LinkRef> master{};
   /// Dump the proxy entries instead of the neighbours: the kernel dumps one
   /// table or the other.
   bool proxies = false;
   NeighbourStates states{};  ///< entries in any of these states (empty: any)
   NeighbourFlags flags{};    ///< entries with every one of these flags
 };
+
+/// The link of a neighbour, and the links of a filter (link_resolution.hpp
+/// resolves the names among them).
+template <SameOrConst<Neighbour> N, class Visit>
+void visit_links(N& neighbour, Visit&& visit) {
+  visit(neighbour.ifindex);
+}
+template <SameOrConst<NeighbourFilter> F, class Visit>
+void visit_links(F& filter, Visit&& visit) {
+  if (filter.ifindex) visit(*filter.ifindex);
+  if (filter.master) visit(*filter.master);
+}
 
 template <>
 struct ObjectTraits<Neighbour> {

@@ -12,6 +12,7 @@
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
@@ -67,7 +68,7 @@ struct Nexthop {
   std::optional<NexthopGroupType> group_type{};  ///< NHA_GROUP_TYPE
   std::optional<ResilientGroup> resilient{};     ///< NHA_RES_GROUP (resilient groups)
   bool blackhole = false;                        ///< NHA_BLACKHOLE: drop what uses it
-  uint32_t oif = 0;                              ///< NHA_OIF: the output link
+  LinkRef oif{};                                 ///< NHA_OIF: the output link
   IpAddress gateway{};                           ///< NHA_GATEWAY
   std::optional<Encap> encap{};                  ///< NHA_ENCAP_TYPE + NHA_ENCAP
   bool fdb = false;                              ///< NHA_FDB: used by the bridge FDB (vxlan), not routes
@@ -84,8 +85,8 @@ struct Nexthop {
 struct NexthopFilter {
   /// nh_family. The kernel then leaves groups out (they have none).
   uint8_t family = AF_UNSPEC;
-  uint32_t oif = 0;     ///< NHA_OIF: only nexthops through this link (groups are left out)
-  uint32_t master = 0;  ///< NHA_MASTER: only nexthops through links enslaved to this one (kernel only)
+  LinkRef oif{};        ///< NHA_OIF: only nexthops through this link (groups are left out)
+  LinkRef master{};     ///< NHA_MASTER: only nexthops through links enslaved to this one (kernel only)
   bool groups = false;  ///< NHA_GROUPS: only groups
   bool fdb = false;     ///< NHA_FDB: only FDB nexthops
 };
@@ -93,6 +94,18 @@ struct NexthopFilter {
 /// How nexthops map onto RTM_*NEXTHOP messages (see object_traits.hpp).
 /// The key is the id: the kernel knows a nexthop by nothing else. get and
 /// del send the id alone, the only attribute the kernel takes there.
+/// The output link of a nexthop, and the links of a filter
+/// (link_resolution.hpp resolves the names among them).
+template <SameOrConst<Nexthop> N, class Visit>
+void visit_links(N& nexthop, Visit&& visit) {
+  visit(nexthop.oif);
+}
+template <SameOrConst<NexthopFilter> F, class Visit>
+void visit_links(F& filter, Visit&& visit) {
+  visit(filter.oif);
+  visit(filter.master);
+}
+
 template <>
 struct ObjectTraits<Nexthop> {
   static constexpr std::string_view name = "nexthop";

@@ -23,6 +23,7 @@
 #include <nlpp/rtnl/route_nexthop.hpp>
 #include <nlpp/rtnl/route_rare.hpp>
 #include <nlpp/rtnl/route_type.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
@@ -52,7 +53,7 @@ struct RouteCacheInfo {
 /// The parts of a route that most routes lack; see Route::extras.
 struct RouteExtras {
   IpPrefix src{};                         ///< rtm_src_len + RTA_SRC: IPv6 source-specific routing
-  uint32_t iif = 0;                       ///< RTA_IIF: input link (route get replies, multicast routes); 0: none
+  LinkRef iif{};                          ///< RTA_IIF: input link (route get replies, multicast routes); 0: none
   RouteMetrics metrics{};                 ///< RTA_METRICS
   std::vector<RouteNexthop> multipath{};  ///< RTA_MULTIPATH: the paths of a multipath route
   std::optional<Encap> encap{};           ///< RTA_ENCAP_TYPE + RTA_ENCAP
@@ -98,7 +99,7 @@ struct Route {
   /// main, or local for local, broadcast, anycast and nat routes.
   uint32_t table = RT_TABLE_UNSPEC;
   uint32_t priority = 0;  ///< RTA_PRIORITY, the metric; 0: the kernel's default
-  uint32_t oif = 0;       ///< RTA_OIF: output link ifindex; 0: none
+  LinkRef oif{};          ///< RTA_OIF: output link ifindex; 0: none
   /// rtm_flags: RTNH_F_ONLINK and RTM_F_* to set; the kernel also reports
   /// its state (RTNH_F_DEAD, RTNH_F_LINKDOWN, RTM_F_OFFLOAD...), never sent back.
   uint32_t flags = 0;
@@ -138,6 +139,17 @@ struct RouteKey {
 /// emit() with RTM_GETROUTE sends a FIB lookup of the route's dst address
 /// with RTM_F_FIB_MATCH, so IpRoute::get() returns the route the kernel
 /// would use for it; ipr.run(RouteQuery{...}) (route_query.hpp) offers every lookup option.
+/// The links of a route: oif, iif and each path's link (link_resolution.hpp
+/// resolves the names among them).
+template <SameOrConst<Route> R, class Visit>
+void visit_links(R& route, Visit&& visit) {
+  visit(route.oif);
+  if (auto* extras = route.extras.get()) {
+    visit(extras->iif);
+    for (auto& path : extras->multipath) visit(path.ifindex);
+  }
+}
+
 template <>
 struct ObjectTraits<Route> {
   static constexpr std::string_view name = "route";

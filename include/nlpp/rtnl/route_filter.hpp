@@ -6,6 +6,7 @@
 
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/route_type.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <sys/socket.h>
 
@@ -31,7 +32,7 @@ struct RouteFilter {
   /// answers ENODEV for a link that does not exist). A route that uses a
   /// nexthop object matches when the kernel reports the object's link with
   /// it, which it does unless net.ipv4.nexthop_compat_mode is 0.
-  uint32_t oif = 0;
+  LinkRef oif{};
   std::optional<uint8_t> scope{};      ///< only this rtm_scope (nlpp filters)
   std::optional<IpPrefix> dst{};       ///< only this destination prefix (nlpp filters)
   std::optional<IpAddress> gateway{};  ///< only routes with a next hop via this gateway (nlpp filters)
@@ -40,5 +41,11 @@ struct RouteFilter {
   /// instead of the FIB.
   bool cloned = false;
 };
+
+/// The link a filter names (link_resolution.hpp resolves it).
+template <SameOrConst<RouteFilter> F, class Visit>
+void visit_links(F& filter, Visit&& visit) {
+  visit(filter.oif);
+}
 
 }  // namespace nlpp::rtnl

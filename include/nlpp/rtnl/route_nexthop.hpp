@@ -6,6 +6,7 @@
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -18,7 +19,7 @@ struct RouteNexthop {
   /// RTA_GATEWAY when of the route's family, else RTA_VIA (an IPv6 next hop
   /// of an IPv4 route; any IP next hop of an MPLS route). Empty: on-link.
   IpAddress gateway{};
-  uint32_t ifindex = 0;  ///< rtnh_ifindex; 0: resolved through the gateway
+  LinkRef ifindex{};     ///< rtnh_ifindex; 0: resolved through the gateway
   /// rtnh_flags: RTNH_F_ONLINK to set; the kernel also reports RTNH_F_DEAD,
   /// RTNH_F_LINKDOWN... which are its state and never sent back.
   uint8_t flags = 0;

@@ -9,6 +9,7 @@
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/route.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -20,8 +21,8 @@ namespace nlpp::rtnl {
 struct RouteQuery {
   IpAddress dst{};                ///< RTA_DST: where the packet goes
   IpAddress src{};                ///< RTA_SRC: its source address
-  uint32_t iif = 0;               ///< RTA_IIF: look up as if received on this link (needs src)
-  uint32_t oif = 0;               ///< RTA_OIF: as if sent through this link
+  LinkRef iif{};                  ///< RTA_IIF: look up as if received on this link (needs src)
+  LinkRef oif{};                  ///< RTA_OIF: as if sent through this link
   uint32_t mark = 0;              ///< RTA_MARK: its firewall mark
   std::optional<uint32_t> uid{};  ///< RTA_UID: the sending user (uid rules)
   uint8_t ip_proto = 0;           ///< RTA_IP_PROTO (ip_proto and port rules)
@@ -38,6 +39,13 @@ struct RouteQuery {
 /// Builds the RTM_GETROUTE request for a query; checks it first (dst set,
 /// src and dst of one family), naming the bad field.
 Result<void> emit_route_query(const RouteQuery& query, wire::MessageBuilder& builder);
+
+/// The links a query names (link_resolution.hpp resolves them).
+template <SameOrConst<RouteQuery> Q, class Visit>
+void visit_links(Q& query, Visit&& visit) {
+  visit(query.iif);
+  visit(query.oif);
+}
 
 }  // namespace nlpp::rtnl
 

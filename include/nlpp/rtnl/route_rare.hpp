@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <utility>
 
 namespace nlpp::rtnl {
 
@@ -17,6 +18,9 @@ template <class T>
 class Rare {
  public:
   Rare() noexcept = default;
+  /// Holds value: `.extras = {{.metrics = {.mtu = 1400}}}` (the outer braces
+  /// are the Rare, the inner ones the T).
+  Rare(T value) : value_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit by design
   Rare(const Rare& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
   Rare(Rare&&) noexcept = default;
   Rare& operator=(const Rare& other) {
@@ -35,6 +39,11 @@ class Rare {
     if (!value_) value_ = std::make_unique<T>();
     return *value_;
   }
+
+  /// The value when one was allocated, else nullptr (for code that must
+  /// not allocate what is absent).
+  T* get() noexcept { return value_.get(); }
+  const T* get() const noexcept { return value_.get(); }
 
   /// Whether a T has been allocated (it may still equal a default one).
   bool allocated() const noexcept { return value_ != nullptr; }

@@ -32,6 +32,11 @@ void ObjectTraits<FdbEntry>::emit(const FdbEntry& entry, wire::MessageBuilder& b
   ndmsg header{};
   codec::write_header<fdb_entry_fields>(entry, header);
   header.ndm_family = AF_BRIDGE;
+  // bridge fdb add | del: no table named (and none reported) is the
+  // device's own (the kernel would refuse a device that is not a bridge
+  // port with a bare EINVAL); no state is "permanent" (NOARP|PERMANENT).
+  if (entry.is_self()) header.ndm_flags = static_cast<uint8_t>(header.ndm_flags | NTF_SELF);
+  if (type == new_type && entry.state.empty()) header.ndm_state = NUD_NOARP | NUD_PERMANENT;
   builder.append_header(header);
   codec::emit_attributes<fdb_entry_fields>(entry, builder);
   codec::emit_unknown(entry.unknown, builder);

@@ -10,6 +10,8 @@ Result<LinkNetns> LinkNetns::open(const netns::Ref& ns) {
   return LinkNetns(Kind::fd, fd, std::move(owned));
 }
 
+LinkNetns::LinkNetns(const std::string& name) : LinkNetns(open(netns::Ref::name(name)).value()) {}
+
 std::string LinkNetns::to_string() const { return (is_pid() ? "pid " : "fd ") + std::to_string(value_); }
 
 }  // namespace nlpp::rtnl

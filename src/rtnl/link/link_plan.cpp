@@ -6,6 +6,9 @@
 
 #include "rtnl/link/tuntap.hpp"
 
+#include <optional>
+#include <variant>
+
 namespace nlpp::rtnl {
 namespace {
 
@@ -15,12 +18,33 @@ wire::MessageBuilder request_for(const Link& link, uint16_t type, uint16_t flags
   return request;
 }
 
+// The peer of a veth pair the link creates, when it is asked to come up
+// and can be found by name here afterwards. The kernel cannot open a peer
+// while it makes the pair (ENOTCONN), so the pair is made with the peer
+// down and the peer brought up once the pair exists, as a second step.
+link::VethPeer* peer_to_bring_up(Link& link) {
+  auto* veth = link.info ? std::get_if<link::Veth>(&link.info->data) : nullptr;
+  if (!veth || !veth->peer) return nullptr;
+  const Link& peer = **veth->peer;
+  const bool asked_up = (peer.change & peer.flags & IFF_UP) != 0;
+  return asked_up && peer.name && !peer.net_ns ? &*veth->peer : nullptr;
+}
+
 }  // namespace
 
 Result<io::Plan> ObjectTraits<Link>::plan_add(const Link& link) {
   const bool is_tun = link.info && link.info->kind == "tun";
   if ((is_tun || !link.altnames.empty()) && !link.name)
     return Error(errc::invalid_argument, "link name: needed to create a tun/tap link or one with altnames");
+  Link first = link;  // the RTM_NEWLINK that creates it
+  link::VethPeer* peer_up = peer_to_bring_up(first);
+  std::optional<Link> peer_later;
+  if (peer_up) {
+    Link& peer = **peer_up;
+    peer_later = Link{.name = peer.name}.set_up();
+    peer.flags &= ~static_cast<uint32_t>(IFF_UP);
+    peer.change &= ~static_cast<uint32_t>(IFF_UP);
+  }
   if (Result<void> valid = validate(link); !valid) return std::move(valid).error();
   // What undoes the creation when a later step fails.
   wire::MessageBuilder deletion = request_for(Link{.name = link.name}, RTM_DELLINK, 0);
@@ -37,9 +61,10 @@ Result<io::Plan> ObjectTraits<Link>::plan_add(const Link& link) {
     rest.altnames.clear();
     if (rest != Link{.name = link.name}) plan.steps.push_back({.request = request_for(rest, RTM_NEWLINK, 0)});
   } else {
-    plan.steps.push_back({.request = request_for(link, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL)});
-    if (!link.altnames.empty()) plan.steps.back().undo = std::move(deletion);
+    plan.steps.push_back({.request = request_for(first, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL)});
+    if (!link.altnames.empty() || peer_later) plan.steps.back().undo = std::move(deletion);
   }
+  if (peer_later) plan.steps.push_back({.request = request_for(*peer_later, RTM_NEWLINK, 0)});
   if (!link.altnames.empty()) {
     Result<wire::MessageBuilder> named = altnames_request(RTM_NEWLINKPROP, Link{.name = link.name}, link.altnames);
     if (!named) return std::move(named).error();

@@ -32,6 +32,10 @@ void ObjectTraits<Neighbour>::emit(const Neighbour& neighbour, wire::MessageBuil
   ndmsg header{};
   codec::write_header<neighbour_fields>(neighbour, header);
   header.ndm_family = static_cast<uint8_t>(neighbour.family());
+  // No state: permanent, as `ip neigh add | change | replace` and pyroute2
+  // send it. The kernel would make a NONE entry and drop the lladdr. (A
+  // proxy entry has no state: the kernel reports and ignores NONE.)
+  if (type == new_type && neighbour.state.empty() && !neighbour.is_proxy()) header.ndm_state = NUD_PERMANENT;
   builder.append_header(header);
   codec::emit_attributes<neighbour_fields>(neighbour, builder);
   codec::emit_unknown(neighbour.unknown, builder);

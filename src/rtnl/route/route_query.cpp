@@ -1,6 +1,8 @@
 // `ip route get`: an RTM_GETROUTE lookup and the one route it returns.
 #include <nlpp/rtnl/route_query.hpp>
 
+#include <nlpp/rtnl/link_resolution.hpp>
+
 #include "codec/attributes.hpp"
 #include "codec/checks.hpp"
 
@@ -37,8 +39,10 @@ Result<void> emit_route_query(const RouteQuery& query, wire::MessageBuilder& bui
 namespace nlpp::io {
 
 Result<rtnl::Route> OperationTraits<rtnl::RouteQuery>::run(rtnl::IpRoute& ipr, const rtnl::RouteQuery& query) {
+  rtnl::RouteQuery resolved = query;
+  if (Result<void> links = rtnl::resolve_links(ipr.engine(), resolved); !links) return std::move(links).error();
   wire::MessageBuilder request;
-  if (Result<void> emitted = rtnl::emit_route_query(query, request); !emitted) return std::move(emitted).error();
+  if (Result<void> emitted = rtnl::emit_route_query(resolved, request); !emitted) return std::move(emitted).error();
   return ipr.request_object<rtnl::Route>(request);
 }
 

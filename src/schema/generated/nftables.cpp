@@ -648,14 +648,14 @@ constinit const MessageType requests[]{
 
 constinit const MessageType replies[]{
     {.type = 0x10, .name = "batch-begin", .fixed_header = &struct_nfgenmsg, .attributes = &set_batch_attrs},
-    {.type = 0xa00, .name = "gettable", .fixed_header = &struct_nfgenmsg, .attributes = &set_table_attrs},
-    {.type = 0xa03, .name = "getchain", .fixed_header = &struct_nfgenmsg, .attributes = &set_chain_attrs},
-    {.type = 0xa06, .name = "getrule-reset", .fixed_header = &struct_nfgenmsg, .attributes = &set_rule_attrs},
-    {.type = 0xa09, .name = "getset", .fixed_header = &struct_nfgenmsg, .attributes = &set_set_attrs},
-    {.type = 0xa0c, .name = "getsetelem-reset", .fixed_header = &struct_nfgenmsg, .attributes = &set_setelem_list_attrs},
+    {.type = 0xa00, .name = "newtable", .fixed_header = &struct_nfgenmsg, .attributes = &set_table_attrs},
+    {.type = 0xa03, .name = "newchain", .fixed_header = &struct_nfgenmsg, .attributes = &set_chain_attrs},
+    {.type = 0xa06, .name = "newrule", .fixed_header = &struct_nfgenmsg, .attributes = &set_rule_attrs},
+    {.type = 0xa09, .name = "newset", .fixed_header = &struct_nfgenmsg, .attributes = &set_set_attrs},
+    {.type = 0xa0c, .name = "newsetelem", .fixed_header = &struct_nfgenmsg, .attributes = &set_setelem_list_attrs},
     {.type = 0xa0f, .name = "getgen", .fixed_header = &struct_nfgenmsg, .attributes = &set_gen_attrs},
-    {.type = 0xa12, .name = "getobj", .fixed_header = &struct_nfgenmsg, .attributes = &set_obj_attrs},
-    {.type = 0xa16, .name = "getflowtable", .fixed_header = &struct_nfgenmsg, .attributes = &set_flowtable_attrs},
+    {.type = 0xa12, .name = "newobj", .fixed_header = &struct_nfgenmsg, .attributes = &set_obj_attrs},
+    {.type = 0xa16, .name = "newflowtable", .fixed_header = &struct_nfgenmsg, .attributes = &set_flowtable_attrs},
 };
 
 }  // namespace

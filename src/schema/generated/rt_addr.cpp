@@ -65,7 +65,7 @@ constinit const MessageType requests[]{
 };
 
 constinit const MessageType replies[]{
-    {.type = 20, .name = "getaddr", .fixed_header = &struct_ifaddrmsg, .attributes = &set_addr_attrs},
+    {.type = 20, .name = "newaddr", .fixed_header = &struct_ifaddrmsg, .attributes = &set_addr_attrs},
     {.type = 58, .name = "getmulticast", .fixed_header = &struct_ifaddrmsg, .attributes = &set_addr_attrs},
 };
 

@@ -908,7 +908,7 @@ constinit const MessageType requests[]{
 };
 
 constinit const MessageType replies[]{
-    {.type = 16, .name = "getlink", .fixed_header = &struct_ifinfomsg, .attributes = &set_link_attrs},
+    {.type = 16, .name = "newlink", .fixed_header = &struct_ifinfomsg, .attributes = &set_link_attrs},
     {.type = 92, .name = "getstats", .fixed_header = &struct_if_stats_msg, .attributes = &set_stats_attrs},
 };
 

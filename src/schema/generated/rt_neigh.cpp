@@ -177,8 +177,8 @@ constinit const MessageType requests[]{
 };
 
 constinit const MessageType replies[]{
-    {.type = 28, .name = "newneigh-ntf", .fixed_header = &struct_ndmsg, .attributes = &set_neighbour_attrs},
-    {.type = 29, .name = "delneigh-ntf", .fixed_header = &struct_ndmsg, .attributes = &set_neighbour_attrs},
+    {.type = 28, .name = "newneigh", .fixed_header = &struct_ndmsg, .attributes = &set_neighbour_attrs},
+    {.type = 29, .name = "delneigh", .fixed_header = &struct_ndmsg, .attributes = &set_neighbour_attrs},
     {.type = 64, .name = "getneightbl", .fixed_header = &struct_ndtmsg, .attributes = &set_ndt_attrs},
 };
 

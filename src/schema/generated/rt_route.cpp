@@ -112,7 +112,7 @@ constinit const MessageType requests[]{
 };
 
 constinit const MessageType replies[]{
-    {.type = 24, .name = "getroute", .fixed_header = &struct_rtmsg, .attributes = &set_route_attrs},
+    {.type = 24, .name = "newroute", .fixed_header = &struct_rtmsg, .attributes = &set_route_attrs},
 };
 
 }  // namespace

@@ -88,8 +88,8 @@ constinit const MessageType requests[]{
 };
 
 constinit const MessageType replies[]{
-    {.type = 32, .name = "getrule", .fixed_header = &struct_fib_rule_hdr, .attributes = &set_fib_rule_attrs},
-    {.type = 33, .name = "delrule-ntf", .fixed_header = &struct_fib_rule_hdr, .attributes = &set_fib_rule_attrs},
+    {.type = 32, .name = "newrule", .fixed_header = &struct_fib_rule_hdr, .attributes = &set_fib_rule_attrs},
+    {.type = 33, .name = "delrule", .fixed_header = &struct_fib_rule_hdr, .attributes = &set_fib_rule_attrs},
 };
 
 }  // namespace

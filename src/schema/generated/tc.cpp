@@ -1622,10 +1622,10 @@ constinit const MessageType requests[]{
 };
 
 constinit const MessageType replies[]{
-    {.type = 36, .name = "getqdisc", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
-    {.type = 40, .name = "gettclass", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
-    {.type = 44, .name = "gettfilter", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
-    {.type = 100, .name = "getchain", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
+    {.type = 36, .name = "newqdisc", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
+    {.type = 40, .name = "newtclass", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
+    {.type = 44, .name = "newtfilter", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
+    {.type = 100, .name = "newchain", .fixed_header = &struct_tcmsg, .attributes = &set_tc_attrs},
 };
 
 }  // namespace

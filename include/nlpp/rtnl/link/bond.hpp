@@ -14,6 +14,10 @@
 #include <tuple>
 #include <vector>
 
+namespace nlpp::rtnl {
+struct LinkInfo;
+}
+
 namespace nlpp::rtnl::link {
 
 /// How a bond spreads traffic over its ports (BOND_MODE_*).
@@ -79,6 +83,9 @@ struct Bond {
   std::vector<IpAddress> ns_ip6_target{};                ///< IFLA_BOND_NS_IP6_TARGET: IPv6, at most 16
   std::optional<bool> coupled_control{};                 ///< IFLA_BOND_COUPLED_CONTROL (Linux 6.12)
   std::vector<RawAttribute> unknown{};                   ///< IFLA_BOND_AD_INFO (read-only) and newer attributes
+
+  /// This data as a "bond" link's info: `Link{.name = "x", .info = link::Bond{...}}`.
+  operator LinkInfo() const;  // NOLINT: implicit by design
 
   friend bool operator==(const Bond&, const Bond&) = default;
 };

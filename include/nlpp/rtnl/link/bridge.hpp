@@ -16,6 +16,10 @@
 #include <tuple>
 #include <vector>
 
+namespace nlpp::rtnl {
+struct LinkInfo;
+}
+
 namespace nlpp::rtnl::link {
 
 /// struct br_boolopt_multi (IFLA_BR_MULTI_BOOLOPT): the bridge's boolean
@@ -81,6 +85,9 @@ struct Bridge {
   std::optional<bool> vlan_stats_per_port{};             ///< IFLA_BR_VLAN_STATS_PER_PORT
   std::optional<BridgeBoolOptions> multi_boolopt{};      ///< IFLA_BR_MULTI_BOOLOPT
   std::vector<RawAttribute> unknown{};                   ///< IFLA_BR_MCAST_QUERIER_STATE and what newer kernels add
+
+  /// This data as a "bridge" link's info: `Link{.name = "x", .info = link::Bridge{...}}`.
+  operator LinkInfo() const;  // NOLINT: implicit by design
 
   friend bool operator==(const Bridge&, const Bridge&) = default;
 };

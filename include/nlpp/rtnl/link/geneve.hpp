@@ -13,6 +13,10 @@
 #include <tuple>
 #include <vector>
 
+namespace nlpp::rtnl {
+struct LinkInfo;
+}
+
 namespace nlpp::rtnl::link {
 
 /// A Geneve tunnel.
@@ -31,6 +35,9 @@ struct Geneve {
   std::optional<uint8_t> df{};              ///< IFLA_GENEVE_DF: 0 unset, 1 set, 2 inherit
   bool inner_proto_inherit = false;         ///< IFLA_GENEVE_INNER_PROTO_INHERIT
   std::vector<RawAttribute> unknown{};
+
+  /// This data as a "geneve" link's info: `Link{.name = "x", .info = link::Geneve{...}}`.
+  operator LinkInfo() const;  // NOLINT: implicit by design
 
   friend bool operator==(const Geneve&, const Geneve&) = default;
 };

@@ -21,7 +21,8 @@
 
 namespace nlpp::rtnl {
 struct Link;
-}
+struct LinkInfo;
+}  // namespace nlpp::rtnl
 
 namespace nlpp::rtnl::link {
 
@@ -58,6 +59,9 @@ class VethPeer {
 struct Veth {
   std::optional<VethPeer> peer{};  ///< VETH_INFO_PEER
   std::vector<RawAttribute> unknown{};
+
+  /// This data as a "veth" link's info: `Link{.name = "x", .info = link::Veth{...}}`.
+  operator LinkInfo() const;  // NOLINT: implicit by design
 
   friend bool operator==(const Veth&, const Veth&) = default;
 };

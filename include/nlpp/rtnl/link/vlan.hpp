@@ -15,6 +15,10 @@
 #include <tuple>
 #include <vector>
 
+namespace nlpp::rtnl {
+struct LinkInfo;
+}
+
 namespace nlpp::rtnl::link {
 
 /// struct ifla_vlan_flags: VLAN_FLAG_REORDER_HDR (1), _GVRP (2),
@@ -50,6 +54,9 @@ struct Vlan {
   std::vector<VlanQosMapping> ingress_qos{};  ///< IFLA_VLAN_INGRESS_QOS: tag priority (0-7) -> skb priority
   std::optional<VlanProtocol> protocol{};     ///< IFLA_VLAN_PROTOCOL
   std::vector<RawAttribute> unknown{};
+
+  /// This data as a "vlan" link's info: `Link{.name = "x", .info = link::Vlan{...}}`.
+  operator LinkInfo() const;  // NOLINT: implicit by design
 
   friend bool operator==(const Vlan&, const Vlan&) = default;
 };

@@ -14,6 +14,10 @@
 #include <tuple>
 #include <vector>
 
+namespace nlpp::rtnl {
+struct LinkInfo;
+}
+
 namespace nlpp::rtnl::link {
 
 /// A VXLAN tunnel. Addresses may be IPv4 or IPv6: each has one attribute
@@ -48,6 +52,9 @@ struct Vxlan {
   std::optional<uint8_t> df{};              ///< IFLA_VXLAN_DF: 0 unset, 1 set, 2 inherit
   std::optional<bool> vnifilter{};          ///< IFLA_VXLAN_VNIFILTER (with collect_metadata)
   std::vector<RawAttribute> unknown{};
+
+  /// This data as a "vxlan" link's info: `Link{.name = "x", .info = link::Vxlan{...}}`.
+  operator LinkInfo() const;  // NOLINT: implicit by design
 
   friend bool operator==(const Vxlan&, const Vxlan&) = default;
 };
