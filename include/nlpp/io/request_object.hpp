@@ -24,7 +24,8 @@ Result<T> request_object(RequestEngine& engine, const Binding& binding, wire::Me
     if (!reply && binding.template is_object<T>(message)) reply = binding.template parse<T>(message);
   });
   if (!asked) return std::move(asked).error();
-  if (!reply) return Error(errc::protocol_error, std::string(Binding::template object_name<T>()) + ": the kernel sent none");
+  if (!reply)
+    return Error(errc::protocol_error, std::string(Binding::template object_name<T>()) + ": the kernel sent none");
   return std::move(*reply);
 }
 

@@ -43,21 +43,17 @@ class RtnlBinding {
   /// engine, in the session's namespace.
   template <RtnlObject T>
   Result<io::Plan> plan_change(io::RequestEngine& engine, Verb verb, const T& object) const {
-    if (!names_a_link(object)) return plan_resolved(verb, object);
-    T resolved = object;
-    if (Result<void> links = resolve_links(engine, resolved); !links) return std::move(links).error();
-    return plan_resolved(verb, resolved);
+    return with_links_resolved(engine, object, [&](const T& sent) { return plan_resolved(verb, sent); });
   }
 
   /// RTM_GET* with the query's key fields (a named link resolved first).
   template <RtnlObject T>
   Result<void> emit_get(io::RequestEngine& engine, const T& query, wire::MessageBuilder& out) const {
-    if (names_a_link(query)) {
-      T resolved = query;
-      if (Result<void> links = resolve_links(engine, resolved); !links) return links;
-      return emit_resolved_get(resolved, out);
-    }
-    return emit_resolved_get(query, out);
+    return with_links_resolved(engine, query, [&](const T& sent) -> Result<void> {
+      if (Result<void> valid = ObjectTraits<T>::validate(sent); !valid) return valid;
+      ObjectTraits<T>::emit(sent, out, ObjectTraits<T>::get_type, 0);
+      return {};
+    });
   }
 
   /// RTM_GET* with NLM_F_DUMP and what the kernel can filter itself. The
@@ -104,11 +100,14 @@ class RtnlBinding {
     return plan;
   }
 
-  template <RtnlObject T>
-  static Result<void> emit_resolved_get(const T& query, wire::MessageBuilder& out) {
-    if (Result<void> valid = ObjectTraits<T>::validate(query); !valid) return valid;
-    ObjectTraits<T>::emit(query, out, ObjectTraits<T>::get_type, 0);
-    return {};
+  // use(object), or, when object names links, use() of a copy with them
+  // resolved: most objects are sent as they are, uncopied.
+  template <RtnlObject T, class Use>
+  static auto with_links_resolved(io::RequestEngine& engine, const T& object, Use&& use) -> decltype(use(object)) {
+    if (!names_a_link(object)) return use(object);
+    T resolved = object;
+    if (Result<void> links = resolve_links(engine, resolved); !links) return std::move(links).error();
+    return use(resolved);
   }
 };
 
