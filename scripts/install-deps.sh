@@ -9,6 +9,7 @@ packages=(
   libgtest-dev nlohmann-json3-dev                   # tests
   iproute2 python3 python3-yaml                     # the iproute2 oracle (ip, genl); the schema generator
   nftables                                          # the nft oracle
+  python3-pyroute2                                  # the twins of the examples (examples/pyroute2)
   valgrind                                          # the perf guard counts instructions
   groff-base                                        # the man page check renders docs/nlpp.8
 )

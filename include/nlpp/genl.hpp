@@ -4,7 +4,8 @@
 //     #include <nlpp/genl.hpp>
 //
 //     nlpp::genl::GenericNetlink genl = nlpp::genl::GenericNetlink::open().value();
-//     for (const nlpp::genl::Family& family : genl.dump<nlpp::genl::Family>().value()) ...
+//     for (const nlpp::genl::Family& family : genl.dump<nlpp::genl::Family>().value())
+//       std::cout << family.name << '\n';
 #pragma once
 
 #include <nlpp/genl/family.hpp>

@@ -20,7 +20,9 @@ int bits_of(int family) { return family == AF_INET ? 32 : family == AF_INET6 ? 1
 
 namespace address_text {
 
-void throw_not_an_address(std::string_view text) { throw Exception(bad("address", text, "not an IPv4 or IPv6 address")); }
+void throw_not_an_address(std::string_view text) {
+  throw Exception(bad("address", text, "not an IPv4 or IPv6 address"));
+}
 void throw_not_a_prefix(std::string_view text) { throw Exception(IpPrefix::parse(text).error()); }
 void throw_not_a_mac(std::string_view text) { throw Exception(MacAddress::parse(text).error()); }
 
@@ -36,8 +38,8 @@ Result<IpAddress> IpAddress::from_bytes(int family, wire::Bytes bytes) {
   IpAddress address;
   address.family_ = static_cast<uint8_t>(family);
   if ((family != AF_INET && family != AF_INET6) || bytes.size() != address.size())
-    return Error(errc::malformed_attribute, "address of family " + std::to_string(family) + " with " +
-                                                std::to_string(bytes.size()) + " bytes");
+    return Error(errc::malformed_attribute,
+                 "address of family " + std::to_string(family) + " with " + std::to_string(bytes.size()) + " bytes");
   std::memcpy(address.bytes_.data(), bytes.data(), bytes.size());
   return address;
 }
@@ -71,14 +73,17 @@ std::string IpAddress::to_string() const {
 }
 
 Result<IpPrefix> IpPrefix::parse(std::string_view text) {
-  const size_t slash = text.find('/');
-  Result<IpAddress> address = IpAddress::parse(text.substr(0, slash));
-  if (!address) return bad("prefix", text, "not an IPv4 or IPv6 address before the '/'");
-  const int bits = bits_of(address->family());
-  if (slash == std::string_view::npos) return IpPrefix{*address, static_cast<uint8_t>(bits)};
-  const int length = address_text::parse_prefix_length(text.substr(slash + 1), bits);
-  if (length < 0) return bad("prefix", text, "the length must be a number from 0 to " + std::to_string(bits));
-  return IpPrefix{*address, static_cast<uint8_t>(length)};
+  IpPrefix prefix;
+  switch (prefix.read(text)) {
+    case TextError::none:
+      return prefix;
+    case TextError::address:
+      return bad("prefix", text, "not an IPv4 or IPv6 address before the '/'");
+    case TextError::length:
+      break;
+  }
+  return bad("prefix", text,
+             "the length must be a number from 0 to " + std::to_string(bits_of(prefix.address.family())));
 }
 
 bool IpPrefix::is_network() const noexcept {
@@ -98,7 +103,8 @@ Result<MacAddress> MacAddress::parse(std::string_view text) {
 }
 
 Result<MacAddress> MacAddress::from_bytes(wire::Bytes bytes) {
-  if (bytes.size() != 6) return Error(errc::malformed_attribute, "MAC address of " + std::to_string(bytes.size()) + " bytes");
+  if (bytes.size() != 6)
+    return Error(errc::malformed_attribute, "MAC address of " + std::to_string(bytes.size()) + " bytes");
   std::array<uint8_t, 6> copy{};
   std::memcpy(copy.data(), bytes.data(), copy.size());
   return MacAddress(copy);

@@ -15,15 +15,6 @@
 
 namespace nlpp::format::detail {
 
-// The public number-to-name functions (names.hpp), under the names the
-// format layer has always called them by.
-using format::family_name;
-using format::ip_protocol_name;
-using format::link_type_name;
-using format::protocol_name;
-using format::scope_name;
-using format::table_name;
-
 /// The link flags array of `ip link`: NO-CARRIER when up without carrier,
 /// then the IFF_* names in iproute2's order, then leftover bits in hex, then
 /// M-DOWN when the link's parent is down.

@@ -41,7 +41,7 @@ void write_neighbour(JsonWriter& json, const rtnl::Neighbour& neighbour, const L
   if (neighbour.flags.contains(NeighbourFlag::extern_learn)) null_field(json, "extern_learn");
   if (neighbour.flags.contains(NeighbourFlag::offloaded)) null_field(json, "offload");
   write_state(json, neighbour.state);
-  if (neighbour.protocol.value_or(0) != 0) text_field(json, "protocol", detail::protocol_name(*neighbour.protocol));
+  if (neighbour.protocol.value_or(0) != 0) text_field(json, "protocol", protocol_name(*neighbour.protocol));
   json.end_object();
 }
 

@@ -53,7 +53,8 @@ void write_nexthop(JsonWriter& json, const rtnl::Nexthop& nexthop, const LinkNam
   number_field(json, "id", nexthop.id);
   if (!nexthop.group.empty()) write_group(json, nexthop.group);
   // The default type, mpath, is not printed ("not to break existing output").
-  if (nexthop.group_type == rtnl::NexthopGroupType::resilient) text_field(json, "type", "resilient");
+  if (nexthop.group_type == rtnl::NexthopGroupType::resilient)
+    text_field(json, "type", rtnl::to_string(*nexthop.group_type));
   if (nexthop.resilient) write_resilient(json, *nexthop.resilient);
   write_encap(json, nexthop.encap);
   if (!nexthop.gateway.empty()) text_field(json, "gateway", nexthop.gateway.to_string());

@@ -62,9 +62,8 @@ void write_action(JsonWriter& json, const rtnl::Rule& rule) {
       break;
     case rtnl::RuleAction::to_tbl:
       break;
-    default:
-      // The drop actions share their numbers with the route types.
-      text_field(json, "action", rtnl::to_string(static_cast<rtnl::RouteType>(rule.action)));
+    default:  // the drop actions ("blackhole", "unreachable", "prohibit"), or a number
+      text_field(json, "action", rtnl::to_string(rule.action));
   }
 }
 

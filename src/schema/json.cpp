@@ -1,6 +1,7 @@
 #include <nlpp/schema/json.hpp>
 
 #include <nlpp/core/json_writer.hpp>
+#include <nlpp/schema/decoder.hpp>
 #include <nlpp/schema/integer_codec.hpp>
 
 #include "nesting.hpp"
@@ -284,6 +285,12 @@ std::string to_json(const DecodedMessage& message) {
   JsonWriter json;
   write_json(json, message);
   return std::move(json).take();
+}
+
+Result<std::string> to_json(int protocol, const wire::Message& message, Direction direction) {
+  Result<DecodedMessage> decoded = decode(protocol, message, direction);
+  if (!decoded) return std::move(decoded).error();
+  return to_json(*decoded);
 }
 
 }  // namespace nlpp::schema

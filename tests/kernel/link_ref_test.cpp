@@ -42,6 +42,24 @@ TEST_F(LinkRefs, objects_name_their_links_and_the_kernel_gets_ifindexes) {
   EXPECT_EQ(test::ip_json(ns_name(), "nexthop show id 5")[0]["dev"], "veth0");
 }
 
+TEST_F(LinkRefs, kind_data_and_a_veth_peer_name_their_links_too) {
+  // A vxlan's underlying device, and the master of a veth's peer, by name.
+  ASSERT_TRUE(ip_route().add(Link{.name = "vx0", .info = link::Vxlan{.vni = 42, .link = "veth0", .port = 4789}}));
+  const nlohmann::json vx0 = test::ip_json(ns_name(), "link show dev vx0")[0];
+  EXPECT_EQ(vx0["linkinfo"]["info_data"]["link"], "veth0") << vx0;
+  Result<Link> read = ip_route().get(Link{.name = "vx0"});
+  ASSERT_TRUE(read) << read.error().describe();
+  EXPECT_EQ(std::get<link::Vxlan>(read->info->data).link, ifindex_of("veth0"));
+
+  ASSERT_TRUE(ip_route().add(Link{.name = "v2", .info = link::Veth{.peer = Link{.name = "v2p", .master = "br0"}}}));
+  EXPECT_EQ(test::ip_json(ns_name(), "link show dev v2p")[0]["master"], "br0");
+
+  Result<io::Ack> missing = ip_route().add(Link{.name = "vx1", .info = link::Vxlan{.vni = 43, .link = "nosuch0"}});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), std::error_code(ENODEV, std::system_category()));
+  EXPECT_EQ(test::ip_json(ns_name(), "link show type vxlan").size(), 1u);  // vx0 alone: nothing was sent
+}
+
 TEST_F(LinkRefs, gets_dumps_and_queries_take_names_too) {
   ASSERT_TRUE(ip_route().add(Route{.dst = "198.51.100.0/24", .oif = "veth0"}));
   Result<std::vector<Route>> through_veth0 = ip_route().dump<Route>({.family = AF_INET, .oif = "veth0"});

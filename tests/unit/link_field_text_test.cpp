@@ -32,6 +32,16 @@ TEST(LinkFieldText, sets_integers_booleans_addresses_and_enums_by_name) {
   EXPECT_EQ(std::get<Vlan>(vlan.data).id, 16);
 }
 
+TEST(LinkFieldText, a_link_is_an_ifindex_when_a_number_and_a_name_otherwise) {
+  LinkInfo by_index{.kind = "vxlan"};
+  ASSERT_TRUE(set_kind_option(by_index, "link", "2"));
+  EXPECT_FALSE(std::get<Vxlan>(by_index.data).link->is_name());
+  EXPECT_EQ(*std::get<Vxlan>(by_index.data).link, 2u);
+  LinkInfo by_name{.kind = "vxlan"};
+  ASSERT_TRUE(set_kind_option(by_name, "link", "eth0"));
+  EXPECT_EQ(std::get<Vxlan>(by_name.data).link->name(), "eth0");
+}
+
 TEST(LinkFieldText, sets_a_ports_options_by_its_masters_kind) {
   LinkInfo info{.slave_kind = "bridge"};
   ASSERT_TRUE(set_port_option(info, "cost", "5"));

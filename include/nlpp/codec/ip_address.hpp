@@ -45,8 +45,8 @@ class IpAddress {
   constexpr IpAddress(std::string_view text) {  // NOLINT: implicit by design, gateway = "10.0.0.2"
     if (!read(text)) address_text::throw_not_an_address(text);
   }
-  constexpr IpAddress(const char* text) : IpAddress(std::string_view(text)) {}         // NOLINT: implicit
-  IpAddress(const std::string& text) : IpAddress(std::string_view(text)) {}  // NOLINT: implicit
+  constexpr IpAddress(const char* text) : IpAddress(std::string_view(text)) {}  // NOLINT: implicit
+  IpAddress(const std::string& text) : IpAddress(std::string_view(text)) {}     // NOLINT: implicit
 
   /// Parses "192.0.2.1" or "2001:db8::1". The error names the text.
   static Result<IpAddress> parse(std::string_view text);
@@ -74,9 +74,12 @@ class IpAddress {
   friend struct IpPrefix;  // its text constructor reads the address in place
   /// Reads the text as IPv4, else IPv6; false (and unchanged family) when it is neither.
   constexpr bool read(std::string_view text) noexcept {
-    if (address_text::parse_ipv4(text, bytes_.data())) family_ = AF_INET;
-    else if (address_text::parse_ipv6(text, bytes_.data())) family_ = AF_INET6;
-    else return false;
+    if (address_text::parse_ipv4(text, bytes_.data()))
+      family_ = AF_INET;
+    else if (address_text::parse_ipv6(text, bytes_.data()))
+      family_ = AF_INET6;
+    else
+      return false;
     return true;
   }
 
@@ -95,16 +98,10 @@ struct IpPrefix {
   /// "ADDRESS/LENGTH", or "ADDRESS" alone as a host prefix; other text
   /// throws nlpp::Exception naming it (parse() returns the error instead).
   constexpr IpPrefix(std::string_view text) {  // NOLINT: implicit by design, dst = "10.0.0.0/24"
-    const size_t slash = text.find('/');
-    if (!address.read(text.substr(0, slash))) address_text::throw_not_a_prefix(text);
-    const int bits = address.is_v4() ? 32 : 128;
-    const int parsed = slash == std::string_view::npos ? bits
-                                                        : address_text::parse_prefix_length(text.substr(slash + 1), bits);
-    if (parsed < 0) address_text::throw_not_a_prefix(text);
-    length = static_cast<uint8_t>(parsed);
+    if (read(text) != TextError::none) address_text::throw_not_a_prefix(text);
   }
-  constexpr IpPrefix(const char* text) : IpPrefix(std::string_view(text)) {}         // NOLINT: implicit
-  IpPrefix(const std::string& text) : IpPrefix(std::string_view(text)) {}  // NOLINT: implicit
+  constexpr IpPrefix(const char* text) : IpPrefix(std::string_view(text)) {}  // NOLINT: implicit
+  IpPrefix(const std::string& text) : IpPrefix(std::string_view(text)) {}     // NOLINT: implicit
 
   /// Parses "ADDRESS/LENGTH", or "ADDRESS" alone as a host prefix (/32 or
   /// /128). A length beyond the family's bits is an error naming it.
@@ -115,6 +112,22 @@ struct IpPrefix {
 
   friend bool operator==(const IpPrefix&, const IpPrefix&) = default;
   friend auto operator<=>(const IpPrefix&, const IpPrefix&) = default;
+
+ private:
+  // Which half of the text was wrong, for parse()'s message.
+  enum class TextError : uint8_t { none, address, length };
+  // Reads "ADDRESS/LENGTH" or "ADDRESS" (a host prefix) into this prefix:
+  // the one reader of the constructor and parse().
+  constexpr TextError read(std::string_view text) noexcept {
+    const size_t slash = text.find('/');
+    if (!address.read(text.substr(0, slash))) return TextError::address;
+    const int bits = address.is_v4() ? 32 : 128;
+    const int parsed =
+        slash == std::string_view::npos ? bits : address_text::parse_prefix_length(text.substr(slash + 1), bits);
+    if (parsed < 0) return TextError::length;
+    length = static_cast<uint8_t>(parsed);
+    return TextError::none;
+  }
 };
 
 /// A 6-byte link-layer address.
@@ -127,8 +140,8 @@ class MacAddress {
   constexpr MacAddress(std::string_view text) {  // NOLINT: implicit by design, lladdr = "02:00:00:00:00:09"
     if (!address_text::parse_mac(text, bytes_.data())) address_text::throw_not_a_mac(text);
   }
-  constexpr MacAddress(const char* text) : MacAddress(std::string_view(text)) {}         // NOLINT: implicit
-  MacAddress(const std::string& text) : MacAddress(std::string_view(text)) {}  // NOLINT: implicit
+  constexpr MacAddress(const char* text) : MacAddress(std::string_view(text)) {}  // NOLINT: implicit
+  MacAddress(const std::string& text) : MacAddress(std::string_view(text)) {}     // NOLINT: implicit
 
   /// Parses "02:00:00:00:00:01" (':' or '-' separated, hex, any case).
   static Result<MacAddress> parse(std::string_view text);

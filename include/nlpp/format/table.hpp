@@ -5,6 +5,8 @@
 //
 //     std::puts(format::links_table(links).c_str());
 //
+// prints (not compiled):
+//
 //     IFINDEX  NAME  KIND    STATE  MTU   MASTER  ADDRESS            FLAGS
 //     2        br0   bridge  UP     1500  -       4e:d4:35:43:56:c6  BROADCAST,MULTICAST,UP,LOWER_UP
 #pragma once

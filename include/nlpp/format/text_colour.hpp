@@ -4,8 +4,8 @@
 // colours when asked; whether to ask (a terminal, NO_COLOR, -c) is the
 // caller's choice.
 //
-//     coloured("eth0", ColourClass::ifname, TextStyle::colour_light_background)
-//     // "\e[36meth0\e[0m"
+//     std::string text = coloured("eth0", ColourClass::ifname, TextStyle::colour_light_background);
+//     // text == "\e[36meth0\e[0m"
 #pragma once
 
 #include <nlpp/rtnl/link.hpp>

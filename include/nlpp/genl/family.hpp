@@ -3,7 +3,7 @@
 // ctrl list` prints.
 //
 //     auto genl = genl::GenericNetlink::open().value();
-//     for (const genl::Family& family : genl.dump<genl::Family>().value()) ...
+//     for (const genl::Family& family : genl.dump<genl::Family>().value()) std::cout << family.name << '\n';
 //     genl::Family taskstats = genl.get(genl::Family{.name = "TASKSTATS"}).value();
 #pragma once
 

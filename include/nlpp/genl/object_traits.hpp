@@ -17,7 +17,7 @@ namespace nlpp::genl {
 template <class T>
 struct ObjectTraits;
 
-/// What ObjectTraits<T> must provide:
+/// What ObjectTraits<T> must provide (not compiled):
 ///
 ///     static constexpr std::string_view name;         // "family": for errors
 ///     static constexpr std::string_view family;       // the generic netlink family: "nlctrl"

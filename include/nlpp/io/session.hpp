@@ -27,7 +27,7 @@
 
 namespace nlpp::io {
 
-/// What a protocol binding B provides for an object type T it binds:
+/// What a protocol binding B provides for an object type T it binds (not compiled):
 ///
 ///     static constexpr int netlink_protocol;          // NETLINK_ROUTE...
 ///     template <class T> using Filter = ...;           // what a dump of T selects on
@@ -51,7 +51,7 @@ namespace nlpp::io {
 ///
 /// and, optionally, whether a dump's error means there is nothing to dump
 /// (a route dump filtered on a table nobody has made: ENOENT), which the
-/// session then returns as an empty result:
+/// session then returns as an empty result (not compiled):
 ///
 ///     bool is_empty_dump<T>(const Filter<T>&, const Error&) const;
 template <class B, class T>
@@ -73,9 +73,9 @@ concept BindingFor = requires(B& binding, const B& bound, RequestEngine& engine,
 /// flush, a scan), run on a session with the same request primitive.
 /// Specialised beside the operation:
 ///
-///     template <> struct OperationTraits<RouteQuery> {
-///       using Reply = Route;
-///       template <class Session> static Result<Reply> run(Session&, const RouteQuery&);
+///     template <> struct OperationTraits<rtnl::RouteQuery> {
+///       using Reply = rtnl::Route;
+///       static Result<Reply> run(rtnl::IpRoute&, const rtnl::RouteQuery&);
 ///     };
 template <class Operation>
 struct OperationTraits;

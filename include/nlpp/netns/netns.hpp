@@ -25,6 +25,12 @@ inline constexpr std::string_view run_dir = "/run/netns";
 class Ref {
  public:
   static Ref name(std::string name) { return Ref(Name{std::move(name)}); }
+  /// A name, as Ref::name(): where a namespace is asked for, `"blue"` is
+  /// the one `ip netns` calls blue (`.netns = "blue"`, as pyroute2's
+  /// NetNS("blue")).
+  Ref(const char* name) : Ref(Name{name}) {}
+  Ref(std::string name) : Ref(Name{std::move(name)}) {}
+  Ref(std::string_view name) : Ref(Name{std::string(name)}) {}
   static Ref fd(int fd) { return Ref(Fd{fd}); }
   static Ref pid(pid_t pid) { return Ref(Pid{pid}); }
 

@@ -5,7 +5,7 @@
 //
 //     io::RequestEngine engine = io::RequestEngine::open(NETLINK_NETFILTER).value();
 //     engine.set_batch_framing(nfnl::batch_framing());
-//     engine.request(new_table);   // BEGIN, NFT_MSG_NEWTABLE, END: one datagram
+//     engine.request(new_table).value();  // BEGIN, NFT_MSG_NEWTABLE, END: one datagram
 #pragma once
 
 #include <nlpp/io/batch_framing.hpp>

@@ -6,15 +6,15 @@
 // errors with an extended ACK, the end of a dump), so multipart replies,
 // DUMP_INTR, ENOBUFS, stale seqs and spoofed senders are all deterministic.
 //
-//   using namespace nlpp;
-//   const nltest::KernelReplies kernel(nltest::FakeKernel::default_port_id);
-//   auto fake = std::make_unique<nltest::FakeKernel>([&](const wire::MessageRange& sent) {
-//     const wire::Message request = *sent.begin();
-//     const int error = request.type() == RTM_NEWROUTE ? 0 : -EOPNOTSUPP;  // 0: the ACK
-//     return std::vector<nltest::FakeDatagram>{kernel.error(request.seq(), error)};
-//   });
-//   const nltest::FakeKernel& observed = *fake;  // sent() holds every request
-//   rtnl::IpRoute ipr(io::RequestEngine(std::move(fake)));
+//     using namespace nlpp;
+//     const nltest::KernelReplies kernel(nltest::FakeKernel::default_port_id);
+//     auto fake = std::make_unique<nltest::FakeKernel>([&](const wire::MessageRange& sent) {
+//       const wire::Message request = *sent.begin();
+//       const int error = request.type() == RTM_NEWROUTE ? 0 : -EOPNOTSUPP;  // 0: the ACK
+//       return std::vector<nltest::FakeDatagram>{kernel.error(request.seq(), error)};
+//     });
+//     const nltest::FakeKernel& observed = *fake;  // sent() holds every request
+//     rtnl::IpRoute ipr(io::RequestEngine(std::move(fake)));
 //
 // examples/fake_kernel_test.cpp is a complete program. The namespace is
 // nltest, as Go's netlink package calls its own, so that GoogleTest's

@@ -2,14 +2,15 @@
 // ifaddrmsg): IPv4 and IPv6, with prefix length, peer, broadcast, label,
 // scope, flags, lifetimes and protocol. Use them through IpRoute:
 //
-//     rtnl::Address address{.ifindex = 2, .local = IpAddress::parse("192.0.2.1").value(), .prefix_length = 24};
+//     rtnl::Address address{.ifindex = 2, .local = "192.0.2.1", .prefix_length = 24};
 //     address.broadcast = rtnl::default_broadcast(address.local, address.prefix_length);
-//     ip.add(address);
-//     for (const rtnl::Address& a : ip.dump<rtnl::Address>({.ifindex = 2}).value()) ...
+//     ip.add(address).value();
+//     for (const rtnl::Address& a : ip.dump<rtnl::Address>({.ifindex = 2}).value()) std::cout << a << '\n';
 #pragma once
 
 #include <nlpp/codec/flag_set.hpp>
 #include <nlpp/codec/ip_address.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/link_ref.hpp>

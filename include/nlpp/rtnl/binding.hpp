@@ -15,6 +15,7 @@
 #include <linux/netlink.h>
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace nlpp::rtnl {
@@ -61,7 +62,9 @@ class RtnlBinding {
   /// matches dumped objects against their ifindexes.
   template <RtnlObject T>
   Result<void> emit_dump(io::RequestEngine& engine, Filter<T>& filter, wire::MessageBuilder& out) const {
-    if (Result<void> links = resolve_links(engine, filter); !links) return links;
+    if constexpr (RefersToLinks<Filter<T>>) {
+      if (Result<void> links = resolve_links(engine, filter); !links) return links;
+    }
     ObjectTraits<T>::emit_dump_request(filter, out);
     return {};
   }
@@ -100,14 +103,19 @@ class RtnlBinding {
     return plan;
   }
 
-  // use(object), or, when object names links, use() of a copy with them
-  // resolved: most objects are sent as they are, uncopied.
+  // use(object), or use() of a copy with the links it names resolved
+  // (links_resolved): one call of use, so that the emitter is compiled
+  // into the caller once.
   template <RtnlObject T, class Use>
   static auto with_links_resolved(io::RequestEngine& engine, const T& object, Use&& use) -> decltype(use(object)) {
-    if (!names_a_link(object)) return use(object);
-    T resolved = object;
-    if (Result<void> links = resolve_links(engine, resolved); !links) return std::move(links).error();
-    return use(resolved);
+    if constexpr (RefersToLinks<T>) {
+      std::optional<T> storage;
+      Result<const T*> sent = links_resolved(engine, object, storage);
+      if (!sent) return std::move(sent).error();
+      return use(**sent);
+    } else {
+      return use(object);
+    }
   }
 };
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <nlpp/codec/flag_set.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/rtnl/link_ref.hpp>
 

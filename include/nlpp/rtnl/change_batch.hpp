@@ -7,7 +7,7 @@
 //     ChangeBatch batch;
 //     for (const Route& route : routes) batch.add(route).value();
 //     io::BatchResult result = ipr.send(batch).value();
-//     for (const auto& [index, error] : result.refusals()) ...
+//     for (const auto& [index, error] : result.refusals()) std::cerr << index << ' ' << error.describe() << '\n';
 #pragma once
 
 #include <nlpp/io/request_engine.hpp>

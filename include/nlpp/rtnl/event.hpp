@@ -1,13 +1,12 @@
 // Typed RTNL change events: what the kernel broadcasts to the RTNLGRP_*
 // multicast groups, decoded into the objects IpRoute works with. One
-// notification is one Event, a std::variant:
+// notification is one Event, a std::variant of NewEvent<T> and DelEvent<T>
+// for each object, Overrun and UnknownEvent:
 //
-//     std::visit(overloaded{
-//         [](const rtnl::NewLink& e) { ... e.object.name ... },
-//         [](const rtnl::DelRoute& e) { ... e.object.dst ... },
-//         [](const rtnl::Overrun&) { /* resync: dump again */ },
-//         [](const auto&) {}},
-//       event);
+//     if (const rtnl::Link* link = rtnl::object_if<rtnl::Link>(event))
+//       std::cout << (rtnl::is_deletion(event) ? "deleted " : "new ") << link->name.value_or("") << '\n';
+//     else if (std::holds_alternative<rtnl::Overrun>(event))
+//       resync();  // events were lost: dump again
 //
 // EventStream (event_stream.hpp) receives them; docs/RTNL_EVENTS.md says how.
 #pragma once
@@ -88,6 +87,18 @@ auto event_variant(ObjectList<T...>)
 /// EventObject's NewEvent and DelEvent, in the order of rtnl::Objects),
 /// then UnknownEvent.
 using Event = decltype(detail::event_variant(EventObjects{}));
+
+/// The object a NewEvent<T> or DelEvent<T> carries; nullptr for any other
+/// event (another object's, an Overrun, an UnknownEvent).
+template <EventObject T>
+const T* object_if(const Event& event) noexcept {
+  if (const auto* created = std::get_if<NewEvent<T>>(&event)) return &created->object;
+  if (const auto* deleted = std::get_if<DelEvent<T>>(&event)) return &deleted->object;
+  return nullptr;
+}
+
+/// Whether event says an object is gone (a DelEvent of any object).
+bool is_deletion(const Event& event) noexcept;
 
 /// Decodes one notification. Never fails: what it cannot parse becomes an
 /// UnknownEvent holding a copy of the message and the reason.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlpp/codec/flag_set.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 
 #include <cstdint>
 #include <span>

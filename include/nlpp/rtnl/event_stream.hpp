@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -90,5 +91,61 @@ class EventStream {
   io::Subscription subscription_;
   EventStats counted_;  // events, overruns, unknown: the subscription counts datagrams
 };
+
+/// An EventStream for scripts, as ThrowingIpRoute is for requests: next()
+/// and wait() return events, and the socket's errors throw nlpp::Exception.
+///
+///     auto events = rtnl::ThrowingEventStream::open({rtnl::EventGroup::links});
+///     for (const rtnl::Event& event : events)
+///       if (const rtnl::Link* link = rtnl::object_if<rtnl::Link>(event)) use(*link, rtnl::is_deletion(event));
+class ThrowingEventStream {
+ public:
+  class Iterator;
+  /// Opens the stream, or throws what EventStream::open() would have returned.
+  static ThrowingEventStream open(EventGroups groups, const io::SocketOptions& options = {}) {
+    return ThrowingEventStream(EventStream::open(groups, options).value());
+  }
+  explicit ThrowingEventStream(EventStream stream) : stream_(std::move(stream)) {}
+
+  /// The next event, waiting as long as it takes (EventStream::next()).
+  Event next() { return stream_.next().value(); }
+  /// The next event, or std::nullopt when none came within timeout.
+  std::optional<Event> wait(std::chrono::milliseconds timeout) { return stream_.wait(timeout).value(); }
+
+  /// The events as an endless input range, each received when the loop
+  /// asks for it: `for (const rtnl::Event& event : events)`.
+  Iterator begin();
+  std::default_sentinel_t end() const noexcept { return {}; }
+
+  /// The stream itself, whose calls return Result instead of throwing.
+  EventStream& stream() noexcept { return stream_; }
+
+ private:
+  EventStream stream_;
+};
+
+/// An input iterator over a ThrowingEventStream: the current event, and
+/// the next one received on ++. Never equal to end().
+class ThrowingEventStream::Iterator {
+ public:
+  using value_type = Event;
+  using difference_type = std::ptrdiff_t;
+
+  explicit Iterator(ThrowingEventStream& stream) : stream_(&stream), event_(stream.next()) {}
+
+  const Event& operator*() const noexcept { return event_; }
+  Iterator& operator++() {
+    event_ = stream_->next();
+    return *this;
+  }
+  void operator++(int) { ++*this; }
+  friend bool operator==(const Iterator&, std::default_sentinel_t) noexcept { return false; }
+
+ private:
+  ThrowingEventStream* stream_;
+  Event event_;
+};
+
+inline ThrowingEventStream::Iterator ThrowingEventStream::begin() { return Iterator(*this); }
 
 }  // namespace nlpp::rtnl

@@ -5,7 +5,7 @@
 // device's own table (flags self): a vxlan's remotes (dst, port, vni...),
 // or the addresses a port listens to.
 //
-//     rtnl::FdbEntry entry{.ifindex = port, .lladdr = MacAddress::parse("02:00:00:00:00:dd").value(),
+//     rtnl::FdbEntry entry{.ifindex = port, .lladdr = "02:00:00:00:00:dd",
 //                          .state = rtnl::fdb_static, .flags = {rtnl::NeighbourFlag::master}};
 //     ip.add(entry);
 //     ip.change(rtnl::Verb::append, vxlan_remote);  // one more remote for the same address

@@ -8,7 +8,7 @@
 // all of them with nlpp/rtnl.hpp.
 //
 //     auto ipr = rtnl::IpRoute::open({.netns = ns}).value();
-//     for (const rtnl::Route& route : ipr.dump<rtnl::Route>({.table = 254}).value()) ...
+//     for (const rtnl::Route& route : ipr.dump<rtnl::Route>({.table = 254}).value()) std::cout << route << '\n';
 //
 // ThrowingIpRoute is the same for scripts: values instead of Results, an
 // nlpp::Exception for an error (io/throwing.hpp).

@@ -4,7 +4,7 @@
 //
 //     rtnl::IpRoute ipr = rtnl::IpRoute::open().value();
 //     ipr.add(rtnl::Link{.name = "br0", .info = rtnl::LinkInfo{.kind = "bridge",
-//                                                             .data = rtnl::link::Bridge{.stp_state = 1}}});
+//                                                             .data = rtnl::link::Bridge{.stp_state = 1}}}).value();
 //     rtnl::Link br0 = ipr.get(rtnl::Link{.name = "br0"}).value();
 //
 // docs/RTNL_LINKS.md describes the kinds, the filters, and what is typed.
@@ -14,6 +14,7 @@
 #include <nlpp/io/request_engine.hpp>
 #include <nlpp/codec/field_change.hpp>
 #include <nlpp/codec/ip_address.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 #include <nlpp/rtnl/link_info.hpp>
 #include <nlpp/rtnl/link_netns.hpp>
 #include <nlpp/rtnl/link_stats.hpp>
@@ -31,6 +32,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace nlpp::rtnl {
@@ -121,12 +123,20 @@ struct LinkFilter {
   std::optional<uint32_t> group{};    ///< IFLA_GROUP; matched in nlpp
 };
 
-/// The links a link refers to (master, link), and a filter's master
-/// (link_resolution.hpp resolves the names among them).
+/// The links a link refers to (master, link, and those its kind data and
+/// port data name: a vxlan's underlying device, a bond's primary, a veth
+/// peer's master...), and a filter's master (link_resolution.hpp resolves
+/// the names among them).
 template <SameOrConst<Link> L, class Visit>
 void visit_links(L& link, Visit&& visit) {
   if (link.master) visit(*link.master);
   if (link.link) visit(*link.link);
+  if (!link.info) return;
+  const auto visit_data = [&visit](auto& data) {
+    if constexpr (requires { visit_links(data, visit); }) visit_links(data, visit);
+  };
+  std::visit(visit_data, link.info->data);
+  std::visit(visit_data, link.info->slave_data);
 }
 template <SameOrConst<LinkFilter> F, class Visit>
 void visit_links(F& filter, Visit&& visit) {
@@ -172,8 +182,9 @@ struct ObjectTraits<Link> {
   /// then gets the link's other fields through RTM_NEWLINK; and altnames
   /// are added through RTM_NEWLINKPROP once the link exists. Both need
   /// link.name, by which the later steps find the link. A veth whose
-  /// (named) peer is to come up gets it up in a second step: the kernel
-  /// cannot open the peer while it makes the pair (ENOTCONN). When a later
+  /// (named) peer is to come up or join a master gets it done in a second
+  /// step: the kernel cannot open the peer while it makes the pair
+  /// (ENOTCONN) and ignores a peer's master. When a later
   /// step fails, the new link is deleted again and the error returned.
   static Result<io::Plan> plan_add(const Link& link);
 

@@ -4,7 +4,7 @@
 // just before it sends the request; a parsed object always holds ifindexes.
 //
 //     ipr.add(Route{.dst = "198.51.100.0/24", .oif = "veth0"});
-//     ipr.add(Link{.name = "v0", .master = "br0", .info = ...});
+//     ipr.add(Link{.name = "v0", .master = "br0", .info = link::Veth{.peer = Link{.name = "v0p"}}});
 #pragma once
 
 #include <concepts>

@@ -9,8 +9,8 @@
 #include <nlpp/rtnl/link_ref.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
-#include <utility>
 
 namespace nlpp::rtnl {
 
@@ -34,20 +34,20 @@ bool names_a_link(const T& object) {
   return named;
 }
 
-/// Replaces every link object names with its ifindex; the first that
-/// cannot be resolved is the error.
-template <class T>
-Result<void> resolve_links(io::RequestEngine& engine, T& object) {
-  Result<void> resolved;
-  if constexpr (RefersToLinks<T>) {
-    visit_links(object, [&](LinkRef& link) {
-      if (!resolved || !link.is_name()) return;
-      Result<uint32_t> ifindex = ifindex_of(engine, link.name());
-      if (ifindex) link = *ifindex;
-      else resolved = std::move(ifindex).error();
-    });
-  }
-  return resolved;
-}
+// Both are defined out of line (link_resolution.cpp) for the objects and
+// filters that refer to links, so that a program sending requests does not
+// compile a copy of each object and the lookup into every verb it uses.
+
+/// Replaces every link filter names with its ifindex, in place; the first
+/// that cannot be resolved is the error. For the filters of dumps.
+template <RefersToLinks Filter>
+Result<void> resolve_links(io::RequestEngine& engine, Filter& filter);
+
+/// What to send for object: object itself when it names no link, otherwise
+/// a copy made in storage with every link it names replaced by its
+/// ifindex (the first that cannot be resolved is the error). For the
+/// objects of requests, which the caller keeps as it wrote them.
+template <RefersToLinks T>
+Result<const T*> links_resolved(io::RequestEngine& engine, const T& object, std::optional<T>& storage);
 
 }  // namespace nlpp::rtnl

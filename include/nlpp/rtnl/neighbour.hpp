@@ -3,8 +3,8 @@
 // Bridge FDB entries, the same messages in AF_BRIDGE, are FdbEntry
 // (fdb_entry.hpp).
 //
-//     rtnl::Neighbour neighbour{.ifindex = 2, .dst = IpAddress::parse("192.0.2.2").value(),
-//                               .lladdr = MacAddress::parse("02:00:00:00:00:aa").value(),
+//     rtnl::Neighbour neighbour{.ifindex = 2, .dst = "192.0.2.2",
+//                               .lladdr = "02:00:00:00:00:aa",
 //                               .state = {rtnl::NeighbourState::permanent}};
 //     ip.add(neighbour);
 #pragma once

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlpp/codec/flag_set.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 
 #include <linux/neighbour.h>
 

@@ -3,12 +3,13 @@
 // routes use through Route::nh_id. A nexthop is a single path (a gateway
 // and/or a link, or a blackhole) or a group of other nexthops with weights.
 //
-//     ipr.add(Nexthop{.id = 1, .oif = veth, .gateway = IpAddress::parse("192.0.2.2").value()});
+//     ipr.add(Nexthop{.id = 1, .oif = veth, .gateway = "192.0.2.2"});
 //     ipr.add(Nexthop{.id = 10, .group = {{.id = 1}, {.id = 2, .weight = 3}}});
-//     ipr.add(Route{.dst = IpPrefix::parse("198.51.100.0/24").value(), .nh_id = 10});
+//     ipr.add(Route{.dst = "198.51.100.0/24", .nh_id = 10});
 #pragma once
 
 #include <nlpp/codec/ip_address.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/route_encap.hpp>
@@ -20,6 +21,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +40,9 @@ enum class NexthopGroupType : uint16_t {
   mpath = NEXTHOP_GRP_TYPE_MPATH,    ///< hash-threshold, the default
   resilient = NEXTHOP_GRP_TYPE_RES,  ///< a table of buckets that keeps flows on their path
 };
+
+/// "mpath", "resilient" (the words of `ip nexthop`'s type), or the number.
+std::string to_string(NexthopGroupType type);
 
 /// Parameters of a resilient group (NHA_RES_GROUP). Timers are in clock
 /// ticks (1/100 s), as the kernel takes them (`ip nexthop`'s seconds * 100).

@@ -34,7 +34,7 @@ namespace nlpp::rtnl {
 template <class T>
 struct ObjectTraits;
 
-/// What ObjectTraits<T> must provide:
+/// What ObjectTraits<T> must provide (not compiled):
 ///
 ///     static constexpr std::string_view name;           // "route": for errors and docs
 ///     static constexpr uint16_t new_type, del_type, get_type;  // RTM_NEWROUTE...
@@ -56,7 +56,7 @@ struct ObjectTraits;
 ///     // nothing to dump, so that the dump is empty, not failed.
 ///     static bool is_empty_dump(const Filter&, const Error&);
 ///
-/// An object whose changes the kernel broadcasts (an EventObject) adds:
+/// An object whose changes the kernel broadcasts (an EventObject) adds (not compiled):
 ///
 ///     // The RTNLGRP_* groups its notifications go to.
 ///     static constexpr NotificationGroup groups[] = {{EventGroup::links, RTNLGRP_LINK, "links"}};

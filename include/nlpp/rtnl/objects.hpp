@@ -33,7 +33,7 @@ using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Next
 
 /// Calls f(std::type_identity<T>{}) for each T of the list, in order:
 ///
-///     for_each_object(Objects{}, [&]<class T>(std::type_identity<T>) { ... ObjectTraits<T>::name ... });
+///     for_each_object(Objects{}, [&]<class T>(std::type_identity<T>) { names.push_back(ObjectTraits<T>::name); });
 template <class... T, class F>
 constexpr void for_each_object(ObjectList<T...>, F&& f) {
   (f(std::type_identity<T>{}), ...);

@@ -7,11 +7,11 @@
 // sits in RouteExtras behind one pointer that is null for an ordinary route.
 // Parsing such a route allocates nothing.
 //
-//     Route route{.dst = IpPrefix::parse("198.51.100.0/24").value(),
-//                 .gateway = IpAddress::parse("192.0.2.254").value(), .table = 1000};
+//     Route route{.dst = "198.51.100.0/24",
+//                 .gateway = "192.0.2.254", .table = 1000};
 //     route.extras.edit().metrics.mtu = 1400;
 //     ipr.add(route).value();
-//     for (const Route& r : ipr.dump<Route>({.family = AF_INET, .table = 1000}).value()) ...
+//     for (const Route& r : ipr.dump<Route>({.family = AF_INET, .table = 1000}).value()) std::cout << r << '\n';
 #pragma once
 
 #include <nlpp/codec/ip_address.hpp>

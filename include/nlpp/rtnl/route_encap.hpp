@@ -8,6 +8,7 @@
 #include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 
 #include <linux/lwtunnel.h>
 #include <sys/socket.h>
@@ -56,6 +57,10 @@ enum class Seg6Mode : uint32_t {
   l2encap_red = 4,  ///< l2encap, reduced
 };
 
+/// "inline", "encap", "l2encap", "encap.red", "l2encap.red" (iproute2's
+/// words), or the number.
+std::string to_string(Seg6Mode mode);
+
 /// LWTUNNEL_ENCAP_SEG6: steer packets through a list of IPv6 segments.
 struct Seg6Encap {
   static constexpr uint16_t encap_type = LWTUNNEL_ENCAP_SEG6;
@@ -97,6 +102,10 @@ enum class Seg6LocalAction : uint32_t {
   end_bpf = 15,
   end_dt46 = 16,
 };
+
+/// "End", "End.X", "End.DT4"... as iproute2 prints them ("unspec" for 0),
+/// or the number.
+std::string to_string(Seg6LocalAction action);
 
 /// SEG6_LOCAL_COUNTERS: present to enable per-behaviour counters; the kernel
 /// reports their values (send zeros to enable them, as iproute2 does).

@@ -2,7 +2,7 @@
 // FIB lookup, RTM_GETROUTE with RTA_DST), with every selector a lookup
 // takes: source, input or output link, mark, uid, protocol and ports.
 //
-//     rtnl::Route used = ipr.run(rtnl::RouteQuery{.dst = IpAddress::parse("198.51.100.7").value()}).value();
+//     rtnl::Route used = ipr.run(rtnl::RouteQuery{.dst = "198.51.100.7"}).value();
 #pragma once
 
 #include <nlpp/io/session.hpp>

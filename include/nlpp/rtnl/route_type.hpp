@@ -1,6 +1,8 @@
 // Route types (rtm_type, RTN_*): what a route does with a packet.
 #pragma once
 
+#include <nlpp/rtnl/enum_text.hpp>
+
 #include <linux/rtnetlink.h>
 
 #include <cstdint>

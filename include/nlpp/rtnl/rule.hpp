@@ -3,10 +3,11 @@
 // which table a packet is looked up in, chosen by its source, destination,
 // marks, links, ports, user...
 //
-//     ipr.add(Rule{.table = 1000, .priority = 100, .src = IpPrefix::parse("10.0.0.0/8").value()});
+//     ipr.add(Rule{.table = 1000, .priority = 100, .src = "10.0.0.0/8"});
 #pragma once
 
 #include <nlpp/codec/ip_address.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
 
@@ -33,6 +34,11 @@ enum class RuleAction : uint8_t {
   unreachable = FR_ACT_UNREACHABLE,  ///< drop with "network unreachable"
   prohibit = FR_ACT_PROHIBIT,        ///< drop with "prohibited"
 };
+
+/// `ip rule`'s words: "lookup" (to_tbl), "goto", "nop", and for the others
+/// the route type of the same number ("blackhole", "unreachable",
+/// "prohibit"...), as iproute2 prints them.
+std::string to_string(RuleAction action);
 
 /// An inclusive range of ports (struct fib_rule_port_range).
 struct PortRange {

@@ -36,7 +36,7 @@ struct CapturedMessage {
 /// does not fit the bytes of its packet.
 Result<std::vector<CapturedMessage>> decode_capture(std::span<const CapturedPacket> packets);
 
-/// The messages as a JSON array, one object each:
+/// The messages as a JSON array, one object each (not compiled):
 ///
 ///     {"offset":40,"timestamp":1795852789.592190362,"protocol":"route",
 ///      "direction":"request","message":{...}}

@@ -34,4 +34,12 @@ Event decode_event(const wire::Message& message) {
   return event ? std::move(*event) : unknown(message);
 }
 
+bool is_deletion(const Event& event) noexcept {
+  bool deletion = false;
+  for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
+    deletion = deletion || std::holds_alternative<DelEvent<T>>(event);
+  });
+  return deletion;
+}
+
 }  // namespace nlpp::rtnl

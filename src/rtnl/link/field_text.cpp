@@ -1,6 +1,7 @@
 #include <nlpp/rtnl/link/field_text.hpp>
 
 #include <nlpp/codec/field_change.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include "codec/kind_union.hpp"
 #include "rtnl/link/kind_tables.hpp"
@@ -68,6 +69,12 @@ Result<void> parse_value(std::string_view text, T& value) {
     return {};
   } else if constexpr (std::is_same_v<T, std::string>) {
     value = std::string(text);
+    return {};
+  } else if constexpr (std::is_same_v<T, LinkRef>) {
+    // A number is an ifindex; anything else names a link, which the
+    // session resolves when it sends the request.
+    const std::optional<uint32_t> ifindex = parse_integer<uint32_t>(text);
+    value = ifindex ? LinkRef(*ifindex) : LinkRef(text);
     return {};
   } else if constexpr (requires { T::parse(text); }) {
     Result<T> parsed = T::parse(text);

@@ -18,16 +18,17 @@ wire::MessageBuilder request_for(const Link& link, uint16_t type, uint16_t flags
   return request;
 }
 
-// The peer of a veth pair the link creates, when it is asked to come up
-// and can be found by name here afterwards. The kernel cannot open a peer
-// while it makes the pair (ENOTCONN), so the pair is made with the peer
-// down and the peer brought up once the pair exists, as a second step.
-link::VethPeer* peer_to_bring_up(Link& link) {
+// The peer of a veth pair the link creates, when it is asked to come up or
+// to join a master and can be found by name here afterwards. The kernel
+// cannot open a peer while it makes the pair (ENOTCONN) and ignores a
+// peer's IFLA_MASTER, so the pair is made without them and the peer set
+// up and enslaved once the pair exists, as a second step.
+link::VethPeer* peer_to_finish(Link& link) {
   auto* veth = link.info ? std::get_if<link::Veth>(&link.info->data) : nullptr;
   if (!veth || !veth->peer) return nullptr;
   const Link& peer = **veth->peer;
   const bool asked_up = (peer.change & peer.flags & IFF_UP) != 0;
-  return asked_up && peer.name && !peer.net_ns ? &*veth->peer : nullptr;
+  return (asked_up || peer.master) && peer.name && !peer.net_ns ? &*veth->peer : nullptr;
 }
 
 }  // namespace
@@ -37,13 +38,16 @@ Result<io::Plan> ObjectTraits<Link>::plan_add(const Link& link) {
   if ((is_tun || !link.altnames.empty()) && !link.name)
     return Error(errc::invalid_argument, "link name: needed to create a tun/tap link or one with altnames");
   Link first = link;  // the RTM_NEWLINK that creates it
-  link::VethPeer* peer_up = peer_to_bring_up(first);
+  link::VethPeer* peer_to_complete = peer_to_finish(first);
   std::optional<Link> peer_later;
-  if (peer_up) {
-    Link& peer = **peer_up;
-    peer_later = Link{.name = peer.name}.set_up();
+  if (peer_to_complete) {
+    Link& peer = **peer_to_complete;
+    peer_later = Link{.name = peer.name, .master = peer.master};
+    peer_later->flags = peer.flags & IFF_UP;
+    peer_later->change = peer.change & IFF_UP;
     peer.flags &= ~static_cast<uint32_t>(IFF_UP);
     peer.change &= ~static_cast<uint32_t>(IFF_UP);
+    peer.master.reset();
   }
   if (Result<void> valid = validate(link); !valid) return std::move(valid).error();
   // What undoes the creation when a later step fails.

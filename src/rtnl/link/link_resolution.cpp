@@ -1,12 +1,21 @@
 #include <nlpp/rtnl/link_resolution.hpp>
 
 #include <nlpp/io/request_object.hpp>
+#include <nlpp/rtnl/address.hpp>
 #include <nlpp/rtnl/binding.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
+#include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/link_name.hpp>
+#include <nlpp/rtnl/neighbour.hpp>
+#include <nlpp/rtnl/nexthop.hpp>
+#include <nlpp/rtnl/route.hpp>
+#include <nlpp/rtnl/route_filter.hpp>
+#include <nlpp/rtnl/route_query.hpp>
 
 #include <cerrno>
 #include <string>
+#include <utility>
 
 namespace nlpp::rtnl {
 
@@ -30,5 +39,43 @@ Result<uint32_t> ifindex_of(io::RequestEngine& engine, std::string_view name) {
   }
   return link->ifindex;
 }
+
+template <RefersToLinks Filter>
+Result<void> resolve_links(io::RequestEngine& engine, Filter& filter) {
+  Result<void> resolved;
+  visit_links(filter, [&](LinkRef& link) {
+    if (!resolved || !link.is_name()) return;
+    Result<uint32_t> ifindex = ifindex_of(engine, link.name());
+    if (ifindex) link = *ifindex;
+    else resolved = std::move(ifindex).error();
+  });
+  return resolved;
+}
+
+template <RefersToLinks T>
+Result<const T*> links_resolved(io::RequestEngine& engine, const T& object, std::optional<T>& storage) {
+  if (!names_a_link(object)) return &object;
+  T& copy = storage.emplace(object);
+  if (Result<void> links = resolve_links(engine, copy); !links) return std::move(links).error();
+  return &copy;
+}
+
+// Every filter and object with a visit_links() beside it.
+template Result<void> resolve_links(io::RequestEngine&, AddressFilter&);
+template Result<void> resolve_links(io::RequestEngine&, BridgeVlanFilter&);
+template Result<void> resolve_links(io::RequestEngine&, FdbFilter&);
+template Result<void> resolve_links(io::RequestEngine&, LinkFilter&);
+template Result<void> resolve_links(io::RequestEngine&, NeighbourFilter&);
+template Result<void> resolve_links(io::RequestEngine&, NexthopFilter&);
+template Result<void> resolve_links(io::RequestEngine&, RouteFilter&);
+
+template Result<const Address*> links_resolved(io::RequestEngine&, const Address&, std::optional<Address>&);
+template Result<const BridgeVlan*> links_resolved(io::RequestEngine&, const BridgeVlan&, std::optional<BridgeVlan>&);
+template Result<const FdbEntry*> links_resolved(io::RequestEngine&, const FdbEntry&, std::optional<FdbEntry>&);
+template Result<const Link*> links_resolved(io::RequestEngine&, const Link&, std::optional<Link>&);
+template Result<const Neighbour*> links_resolved(io::RequestEngine&, const Neighbour&, std::optional<Neighbour>&);
+template Result<const Nexthop*> links_resolved(io::RequestEngine&, const Nexthop&, std::optional<Nexthop>&);
+template Result<const Route*> links_resolved(io::RequestEngine&, const Route&, std::optional<Route>&);
+template Result<const RouteQuery*> links_resolved(io::RequestEngine&, const RouteQuery&, std::optional<RouteQuery>&);
 
 }  // namespace nlpp::rtnl

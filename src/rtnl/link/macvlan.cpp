@@ -14,4 +14,14 @@ std::string to_string(MacvlanMode mode) {
   return name_of(mode, names);
 }
 
+std::string to_string(MacvlanMacaddrMode mode) {
+  static constexpr EnumName<MacvlanMacaddrMode> names[] = {
+      {MacvlanMacaddrMode::add, "add"},
+      {MacvlanMacaddrMode::del, "del"},
+      {MacvlanMacaddrMode::flush, "flush"},
+      {MacvlanMacaddrMode::set, "set"},
+  };
+  return name_of(mode, names);
+}
+
 }  // namespace nlpp::rtnl::link

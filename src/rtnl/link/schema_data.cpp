@@ -24,8 +24,7 @@ Error refuse(std::string_view kind, std::string_view name, std::string_view why)
 Result<const schema::Attribute*> describe(std::string_view kind, std::string_view name, DataNest nest) {
   const schema::MessageType* newlink = schema::find_message(NETLINK_ROUTE, RTM_NEWLINK, schema::Direction::request);
   const schema::Attribute* linkinfo = newlink && newlink->attributes ? newlink->attributes->find("linkinfo") : nullptr;
-  const schema::Attribute* data =
-      linkinfo && linkinfo->nested ? linkinfo->nested->find(nest == DataNest::data ? "data" : "slave-data") : nullptr;
+  const schema::Attribute* data = linkinfo && linkinfo->nested ? linkinfo->nested->find(to_string(nest)) : nullptr;
   const schema::SubMessageFormat* format = data && data->sub_message ? data->sub_message->find(kind) : nullptr;
   if (format == nullptr || format->attributes == nullptr)
     return refuse(kind, name, "the kernel's spec has no such kind");
@@ -104,6 +103,16 @@ Result<SchemaValue> decode(const schema::Attribute& attribute, const std::vector
 }
 
 }  // namespace
+
+std::string to_string(DataNest nest) {
+  switch (nest) {
+    case DataNest::data:
+      return "data";
+    case DataNest::slave_data:
+      return "slave-data";
+  }
+  return std::to_string(static_cast<int>(nest));
+}
 
 Result<void> add_attribute(GenericData& data, std::string_view kind, std::string_view name, const SchemaValue& value,
                            DataNest nest) {

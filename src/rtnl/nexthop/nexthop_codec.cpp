@@ -64,6 +64,16 @@ void ResilientNest::diff(std::string_view name, const std::optional<ResilientGro
   diff.field(name, text(before), text(after));
 }
 
+std::string to_string(NexthopGroupType type) {
+  switch (type) {
+    case NexthopGroupType::mpath:
+      return "mpath";
+    case NexthopGroupType::resilient:
+      return "resilient";
+  }
+  return std::to_string(static_cast<uint16_t>(type));
+}
+
 uint8_t Nexthop::resolved_family() const noexcept {
   if (family != AF_UNSPEC) return family;
   if (!gateway.empty()) return static_cast<uint8_t>(gateway.family());

@@ -17,7 +17,12 @@ constexpr size_t mode_size = sizeof(seg6_iptunnel_encap::mode);
 // Inline mode keeps the SRH's segments[0] for the packet's own destination.
 bool reserves_first(Seg6Mode mode) { return mode == Seg6Mode::inline_; }
 
-constexpr std::string_view mode_name(Seg6Mode mode) {
+// SEG6_IPTUN_MODE_* are numbered from 0 with no gap.
+constexpr auto last_mode = static_cast<uint32_t>(Seg6Mode::l2encap_red);
+
+}  // namespace
+
+std::string to_string(Seg6Mode mode) {
   switch (mode) {
     case Seg6Mode::inline_:
       return "inline";
@@ -30,8 +35,10 @@ constexpr std::string_view mode_name(Seg6Mode mode) {
     case Seg6Mode::l2encap_red:
       return "l2encap.red";
   }
-  return "unknown";
+  return std::to_string(static_cast<uint32_t>(mode));
 }
+
+namespace {
 
 // SEG6_IPTUNNEL_SRH: struct seg6_iptunnel_encap, the mode then the SRH.
 void emit_srh(const Seg6Encap& encap, wire::MessageBuilder& builder) {
@@ -66,15 +73,16 @@ void emit_kind(const Seg6Encap& encap, wire::MessageBuilder& builder) {
 }
 
 Result<void> validate_kind(const Seg6Encap& encap, std::string_view field) {
-  if (mode_name(encap.mode) == "unknown")
-    return codec::invalid(field, "seg6 mode " + std::to_string(static_cast<uint32_t>(encap.mode)) +
-                              " is not one of inline, "
-                              "encap, l2encap, encap.red, l2encap.red");
+  if (static_cast<uint32_t>(encap.mode) > last_mode) {
+    std::string modes;
+    for (uint32_t mode = 0; mode <= last_mode; ++mode) modes += (mode == 0 ? "" : ", ") + to_string(Seg6Mode{mode});
+    return codec::invalid(field, "seg6 mode " + to_string(encap.mode) + " is not one of " + modes);
+  }
   return validate_srh(std::string(field) + " srh", encap.srh);
 }
 
 std::string describe_kind(const Seg6Encap& encap) {
-  return "seg6 mode " + std::string(mode_name(encap.mode)) + " " + srh_to_string(encap.srh);
+  return "seg6 mode " + to_string(encap.mode) + " " + srh_to_string(encap.srh);
 }
 
 }  // namespace nlpp::rtnl

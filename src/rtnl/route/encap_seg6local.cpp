@@ -45,6 +45,11 @@ void emit_counters(wire::MessageBuilder& builder, const Seg6LocalCounters& count
 
 }  // namespace
 
+std::string to_string(Seg6LocalAction action) {
+  const auto index = static_cast<uint32_t>(action);
+  return index < action_names.size() ? std::string(action_names[index]) : std::to_string(index);
+}
+
 Result<void> parse_kind(wire::AttributeRange attributes, Seg6LocalEncap& out) {
   // SEG6_LOCAL_ACTION comes first from the kernel, but nothing requires it:
   // the SRH waits until the action (which decides its layout) is known.
@@ -110,9 +115,7 @@ Result<void> validate_kind(const Seg6LocalEncap& encap, std::string_view field) 
 }
 
 std::string describe_kind(const Seg6LocalEncap& encap) {
-  const auto action = static_cast<uint32_t>(encap.action);
-  std::string text = "seg6local action ";
-  text += action < action_names.size() ? std::string(action_names[action]) : std::to_string(action);
+  std::string text = "seg6local action " + to_string(encap.action);
   if (encap.srh) text += " srh " + srh_to_string(*encap.srh);
   if (encap.table) text += " table " + std::to_string(*encap.table);
   if (encap.vrftable) text += " vrftable " + std::to_string(*encap.vrftable);

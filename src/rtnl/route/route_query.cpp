@@ -3,6 +3,8 @@
 
 #include <nlpp/rtnl/link_resolution.hpp>
 
+#include <optional>
+
 #include "codec/attributes.hpp"
 #include "codec/checks.hpp"
 
@@ -39,10 +41,11 @@ Result<void> emit_route_query(const RouteQuery& query, wire::MessageBuilder& bui
 namespace nlpp::io {
 
 Result<rtnl::Route> OperationTraits<rtnl::RouteQuery>::run(rtnl::IpRoute& ipr, const rtnl::RouteQuery& query) {
-  rtnl::RouteQuery resolved = query;
-  if (Result<void> links = rtnl::resolve_links(ipr.engine(), resolved); !links) return std::move(links).error();
+  std::optional<rtnl::RouteQuery> storage;
+  Result<const rtnl::RouteQuery*> resolved = rtnl::links_resolved(ipr.engine(), query, storage);
+  if (!resolved) return std::move(resolved).error();
   wire::MessageBuilder request;
-  if (Result<void> emitted = rtnl::emit_route_query(resolved, request); !emitted) return std::move(emitted).error();
+  if (Result<void> emitted = rtnl::emit_route_query(**resolved, request); !emitted) return std::move(emitted).error();
   return ipr.request_object<rtnl::Route>(request);
 }
 

@@ -1,4 +1,5 @@
 // A rule's identity (RuleKey), its differences from another rule, and dumps.
+#include <nlpp/rtnl/route_type.hpp>
 #include <nlpp/rtnl/rule.hpp>
 
 #include "rule_defaults.hpp"
@@ -10,6 +11,24 @@ namespace {
 IpPrefix normalized(const IpPrefix& prefix) { return prefix.length == 0 ? IpPrefix{} : prefix; }
 
 }  // namespace
+
+std::string to_string(RuleAction action) {
+  switch (action) {
+    case RuleAction::to_tbl:
+      return "lookup";  // `ip rule` prints "lookup main"
+    case RuleAction::goto_:
+      return "goto";
+    case RuleAction::nop:
+      return "nop";
+    default:
+      // iproute2 names every other action by the route type of the same
+      // number (rtnl_rtntype_n2a()): the drop actions are the drop types.
+      static_assert(static_cast<int>(RuleAction::blackhole) == static_cast<int>(RouteType::blackhole) &&
+                    static_cast<int>(RuleAction::unreachable) == static_cast<int>(RouteType::unreachable) &&
+                    static_cast<int>(RuleAction::prohibit) == static_cast<int>(RouteType::prohibit));
+      return std::string(to_string(static_cast<RouteType>(action)));
+  }
+}
 
 std::string PortRange::to_string() const { return std::to_string(start) + "-" + std::to_string(end); }
 

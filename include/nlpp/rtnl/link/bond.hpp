@@ -1,9 +1,11 @@
 // The bond kind: IFLA_INFO_DATA of a "bond" link (IFLA_BOND_*).
 #pragma once
 
-#include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_link.h>
 
@@ -49,10 +51,10 @@ std::string to_string(BondMode mode);
 std::string to_string(BondXmitHashPolicy policy);
 std::string to_string(BondLacpRate rate);
 
-/// A bond. Times are in milliseconds; ports are ifindexes.
+/// A bond. Times are in milliseconds.
 struct Bond {
   std::optional<BondMode> mode{};                        ///< IFLA_BOND_MODE (only while the bond has no ports)
-  std::optional<uint32_t> active_slave{};                ///< IFLA_BOND_ACTIVE_SLAVE: ifindex
+  std::optional<LinkRef> active_slave{};                 ///< IFLA_BOND_ACTIVE_SLAVE: a port (ifindex or name)
   std::optional<uint32_t> miimon{};                      ///< IFLA_BOND_MIIMON: link check interval
   std::optional<uint32_t> updelay{};                     ///< IFLA_BOND_UPDELAY
   std::optional<uint32_t> downdelay{};                   ///< IFLA_BOND_DOWNDELAY
@@ -61,7 +63,7 @@ struct Bond {
   std::vector<IpAddress> arp_ip_target{};                ///< IFLA_BOND_ARP_IP_TARGET: IPv4, at most 16
   std::optional<uint32_t> arp_validate{};                ///< IFLA_BOND_ARP_VALIDATE: BOND_ARP_VALIDATE_*
   std::optional<uint32_t> arp_all_targets{};             ///< IFLA_BOND_ARP_ALL_TARGETS: 0 any, 1 all
-  std::optional<uint32_t> primary{};                     ///< IFLA_BOND_PRIMARY: ifindex
+  std::optional<LinkRef> primary{};                      ///< IFLA_BOND_PRIMARY: a port (ifindex or name)
   std::optional<uint8_t> primary_reselect{};             ///< IFLA_BOND_PRIMARY_RESELECT: 0 always, 1 better, 2 failure
   std::optional<uint8_t> fail_over_mac{};                ///< IFLA_BOND_FAIL_OVER_MAC: 0 none, 1 active, 2 follow
   std::optional<BondXmitHashPolicy> xmit_hash_policy{};  ///< IFLA_BOND_XMIT_HASH_POLICY
@@ -89,5 +91,13 @@ struct Bond {
 
   friend bool operator==(const Bond&, const Bond&) = default;
 };
+
+/// The links a Bond names (link_resolution.hpp resolves them), visited
+/// with the Link that holds it.
+template <SameOrConst<Bond> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.active_slave) visit(*data.active_slave);
+  if (data.primary) visit(*data.primary);
+}
 
 }  // namespace nlpp::rtnl::link

@@ -2,8 +2,10 @@
 // (IFLA_INFO_SLAVE_KIND "bridge", IFLA_BRPORT_*).
 #pragma once
 
-#include <nlpp/rtnl/link/bridge_id.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
+#include <nlpp/rtnl/link/bridge_id.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_link.h>
 
@@ -58,7 +60,7 @@ struct BridgePort {
   std::optional<uint16_t> group_fwd_mask{};         ///< IFLA_BRPORT_GROUP_FWD_MASK
   std::optional<bool> neigh_suppress{};             ///< IFLA_BRPORT_NEIGH_SUPPRESS
   std::optional<bool> isolated{};                   ///< IFLA_BRPORT_ISOLATED
-  std::optional<uint32_t> backup_port{};            ///< IFLA_BRPORT_BACKUP_PORT: ifindex, 0 for none
+  std::optional<LinkRef> backup_port{};             ///< IFLA_BRPORT_BACKUP_PORT: a port (ifindex or name), 0 for none
   std::optional<bool> mrp_ring_open{};              ///< IFLA_BRPORT_MRP_RING_OPEN, read-only
   std::optional<bool> mrp_in_open{};                ///< IFLA_BRPORT_MRP_IN_OPEN, read-only
   std::optional<uint32_t> mcast_eht_hosts_limit{};  ///< IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT
@@ -68,5 +70,12 @@ struct BridgePort {
 
   friend bool operator==(const BridgePort&, const BridgePort&) = default;
 };
+
+/// The links a BridgePort names (link_resolution.hpp resolves them), visited
+/// with the Link that holds it.
+template <SameOrConst<BridgePort> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.backup_port) visit(*data.backup_port);
+}
 
 }  // namespace nlpp::rtnl::link

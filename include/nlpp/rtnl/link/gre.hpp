@@ -3,11 +3,12 @@
 // with addresses of the kind's family.
 #pragma once
 
-#include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/core/result.hpp>
 #include <nlpp/rtnl/link/if_tunnel.hpp>
 #include <nlpp/rtnl/link/tunnel_encap.hpp>
-#include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_link.h>
 
@@ -27,7 +28,7 @@ struct Gre {
   static constexpr uint16_t key = 0x2000;   ///< GRE_KEY
   static constexpr uint16_t seq = 0x1000;   ///< GRE_SEQ
 
-  std::optional<uint32_t> link{};          ///< IFLA_GRE_LINK: ifindex of the underlying device
+  std::optional<LinkRef> link{};           ///< IFLA_GRE_LINK: the underlying device (ifindex or name)
   std::optional<uint16_t> iflags{};        ///< IFLA_GRE_IFLAGS: GRE bits expected on input
   std::optional<uint16_t> oflags{};        ///< IFLA_GRE_OFLAGS: GRE bits sent
   std::optional<uint32_t> ikey{};          ///< IFLA_GRE_IKEY
@@ -52,5 +53,12 @@ struct Gre {
 
   friend bool operator==(const Gre&, const Gre&) = default;
 };
+
+/// The links a Gre names (link_resolution.hpp resolves them), visited
+/// with the Link that holds it.
+template <SameOrConst<Gre> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.link) visit(*data.link);
+}
 
 }  // namespace nlpp::rtnl::link

@@ -3,11 +3,12 @@
 // endpoints and 32-bit flags, hence a type of its own.
 #pragma once
 
-#include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/core/result.hpp>
 #include <nlpp/rtnl/link/if_tunnel.hpp>
 #include <nlpp/rtnl/link/tunnel_encap.hpp>
-#include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_link.h>
 
@@ -21,7 +22,7 @@ namespace nlpp::rtnl::link {
 
 /// An ip6tnl tunnel: endpoints are IPv6.
 struct Ip6Tunnel {
-  std::optional<uint32_t> link{};        ///< IFLA_IPTUN_LINK: ifindex of the underlying device
+  std::optional<LinkRef> link{};         ///< IFLA_IPTUN_LINK: the underlying device (ifindex or name)
   std::optional<IpAddress> local{};      ///< IFLA_IPTUN_LOCAL: IPv6
   std::optional<IpAddress> remote{};     ///< IFLA_IPTUN_REMOTE: IPv6
   std::optional<uint8_t> ttl{};          ///< IFLA_IPTUN_TTL (hop limit)
@@ -36,5 +37,12 @@ struct Ip6Tunnel {
 
   friend bool operator==(const Ip6Tunnel&, const Ip6Tunnel&) = default;
 };
+
+/// The links a Ip6Tunnel names (link_resolution.hpp resolves them), visited
+/// with the Link that holds it.
+template <SameOrConst<Ip6Tunnel> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.link) visit(*data.link);
+}
 
 }  // namespace nlpp::rtnl::link

@@ -2,11 +2,12 @@
 // IPv4-in-IPv4 or IPv6-in-IPv4 tunnel.
 #pragma once
 
-#include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
+#include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/core/result.hpp>
 #include <nlpp/rtnl/link/if_tunnel.hpp>
 #include <nlpp/rtnl/link/tunnel_encap.hpp>
-#include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_link.h>
 
@@ -20,7 +21,7 @@ namespace nlpp::rtnl::link {
 
 /// An ipip or sit tunnel: endpoints are IPv4.
 struct IpTunnel {
-  std::optional<uint32_t> link{};           ///< IFLA_IPTUN_LINK: ifindex of the underlying device
+  std::optional<LinkRef> link{};            ///< IFLA_IPTUN_LINK: the underlying device (ifindex or name)
   std::optional<IpAddress> local{};         ///< IFLA_IPTUN_LOCAL: IPv4
   std::optional<IpAddress> remote{};        ///< IFLA_IPTUN_REMOTE: IPv4
   std::optional<uint8_t> ttl{};             ///< IFLA_IPTUN_TTL: 0 inherits
@@ -39,5 +40,12 @@ struct IpTunnel {
 
   friend bool operator==(const IpTunnel&, const IpTunnel&) = default;
 };
+
+/// The links a IpTunnel names (link_resolution.hpp resolves them), visited
+/// with the Link that holds it.
+template <SameOrConst<IpTunnel> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.link) visit(*data.link);
+}
 
 }  // namespace nlpp::rtnl::link

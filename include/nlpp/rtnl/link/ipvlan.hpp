@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 
 #include <linux/if_link.h>
 

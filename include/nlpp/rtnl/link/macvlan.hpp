@@ -4,6 +4,7 @@
 
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 
 #include <linux/if_link.h>
 
@@ -30,6 +31,8 @@ enum class MacvlanMacaddrMode : uint32_t { add = 0, del = 1, flush = 2, set = 3 
 
 /// "private", "vepa", "bridge", "passthru", "source" (iproute2's words), or the number.
 std::string to_string(MacvlanMode mode);
+/// "add", "del", "flush", "set" (`ip link ... macaddr`'s words), or the number.
+std::string to_string(MacvlanMacaddrMode mode);
 
 /// A macvlan or macvtap.
 struct Macvlan {

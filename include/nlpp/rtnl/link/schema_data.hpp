@@ -6,6 +6,7 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 #include <nlpp/rtnl/link/generic_data.hpp>
 
 #include <cstddef>
@@ -20,6 +21,10 @@ namespace nlpp::rtnl::link {
 /// Which nest the data is: a link's IFLA_INFO_DATA (by its kind), or a
 /// port's IFLA_INFO_SLAVE_DATA (by its master's kind).
 enum class DataNest { data, slave_data };
+
+/// "data", "slave-data": the nests' names in the spec (rt-link's linkinfo
+/// attributes), or the number.
+std::string to_string(DataNest nest);
 
 /// A value as the spec's types hold it: an unsigned (u8...u64, uint) or
 /// signed (s8...s64, sint) integer in host order, text (string), bytes

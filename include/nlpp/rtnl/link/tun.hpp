@@ -7,6 +7,7 @@
 
 #include <nlpp/core/result.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/rtnl/enum_text.hpp>
 
 #include <linux/if_link.h>
 

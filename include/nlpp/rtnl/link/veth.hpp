@@ -9,6 +9,7 @@
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/wire/attribute.hpp>
 #include <nlpp/wire/message_builder.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/veth.h>
 
@@ -65,5 +66,12 @@ struct Veth {
 
   friend bool operator==(const Veth&, const Veth&) = default;
 };
+
+/// The links a veth's peer names (its master...), visited with the Link
+/// that holds the veth (link_resolution.hpp resolves them).
+template <SameOrConst<Veth> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.peer) visit_links(**data.peer, visit);
+}
 
 }  // namespace nlpp::rtnl::link

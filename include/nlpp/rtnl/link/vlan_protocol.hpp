@@ -2,6 +2,8 @@
 // bridge's vlan filtering.
 #pragma once
 
+#include <nlpp/rtnl/enum_text.hpp>
+
 #include <cstdint>
 #include <string>
 

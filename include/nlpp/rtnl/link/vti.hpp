@@ -2,10 +2,11 @@
 // interface for route-based IPsec, over IPv4 (vti) or IPv6 (vti6).
 #pragma once
 
-#include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
-#include <nlpp/rtnl/link/if_tunnel.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/link/if_tunnel.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_link.h>
 
@@ -19,7 +20,7 @@ namespace nlpp::rtnl::link {
 
 /// A VTI: the keys mark the traffic the xfrm policies match.
 struct Vti {
-  std::optional<uint32_t> link{};     ///< IFLA_VTI_LINK: ifindex of the underlying device
+  std::optional<LinkRef> link{};      ///< IFLA_VTI_LINK: the underlying device (ifindex or name)
   std::optional<uint32_t> ikey{};     ///< IFLA_VTI_IKEY
   std::optional<uint32_t> okey{};     ///< IFLA_VTI_OKEY
   std::optional<IpAddress> local{};   ///< IFLA_VTI_LOCAL: IPv4 for vti, IPv6 for vti6
@@ -29,5 +30,12 @@ struct Vti {
 
   friend bool operator==(const Vti&, const Vti&) = default;
 };
+
+/// The links a Vti names (link_resolution.hpp resolves them), visited
+/// with the Link that holds it.
+template <SameOrConst<Vti> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.link) visit(*data.link);
+}
 
 }  // namespace nlpp::rtnl::link

@@ -1,10 +1,11 @@
 // The vxlan kind: IFLA_INFO_DATA of a "vxlan" link (IFLA_VXLAN_*).
 #pragma once
 
-#include <nlpp/core/result.hpp>
 #include <nlpp/codec/ip_address.hpp>
-#include <nlpp/rtnl/link/port_range.hpp>
 #include <nlpp/codec/raw_attribute.hpp>
+#include <nlpp/core/result.hpp>
+#include <nlpp/rtnl/link/port_range.hpp>
+#include <nlpp/rtnl/link_ref.hpp>
 
 #include <linux/if_link.h>
 
@@ -25,7 +26,7 @@ namespace nlpp::rtnl::link {
 struct Vxlan {
   std::optional<uint32_t> vni{};            ///< IFLA_VXLAN_ID: below 2^24
   std::optional<IpAddress> group{};         ///< IFLA_VXLAN_GROUP(6): the multicast group, or the unicast remote
-  std::optional<uint32_t> link{};           ///< IFLA_VXLAN_LINK: ifindex of the underlying device ("dev")
+  std::optional<LinkRef> link{};            ///< IFLA_VXLAN_LINK: the underlying device (ifindex or name) ("dev")
   std::optional<IpAddress> local{};         ///< IFLA_VXLAN_LOCAL(6): the source address
   std::optional<uint8_t> ttl{};             ///< IFLA_VXLAN_TTL
   std::optional<uint8_t> tos{};             ///< IFLA_VXLAN_TOS
@@ -58,5 +59,12 @@ struct Vxlan {
 
   friend bool operator==(const Vxlan&, const Vxlan&) = default;
 };
+
+/// The links a Vxlan names (link_resolution.hpp resolves them), visited
+/// with the Link that holds it.
+template <SameOrConst<Vxlan> Data, class Visit>
+void visit_links(Data& data, Visit&& visit) {
+  if (data.link) visit(*data.link);
+}
 
 }  // namespace nlpp::rtnl::link

@@ -1,0 +1,676 @@
+// The C++ examples of the documentation, each line for line as it is
+// written in a public header's doc comment, in README.md or in docs/*.md
+// (tools/check_doc_examples.py, ctest unit.doc_examples, fails when one of
+// them is neither here nor in examples/). Their purpose is that they
+// compile against the current API, with -Werror, so that no example drifts
+// from it.
+//
+// Each example sits in a function that first declares what the example
+// uses but leaves to the reader (ipr, ns, port, resync()...), then holds
+// the example, unchanged. An example's #include lines stay in it: the
+// headers are included at the top of this file, so inside the function
+// they expand to nothing (#pragma once).
+//
+// Examples that need no kernel run, and what their comment says they give
+// is checked. Those that talk to the kernel (they would add links, routes,
+// namespaces... wherever the test runs, and need root) are compiled and
+// linked but never called: kernel_examples lists them (one left out would
+// be an unused function, an error under -Werror) and the last test only
+// takes their addresses. The kernel tier tests the calls they make.
+#include <nlpp/core/json_writer.hpp>
+#include <nlpp/format/table.hpp>
+#include <nlpp/format/text_colour.hpp>
+#include <nlpp/genl.hpp>
+#include <nlpp/netns/netns.hpp>
+#include <nlpp/nfnl.hpp>
+#include <nlpp/nltest/fake_kernel.hpp>
+#include <nlpp/rtnl.hpp>
+#include <nlpp/rtnl/link.hpp>
+#include <nlpp/rtnl/link/schema_data.hpp>
+
+#include "codec/field.hpp"
+#include "codec/field_table.hpp"
+#include "codec/header_codecs.hpp"
+#include "rtnl/shared/table_id.hpp"
+
+#include <gtest/gtest.h>
+#include <linux/fib_rules.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+// The examples keep their docs' layout, which tools/check_doc_examples.py
+// compares line for line.
+// clang-format off
+namespace nlpp::test {
+namespace {
+
+// What std::cout receives while it lives, instead of the terminal.
+class CapturedCout {
+ public:
+  CapturedCout() : previous_(std::cout.rdbuf(captured_.rdbuf())) {}
+  ~CapturedCout() { std::cout.rdbuf(previous_); }
+  CapturedCout(const CapturedCout&) = delete;
+  CapturedCout& operator=(const CapturedCout&) = delete;
+  std::string text() const { return captured_.str(); }
+
+ private:
+  std::ostringstream captured_;
+  std::streambuf* previous_;
+};
+
+// ---------------------------------------------------------------------------
+// Examples that run: no kernel.
+
+// include/nlpp/codec/ip_address.hpp
+TEST(DocExamples, ip_address_hpp_writes_an_address_three_ways) {
+  rtnl::Route route;
+  const std::string_view text = "10.0.0.3";
+
+  route.gateway = "10.0.0.2";              // converts; bad text throws nlpp::Exception
+  using namespace nlpp::literals;
+  route.gateway = "10.0.0.2"_ip;           // checked by the compiler
+  Result<IpAddress> gateway = IpAddress::parse(text);  // the error as a value
+
+  EXPECT_EQ(route.gateway.to_string(), "10.0.0.2");
+  EXPECT_EQ(gateway.value().to_string(), "10.0.0.3");
+}
+
+// include/nlpp/core/json_writer.hpp
+TEST(DocExamples, json_writer_hpp_writes_the_object_its_comment_shows) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("ifname");
+  json.string("br0");
+  json.end_object();
+  std::string text = std::move(json).take();  // {"ifname":"br0"}
+
+  EXPECT_EQ(text, R"({"ifname":"br0"})");
+}
+
+// include/nlpp/format/text_colour.hpp
+TEST(DocExamples, text_colour_hpp_colours_as_its_comment_shows) {
+  using namespace nlpp::format;
+
+  std::string text = coloured("eth0", ColourClass::ifname, TextStyle::colour_light_background);
+  // text == "\e[36meth0\e[0m"
+
+  EXPECT_EQ(text, "\x1b[36meth0\x1b[0m");
+}
+
+// include/nlpp/rtnl/enum_text.hpp
+TEST(DocExamples, enum_text_hpp_prints_what_its_comment_shows) {
+  const CapturedCout out;
+
+  std::cout << rtnl::OperState::up << ' ' << rtnl::NeighbourState::stale;  // "UP stale"
+
+  EXPECT_EQ(out.text(), "UP stale");
+}
+
+// include/nlpp/rtnl/objects.hpp
+TEST(DocExamples, objects_hpp_walks_every_object_in_order) {
+  using namespace nlpp::rtnl;
+  std::vector<std::string_view> names;
+
+  for_each_object(Objects{}, [&]<class T>(std::type_identity<T>) { names.push_back(ObjectTraits<T>::name); });
+
+  EXPECT_EQ(names.size(), 8U);
+  EXPECT_EQ(names.front(), ObjectTraits<Link>::name);
+}
+
+// include/nlpp/rtnl/event.hpp
+TEST(DocExamples, event_hpp_prints_a_link_event_and_resyncs_after_an_overrun) {
+  int resyncs = 0;
+  const auto resync = [&] { ++resyncs; };
+  const CapturedCout out;
+  for (const rtnl::Event& event :
+       {rtnl::Event(rtnl::DelLink{.object = rtnl::Link{.name = "v0"}}), rtnl::Event(rtnl::Overrun{})}) {
+    if (const rtnl::Link* link = rtnl::object_if<rtnl::Link>(event))
+      std::cout << (rtnl::is_deletion(event) ? "deleted " : "new ") << link->name.value_or("") << '\n';
+    else if (std::holds_alternative<rtnl::Overrun>(event))
+      resync();  // events were lost: dump again
+  }
+  EXPECT_EQ(out.text(), "deleted v0\n");
+  EXPECT_EQ(resyncs, 1);
+}
+
+// include/nlpp/nltest/fake_kernel.hpp
+TEST(DocExamples, fake_kernel_hpp_acknowledges_a_route_and_refuses_the_rest) {
+  using namespace nlpp;
+  const nltest::KernelReplies kernel(nltest::FakeKernel::default_port_id);
+  auto fake = std::make_unique<nltest::FakeKernel>([&](const wire::MessageRange& sent) {
+    const wire::Message request = *sent.begin();
+    const int error = request.type() == RTM_NEWROUTE ? 0 : -EOPNOTSUPP;  // 0: the ACK
+    return std::vector<nltest::FakeDatagram>{kernel.error(request.seq(), error)};
+  });
+  const nltest::FakeKernel& observed = *fake;  // sent() holds every request
+  rtnl::IpRoute ipr(io::RequestEngine(std::move(fake)));
+
+  EXPECT_TRUE(ipr.add(rtnl::Route{.dst = "198.51.100.0/24", .gateway = "192.0.2.254"}).has_value());
+  const Result<io::Ack> refused = ipr.add(rtnl::Rule{.table = 1000});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code(), std::errc::operation_not_supported);
+  EXPECT_EQ(observed.sent().size(), 2U);
+}
+
+// Declarations, compiled beside the library's own and checked against them.
+
+// include/nlpp/io/session.hpp: a specialisation of OperationTraits, here
+// of a template of this test's so as not to redefine the library's.
+namespace operation_traits_example {
+template <class Operation>
+struct OperationTraits;
+
+template <> struct OperationTraits<rtnl::RouteQuery> {
+  using Reply = rtnl::Route;
+  static Result<Reply> run(rtnl::IpRoute&, const rtnl::RouteQuery&);
+};
+
+static_assert(std::is_same_v<OperationTraits<rtnl::RouteQuery>::Reply, io::OperationTraits<rtnl::RouteQuery>::Reply>);
+static_assert(std::is_same_v<decltype(&OperationTraits<rtnl::RouteQuery>::run),
+                             decltype(&io::OperationTraits<rtnl::RouteQuery>::run)>);
+}  // namespace operation_traits_example
+
+// include/nlpp/rtnl/object_traits.hpp: what HasAddPlan asks of ObjectTraits.
+template <class T>
+struct PlanAddExample {
+  static Result<io::Plan> plan_add(const T&);   // validated, or the error
+};
+static_assert(std::is_same_v<decltype(&PlanAddExample<rtnl::Link>::plan_add),
+                             decltype(&rtnl::ObjectTraits<rtnl::Link>::plan_add)>);
+
+// docs/ARCHITECTURE.md, "Objects are field tables": a part of the rule's
+// table (src/rtnl/rule/rule_table.hpp), and what the engine makes of it.
+namespace architecture_md_field_table {
+using namespace nlpp::rtnl;
+
+// src/rtnl/rule/rule_table.hpp (abridged: the real table has a line for every member)
+inline constexpr auto rule_fields = std::tuple{
+    codec::field("family", &Rule::family, codec::in_header(&fib_rule_hdr::family)),
+    codec::field("src", &Rule::src, codec::prefix_in(&fib_rule_hdr::src_len, FRA_SRC)),
+    codec::field("priority", &Rule::priority, FRA_PRIORITY),        // std::optional<uint32_t>, native
+    codec::field("table", &Rule::table, table_id(&fib_rule_hdr::table, FRA_TABLE)),
+    codec::field("iifname", &Rule::iifname, codec::NonDefault{FRA_IIFNAME}),
+    codec::field("tun_id", &Rule::tun_id, codec::BigEndian{FRA_TUN_ID}),
+    codec::padding<Rule>(FRA_PAD)};
+
+TEST(DocExamples, architecture_md_field_table_parses_emits_and_diffs_a_rule) {
+  const Rule before{.table = 1000, .priority = 100};
+  const Rule after{.table = 1000, .priority = 200, .iifname = "eth0"};
+  wire::MessageBuilder request;
+  ObjectTraits<Rule>::emit(after, request, RTM_NEWRULE, NLM_F_REQUEST);
+  const wire::Message message = *wire::MessageRange(request.bytes()).begin();
+  Rule rule;
+  wire::MessageBuilder builder;
+  builder.begin_message(RTM_NEWRULE, NLM_F_REQUEST).append_header(fib_rule_hdr{});
+  FieldDiff diff;
+
+  // src/rtnl/rule/rule_codec.cpp
+  Result<fib_rule_hdr> header = codec::parse_message<rule_fields, fib_rule_hdr>(message, rule, "rule");  // header + attributes
+  codec::emit_attributes<rule_fields>(rule, builder);                                   // in the table's order
+  codec::diff_fields<rule_fields>(before, after, diff);                                 // one FieldChange per line
+
+  ASSERT_TRUE(header.has_value());
+  EXPECT_EQ(rule.priority, 200U);
+  EXPECT_EQ(rule.table, 1000U);
+  EXPECT_EQ(rule.iifname, "eth0");
+  const Result<Rule> emitted = ObjectTraits<Rule>::parse(*wire::MessageRange(builder.bytes()).begin());
+  ASSERT_TRUE(emitted.has_value());
+  EXPECT_EQ(emitted->priority, 200U);
+  EXPECT_EQ(std::move(diff).take(), (std::vector<FieldChange>{{"priority", "100", "200"}, {"iifname", "", "eth0"}}));
+}
+}  // namespace architecture_md_field_table
+
+// docs/ARCHITECTURE.md, "Adding an object"
+namespace architecture_md_objects {
+using namespace nlpp::rtnl;
+using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan>;
+static_assert(std::is_same_v<Objects, rtnl::Objects>);
+}  // namespace architecture_md_objects
+
+// ---------------------------------------------------------------------------
+// Examples that talk to the kernel: compiled, never called.
+
+// What the examples call and leave to the reader.
+void resync() {}
+void use(const rtnl::Link&) {}
+void use(const rtnl::Link&, bool) {}
+
+// include/nlpp/format/json.hpp
+void format_json_hpp() {
+  auto ipr = rtnl::IpRoute::open().value();
+
+  std::vector<rtnl::Link> links = ipr.dump<rtnl::Link>().value();
+  std::vector<rtnl::Address> addresses = ipr.dump<rtnl::Address>().value();
+  std::puts(format::addresses_json(links, addresses).c_str());  // ip -j -d addr show
+}
+
+// include/nlpp/format/table.hpp
+void format_table_hpp() {
+  std::vector<rtnl::Link> links = rtnl::IpRoute::open().value().dump<rtnl::Link>().value();
+
+  std::puts(format::links_table(links).c_str());
+}
+
+// include/nlpp/genl.hpp
+void genl_hpp() {
+#include <nlpp/genl.hpp>
+
+  nlpp::genl::GenericNetlink genl = nlpp::genl::GenericNetlink::open().value();
+  for (const nlpp::genl::Family& family : genl.dump<nlpp::genl::Family>().value())
+    std::cout << family.name << '\n';
+}
+
+// include/nlpp/genl/family.hpp
+void genl_family_hpp() {
+  auto genl = genl::GenericNetlink::open().value();
+  for (const genl::Family& family : genl.dump<genl::Family>().value()) std::cout << family.name << '\n';
+  genl::Family taskstats = genl.get(genl::Family{.name = "TASKSTATS"}).value();
+}
+
+// include/nlpp/genl/generic_netlink.hpp
+void genl_generic_netlink_hpp() {
+  auto genl = genl::GenericNetlink::open().value();
+  uint16_t id = genl.binding().family_id(genl.engine(), "TASKSTATS").value();
+
+  static_cast<void>(id);
+}
+
+// include/nlpp/io/throwing.hpp
+void io_throwing_hpp() {
+  auto ipr = rtnl::ThrowingIpRoute::open();
+  ipr.add(rtnl::Link{.name = "br0", .info = rtnl::LinkInfo{.kind = "bridge"}}.set_up());
+  for (const rtnl::Route& route : ipr.dump<rtnl::Route>()) std::cout << route << '\n';
+  if (!ipr.session().del(rtnl::Link{.name = "old0"})) { /* not there: fine */ }
+}
+
+// include/nlpp/nfnl/batch_framing.hpp
+void nfnl_batch_framing_hpp() {
+  wire::MessageBuilder new_table;  // an NFT_MSG_NEWTABLE request; what it holds does not matter here
+
+  io::RequestEngine engine = io::RequestEngine::open(NETLINK_NETFILTER).value();
+  engine.set_batch_framing(nfnl::batch_framing());
+  engine.request(new_table).value();  // BEGIN, NFT_MSG_NEWTABLE, END: one datagram
+}
+
+// include/nlpp/rtnl.hpp
+void rtnl_hpp() {
+#include <nlpp/rtnl.hpp>
+
+  nlpp::rtnl::IpRoute ipr = nlpp::rtnl::IpRoute::open().value();
+  for (const nlpp::rtnl::Route& route : ipr.dump<nlpp::rtnl::Route>().value()) std::cout << route << '\n';
+}
+
+// include/nlpp/rtnl/address.hpp
+void rtnl_address_hpp() {
+  auto ip = rtnl::IpRoute::open().value();
+
+  rtnl::Address address{.ifindex = 2, .local = "192.0.2.1", .prefix_length = 24};
+  address.broadcast = rtnl::default_broadcast(address.local, address.prefix_length);
+  ip.add(address).value();
+  for (const rtnl::Address& a : ip.dump<rtnl::Address>({.ifindex = 2}).value()) std::cout << a << '\n';
+}
+
+// include/nlpp/rtnl/bridge_vlan.hpp
+void rtnl_bridge_vlan_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+  const int port = 3;
+
+  rtnl::BridgeVlan vlans{.ifindex = port,
+                         .vlans = {{.vid = 10, .flags = {rtnl::BridgeVlanFlag::pvid,
+                         rtnl::BridgeVlanFlag::untagged}},
+                                   {.vid = 20, .vid_end = 30}}};
+  ip.add(vlans);  // vid 10 (pvid, untagged) and vids 20 to 30
+  ip.del(rtnl::BridgeVlan{.ifindex = port, .vlans = {{.vid = 20, .vid_end = 30}}});
+}
+
+// include/nlpp/rtnl/change_batch.hpp
+void rtnl_change_batch_hpp() {
+  using namespace nlpp::rtnl;
+  auto ipr = IpRoute::open().value();
+  const std::vector<Route> routes = {Route{.dst = "198.51.100.0/24", .gateway = "192.0.2.254"}};
+
+  ChangeBatch batch;
+  for (const Route& route : routes) batch.add(route).value();
+  io::BatchResult result = ipr.send(batch).value();
+  for (const auto& [index, error] : result.refusals()) std::cerr << index << ' ' << error.describe() << '\n';
+}
+
+// include/nlpp/rtnl/event_stream.hpp, EventStream
+void rtnl_event_stream_hpp() {
+  const netns::Ref ns = "blue";
+
+  auto events = rtnl::EventStream::open({rtnl::EventGroup::links}, {.netns = ns}).value();
+  for (;;) {
+    rtnl::Event event = events.next().value();
+    if (std::holds_alternative<rtnl::Overrun>(event)) resync();
+  }
+}
+
+// include/nlpp/rtnl/event_stream.hpp, ThrowingEventStream
+void rtnl_event_stream_hpp_throwing() {
+  auto events = rtnl::ThrowingEventStream::open({rtnl::EventGroup::links});
+  for (const rtnl::Event& event : events)
+    if (const rtnl::Link* link = rtnl::object_if<rtnl::Link>(event)) use(*link, rtnl::is_deletion(event));
+}
+
+// include/nlpp/rtnl/fdb_entry.hpp
+void rtnl_fdb_entry_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+  const int port = 3;
+  const rtnl::FdbEntry vxlan_remote{.ifindex = 4, .dst = "198.51.100.8"};
+
+  rtnl::FdbEntry entry{.ifindex = port, .lladdr = "02:00:00:00:00:dd",
+                       .state = rtnl::fdb_static, .flags = {rtnl::NeighbourFlag::master}};
+  ip.add(entry);
+  ip.change(rtnl::Verb::append, vxlan_remote);  // one more remote for the same address
+}
+
+// include/nlpp/rtnl/ip_route.hpp, IpRoute
+void rtnl_ip_route_hpp() {
+  const netns::Ref ns = "blue";
+
+  auto ipr = rtnl::IpRoute::open({.netns = ns}).value();
+  for (const rtnl::Route& route : ipr.dump<rtnl::Route>({.table = 254}).value()) std::cout << route << '\n';
+}
+
+// include/nlpp/rtnl/ip_route.hpp, ThrowingIpRoute
+void rtnl_ip_route_hpp_throwing() {
+  auto ipr = rtnl::ThrowingIpRoute::open();
+  ipr.add(rtnl::Route{.dst = "198.51.100.0/24", .gateway = "10.0.0.2"});
+}
+
+// include/nlpp/rtnl/link.hpp
+void rtnl_link_hpp() {
+  rtnl::IpRoute ipr = rtnl::IpRoute::open().value();
+  ipr.add(rtnl::Link{.name = "br0", .info = rtnl::LinkInfo{.kind = "bridge",
+                                                          .data = rtnl::link::Bridge{.stp_state = 1}}}).value();
+  rtnl::Link br0 = ipr.get(rtnl::Link{.name = "br0"}).value();
+}
+
+// include/nlpp/rtnl/link_altnames.hpp
+void rtnl_link_altnames_hpp() {
+  auto ipr = rtnl::IpRoute::open().value();
+
+  ipr.run(rtnl::AltnamesAdd{.ifindex = 3, .altnames = {"uplink"}}).value();
+}
+
+// include/nlpp/rtnl/link_ref.hpp
+void rtnl_link_ref_hpp() {
+  using namespace nlpp::rtnl;
+  auto ipr = ThrowingIpRoute::open();
+
+  ipr.add(Route{.dst = "198.51.100.0/24", .oif = "veth0"});
+  ipr.add(Link{.name = "v0", .master = "br0", .info = link::Veth{.peer = Link{.name = "v0p"}}});
+}
+
+// include/nlpp/rtnl/neighbour.hpp
+void rtnl_neighbour_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+
+  rtnl::Neighbour neighbour{.ifindex = 2, .dst = "192.0.2.2",
+                            .lladdr = "02:00:00:00:00:aa",
+                            .state = {rtnl::NeighbourState::permanent}};
+  ip.add(neighbour);
+}
+
+// include/nlpp/rtnl/nexthop.hpp
+void rtnl_nexthop_hpp() {
+  using namespace nlpp::rtnl;
+  auto ipr = ThrowingIpRoute::open();
+  const int veth = 5;
+
+  ipr.add(Nexthop{.id = 1, .oif = veth, .gateway = "192.0.2.2"});
+  ipr.add(Nexthop{.id = 10, .group = {{.id = 1}, {.id = 2, .weight = 3}}});
+  ipr.add(Route{.dst = "198.51.100.0/24", .nh_id = 10});
+}
+
+// include/nlpp/rtnl/route.hpp
+void rtnl_route_hpp() {
+  using namespace nlpp::rtnl;
+  auto ipr = IpRoute::open().value();
+
+  Route route{.dst = "198.51.100.0/24",
+              .gateway = "192.0.2.254", .table = 1000};
+  route.extras.edit().metrics.mtu = 1400;
+  ipr.add(route).value();
+  for (const Route& r : ipr.dump<Route>({.family = AF_INET, .table = 1000}).value()) std::cout << r << '\n';
+}
+
+// include/nlpp/rtnl/route_query.hpp
+void rtnl_route_query_hpp() {
+  auto ipr = rtnl::IpRoute::open().value();
+
+  rtnl::Route used = ipr.run(rtnl::RouteQuery{.dst = "198.51.100.7"}).value();
+}
+
+// include/nlpp/rtnl/rule.hpp
+void rtnl_rule_hpp() {
+  using namespace nlpp::rtnl;
+  auto ipr = ThrowingIpRoute::open();
+
+  ipr.add(Rule{.table = 1000, .priority = 100, .src = "10.0.0.0/8"});
+}
+
+// README.md
+void readme_md() {
+#include <nlpp/format/table.hpp>
+#include <nlpp/genl.hpp>  // umbrella headers: nlpp/rtnl.hpp, genl.hpp, nfnl.hpp, nlpp.hpp (all)
+#include <nlpp/rtnl.hpp>
+
+  using namespace nlpp;
+  using namespace nlpp::rtnl;
+
+  // One RTNL socket, here inside the namespace "blue" (made with `ip netns
+  // add blue` or netns::create("blue")), without fork. ThrowingIpRoute returns
+  // values and throws errors; its session() returns a Result from each call.
+  auto ipr = ThrowingIpRoute::open({.netns = "blue"});
+
+  // Typed objects: what is not set is left to the kernel's defaults. Links
+  // are named or numbered wherever an object refers to one.
+  ipr.add(Link{.name = "br0", .info = link::Bridge{.stp_state = 1}}.set_up());
+  ipr.add(Link{.name = "vx0", .master = "br0", .info = link::Vxlan{.vni = 100, .local = "10.0.0.1", .port = 4789}});
+
+  // Addresses, prefixes and MACs are written as text ("..."_ip literals are
+  // checked by the compiler); the parts most routes lack, inline.
+  Route route{.dst = "198.51.100.0/24", .table = 1000,
+              .extras = {{.metrics = {.mtu = 1400},
+                          .multipath = {{.gateway = "10.1.0.2", .weight = 1}, {.gateway = "10.2.0.2", .weight = 2}}}}};
+  if (Result<io::Ack> added = ipr.session().add(route); !added)
+    std::cerr << added.error().describe() << '\n';  // errno, the kernel's extended ACK, the attribute's path
+
+  // Dumps the kernel filters where it can (strict checking); typed all the way.
+  std::vector<Route> routes = ipr.dump<Route>({.family = AF_INET, .table = 1000});
+  std::cout << format::routes_table(routes, format::LinkNames(ipr.dump<Link>()));
+
+  // What is not the change of one object runs on the session too: `ip route get`.
+  Route used = ipr.run(RouteQuery{.dst = "198.51.100.7"});
+  std::cout << used << '\n';  // one object as `ip -j -d` prints it
+
+  // Typed change events, received as the loop asks; an overrun (ENOBUFS) is
+  // an event too: time to resync with a dump.
+  for (const Event& event : ThrowingEventStream::open({EventGroup::links, EventGroup::ipv4_routes}, {.netns = "blue"}))
+    if (const Route* changed = object_if<Route>(event)) std::cout << (is_deletion(event) ? "gone " : "new ") << changed->dst;
+    else if (std::holds_alternative<Overrun>(event)) break;
+
+  // Generic netlink on the same session template: family ids resolved at run time.
+  auto genl = genl::GenericNetlink::open({.netns = "blue"}).value();
+  for (const genl::Family& family : genl.dump<genl::Family>().value()) std::cout << family.name << '\n';
+}
+
+// docs/GENL.md
+void genl_md() {
+#include <nlpp/genl/generic_netlink.hpp>
+
+  auto genl = genl::GenericNetlink::open({.netns = netns::Ref::name("blue")}).value();
+  for (const genl::Family& family : genl.dump<genl::Family>().value())
+    std::cout << family.name << ' ' << family.id << '\n';          // what `genl ctrl list` prints
+  genl::Family taskstats = genl.get(genl::Family{.name = "TASKSTATS"}).value();
+  uint16_t id = genl.binding().family_id(genl.engine(), "TASKSTATS").value();
+
+  static_cast<void>(id);
+}
+
+// docs/NETNS.md
+void netns_md() {
+#include <nlpp/netns/netns.hpp>
+
+  nlpp::netns::create("blue").value();                     // as `ip netns add blue`
+  auto socket = nlpp::netns::open_socket(nlpp::netns::Ref::name("blue"),
+                                         AF_NETLINK, SOCK_RAW, NETLINK_ROUTE).value();
+  // socket.get() is a NETLINK_ROUTE socket in "blue", usable from any thread.
+  nlpp::netns::remove("blue").value();                     // as `ip netns del blue`
+}
+
+// docs/RTNL_ADDRESSES.md
+void rtnl_addresses_md() {
+  const int vxlan = 4;
+  const int port = 3;
+
+  rtnl::IpRoute ip = rtnl::IpRoute::open({.netns = netns::Ref::name("blue")}).value();
+
+  rtnl::Address address{.ifindex = 2, .local = "192.0.2.1", .prefix_length = 24,
+                        .label = "eth0:web", .lifetimes = rtnl::AddressLifetimes{.preferred = 1800, .valid = 3600}};
+  address.broadcast = rtnl::default_broadcast(address.local, address.prefix_length);  // brd +
+  ip.add(address).value();
+
+  for (const rtnl::Neighbour& n : ip.dump<rtnl::Neighbour>({.family = AF_INET, .ifindex = 2}).value())
+    std::cout << n.dst.to_string() << ' ' << n.state.to_string() << '\n';
+
+  ip.add(rtnl::Neighbour{.ifindex = 2, .dst = "192.0.2.9", .lladdr = "02:00:00:00:00:09"}).value();  // permanent
+  ip.change(rtnl::Verb::append, rtnl::FdbEntry{.ifindex = vxlan, .dst = "198.51.100.8"}).value();  // self permanent
+  ip.add(rtnl::BridgeVlan{.ifindex = port, .vlans = {{.vid = 20, .vid_end = 30}}}).value();
+}
+
+// docs/RTNL_EVENTS.md
+void rtnl_events_md() {
+#include <nlpp/rtnl/events.hpp>
+
+  auto events = rtnl::EventStream::open({rtnl::EventGroup::links, rtnl::EventGroup::ipv4_routes},
+                                        {.netns = netns::Ref::name("blue")}).value();
+  for (;;) {
+    rtnl::Event event = events.next().value();
+    if (auto* link = std::get_if<rtnl::NewLink>(&event)) use(link->object);
+    else if (std::holds_alternative<rtnl::Overrun>(event)) resync();  // dump again, see below
+  }
+}
+
+// docs/RTNL_LINKS.md, a bridge and a veth pair
+void rtnl_links_md() {
+#include <nlpp/rtnl/link.hpp>
+  using namespace nlpp::rtnl;
+
+  IpRoute ipr = IpRoute::open({.netns = nlpp::netns::Ref::name("blue")}).value();
+
+  // A bridge, and a veth pair whose peer has its own name and namespace.
+  ipr.add(Link{.name = "br0", .info = LinkInfo{.kind = "bridge", .data = link::Bridge{.stp_state = 1}}}).value();
+  ipr.add(Link{.name = "veth0",
+               .info = LinkInfo{.kind = "veth",
+                                .data = link::Veth{.peer = Link{.name = "veth1",
+                                                                .net_ns = LinkNetns::open(nlpp::netns::Ref::name("red")).value()}}}})
+      .value();
+
+  // Into the bridge, up, with a port cost.
+  Link port{.ifindex = ipr.get(Link{.name = "veth0"})->ifindex,
+            .master = ipr.get(Link{.name = "br0"})->ifindex};
+  port.set_up(true);
+  ipr.set(port).value();
+  ipr.set(Link{.ifindex = port.ifindex,
+               .info = LinkInfo{.slave_kind = "bridge", .slave_data = link::BridgePort{.cost = 10}}}).value();
+
+  for (const Link& link : ipr.dump<Link>({.kind = "veth"}).value()) std::cout << link << '\n';
+}
+
+// docs/RTNL_LINKS.md, a kind nlpp has no type for
+void rtnl_links_md_generic_data() {
+  using namespace nlpp::rtnl;
+  auto ipr = ThrowingIpRoute::open();
+
+  link::GenericData hsr;
+  link::add_attribute(hsr, "hsr", "slave1", uint64_t{3}).value();
+  link::add_attribute(hsr, "hsr", "slave2", uint64_t{4}).value();
+  ipr.add(Link{.name = "hsr0", .info = LinkInfo{.kind = "hsr", .data = hsr}});
+}
+
+// docs/RTNL_ROUTES.md
+void rtnl_routes_md() {
+  using namespace nlpp::rtnl;
+  const int veth0 = 5;
+
+  IpRoute ipr = IpRoute::open({.netns = netns::Ref::name("blue")}).value();
+
+  // Addresses and prefixes convert from text (bad text throws nlpp::Exception;
+  // "..."_ip / "..."_prefix literals are checked by the compiler instead).
+  ipr.add(Route{.dst = "198.51.100.0/24", .gateway = "192.0.2.254", .table = 1000,
+                .extras = {{.metrics = {.mtu = 1400, .locked = RouteMetrics::lock_bit(RTAX_MTU)}}}}).value();
+  ipr.add(Route{.dst = "203.0.113.0/24",
+                .extras = {{.multipath = {{.gateway = "192.0.2.2"}, {.gateway = "192.0.2.3", .weight = 3}}}}}).value();
+
+  for (const Route& r : ipr.dump<Route>({.family = AF_INET, .table = 1000}).value())
+    std::cout << r << '\n';  // the route as `ip -j -d route show` prints it (format/json.hpp)
+
+  Route used = ipr.run(RouteQuery{.dst = "198.51.100.7"}).value();
+
+  ipr.add(Nexthop{.id = 1, .oif = veth0, .gateway = "192.0.2.2"}).value();
+  ipr.add(Nexthop{.id = 10, .group = {{.id = 1}, {.id = 2, .weight = 3}}}).value();
+  ipr.add(Route{.dst = "192.0.2.128/25", .nh_id = 10}).value();
+
+  ipr.add(Rule{.table = 1000, .priority = 100, .src = "10.0.0.0/8"}).value();
+}
+
+// Every function above: referenced here, so that each is compiled and
+// linked, and called nowhere.
+constexpr void (*kernel_examples[])() = {
+    format_json_hpp,
+    format_table_hpp,
+    genl_hpp,
+    genl_family_hpp,
+    genl_generic_netlink_hpp,
+    io_throwing_hpp,
+    nfnl_batch_framing_hpp,
+    rtnl_hpp,
+    rtnl_address_hpp,
+    rtnl_bridge_vlan_hpp,
+    rtnl_change_batch_hpp,
+    rtnl_event_stream_hpp,
+    rtnl_event_stream_hpp_throwing,
+    rtnl_fdb_entry_hpp,
+    rtnl_ip_route_hpp,
+    rtnl_ip_route_hpp_throwing,
+    rtnl_link_hpp,
+    rtnl_link_altnames_hpp,
+    rtnl_link_ref_hpp,
+    rtnl_neighbour_hpp,
+    rtnl_nexthop_hpp,
+    rtnl_route_hpp,
+    rtnl_route_query_hpp,
+    rtnl_rule_hpp,
+    readme_md,
+    genl_md,
+    netns_md,
+    rtnl_addresses_md,
+    rtnl_events_md,
+    rtnl_links_md,
+    rtnl_links_md_generic_data,
+    rtnl_routes_md,
+};
+
+TEST(DocExamples, every_example_that_talks_to_the_kernel_is_compiled) {
+  for (const auto example : kernel_examples) EXPECT_NE(example, nullptr);
+}
+
+}  // namespace
+}  // namespace nlpp::test
+// clang-format on
