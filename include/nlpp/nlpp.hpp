@@ -1,9 +1,11 @@
 // All of nlpp in one include: every protocol (rtnl.hpp, genl.hpp,
-// nfnl.hpp), namespaces, and the schema that decodes any netlink message.
+// nfnl.hpp), namespaces, IPDB's cache, and the schema that decodes any
+// netlink message.
 // Programs that use one protocol compile faster with its own header.
 #pragma once
 
 #include <nlpp/genl.hpp>
+#include <nlpp/ipdb/cache.hpp>
 #include <nlpp/nfnl.hpp>
 #include <nlpp/rtnl.hpp>
 #include <nlpp/schema/decoder.hpp>

@@ -21,6 +21,7 @@
 #include <nlpp/format/table.hpp>
 #include <nlpp/format/text_colour.hpp>
 #include <nlpp/genl.hpp>
+#include <nlpp/ipdb/cache.hpp>
 #include <nlpp/netns/netns.hpp>
 #include <nlpp/nfnl.hpp>
 #include <nlpp/nltest/fake_kernel.hpp>
@@ -40,10 +41,12 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -510,6 +513,25 @@ void readme_md() {
   for (const genl::Family& family : genl.dump<genl::Family>().value()) std::cout << family.name << '\n';
 }
 
+// include/nlpp/ipdb/cache.hpp
+void ipdb_cache_hpp() {
+  auto cache = ipdb::Cache::open({.socket = {.netns = "blue"}}).value();
+  cache.update(std::chrono::milliseconds(100)).value();  // apply what changed
+  if (std::optional<rtnl::Route> used = cache.longest_match("198.51.100.7"))
+    std::cout << *used << '\n';
+}
+
+// docs/IPDB.md
+void ipdb_md() {
+#include <nlpp/ipdb/cache.hpp>
+
+  auto cache = nlpp::ipdb::Cache::open({.socket = {.netns = "blue"}}).value();
+  for (;;) {
+    cache.update(std::chrono::milliseconds(100)).value();  // what changed since
+    if (std::optional<nlpp::rtnl::Route> used = cache.longest_match("198.51.100.7")) std::cout << *used << '\n';
+  }
+}
+
 // docs/GENL.md
 void genl_md() {
 #include <nlpp/genl/generic_netlink.hpp>
@@ -633,6 +655,8 @@ void rtnl_routes_md() {
 // Every function above: referenced here, so that each is compiled and
 // linked, and called nowhere.
 constexpr void (*kernel_examples[])() = {
+    ipdb_cache_hpp,
+    ipdb_md,
     format_json_hpp,
     format_table_hpp,
     genl_hpp,

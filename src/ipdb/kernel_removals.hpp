@@ -1,0 +1,82 @@
+// Internal: what one notification does to the cache. The object it names
+// is replaced or removed; and what the kernel removes or changes along
+// with it without a notification of its own is removed here too, or read
+// again. Seen on 6.18 (docs/IPDB.md, "What the kernel does not say"):
+//
+// - a link deleted, or moved to another namespace (RTM_DELLINK): its
+//   IPv4 routes go silently (its addresses, neighbours and IPv6 routes
+//   are notified); its FDB entries and nexthops go too;
+// - a link set down: its IPv4 routes (but the local ones of its
+//   addresses) and its nexthop objects (and the routes using them) go
+//   silently;
+// - a link's carrier lost or regained: its routes gain or lose the
+//   linkdown flag silently (read again, through one filtered dump), and a
+//   lost carrier takes its nexthop objects (and their routes) along;
+// - the last IPv4 address of a link removed: its remaining IPv4 routes
+//   (those through a gateway; not those through a nexthop object) go
+//   silently;
+// - a nexthop object deleted: the routes using it go silently.
+#pragma once
+
+#include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/fdb_entry.hpp>
+#include <nlpp/rtnl/link.hpp>
+#include <nlpp/rtnl/neighbour.hpp>
+#include <nlpp/rtnl/nexthop.hpp>
+#include <nlpp/rtnl/object_event.hpp>
+#include <nlpp/rtnl/route.hpp>
+#include <nlpp/rtnl/rule.hpp>
+
+#include "ipdb/object_set.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <tuple>
+
+namespace nlpp::ipdb {
+
+/// Every kind a cache holds, one set each (empty when not kept).
+using KeptObjects =
+    std::tuple<ObjectSet<rtnl::Link>, ObjectSet<rtnl::Address>, ObjectSet<rtnl::Route>, ObjectSet<rtnl::Neighbour>,
+               ObjectSet<rtnl::FdbEntry>, ObjectSet<rtnl::Rule>, ObjectSet<rtnl::Nexthop>>;
+
+/// What applying a notification did besides the object itself.
+struct Consequence {
+  size_t removed = 0;                          ///< objects the kernel removed silently
+  std::optional<uint32_t> reread_routes_of{};  ///< a link whose routes must be read again
+};
+
+/// Whether the cache keeps object. It keeps every object but the IPv6
+/// multicast neighbours (ff00::/8, noarp) the kernel makes for itself when
+/// a link sends to a group, which it never notifies: no program sets them,
+/// and a cache holding them could not be kept equal to a dump.
+template <class T>
+bool is_cached(const T&) {
+  return true;
+}
+bool is_cached(const rtnl::Neighbour& neighbour);
+
+/// Whether a route sends through a link: its oif or one of its paths'.
+bool route_uses_link(const rtnl::Route& route, uint32_t ifindex);
+
+/// An RTM_NEW* notification: an object was created or changed.
+template <class T>
+Consequence changed(KeptObjects& sets, const rtnl::NewEvent<T>& event) {
+  std::get<ObjectSet<T>>(sets).put(event.object);
+  return {};
+}
+Consequence changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event);
+Consequence changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event);
+
+/// An RTM_DEL* notification: object is gone.
+template <class T>
+Consequence removed(KeptObjects& sets, const T& object) {
+  std::get<ObjectSet<T>>(sets).erase(CacheKey<T>::of(object));
+  return {};
+}
+Consequence removed(KeptObjects& sets, const rtnl::Link& link);
+Consequence removed(KeptObjects& sets, const rtnl::Address& address);
+Consequence removed(KeptObjects& sets, const rtnl::Nexthop& nexthop);
+
+}  // namespace nlpp::ipdb
