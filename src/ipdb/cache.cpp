@@ -10,10 +10,9 @@
 #include "ipdb/kernel_removals.hpp"
 #include "ipdb/object_set.hpp"
 
-#include <net/if.h>
-
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <mutex>
 #include <shared_mutex>
 #include <tuple>
@@ -83,18 +82,13 @@ struct Cache::State {
   mutable std::shared_mutex mutex;  // guards sets
   KeptObjects sets;
 
-  template <class T>
-  bool kept() const {
-    return keeps<T>(options);
-  }
-
   // Dumps every kept kind, then replaces the cached objects in one go.
   Result<void> reload() {
     KeptObjects loaded;
     Result<void> outcome;
     rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
       if constexpr (requires { std::get<ObjectSet<T>>(loaded); }) {
-        if (!outcome || !kept<T>()) return;
+        if (!outcome || !keeps<T>(options)) return;
         Result<std::vector<T>> dumped = ipr.dump<T>();
         if (!dumped) return void(outcome = std::move(dumped).error());
         std::erase_if(*dumped, [](const T& object) { return !is_cached(object); });
@@ -138,7 +132,7 @@ struct Cache::State {
           } else {
             using T = typename EventParts<E>::Object;
             if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
-              if (!kept<T>() || !is_cached(happened.object)) return {};
+              if (!keeps<T>(options) || !is_cached(happened.object)) return {};
               ++stats.events;
               std::optional<uint32_t> reread;
               {
@@ -151,7 +145,7 @@ struct Cache::State {
                 stats.removed += consequence.removed;
                 reread = consequence.reread_routes_of;
               }
-              if (reread && kept<rtnl::Route>()) {
+              if (reread && keeps<rtnl::Route>(options)) {
                 ++stats.reread;
                 return reread_routes(*reread);
               }
