@@ -37,7 +37,7 @@ rtnl::Address parse_address(Session& session, Words& words) {
   rtnl::AddressLifetimes lifetimes;
   while (!words.empty()) {
     if (words.take_if("dev")) {
-      address.ifindex = session.ifindex(words.value_of("dev"));
+      address.ifindex = session.link_ref(words.value_of("dev"));
     } else if (words.take_if("local")) {
       local = parse_prefix(words.value_of("local"), "local");
     } else if (words.take_if("peer") || words.take_if("remote")) {

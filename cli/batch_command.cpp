@@ -1,8 +1,10 @@
-// nlpp -batch FILE|- [-force]: one command a line, the way `ip -batch`
-// reads them (words split at blanks, "double" or 'single' quotes keep
-// blanks, `#` to the end of the line is a comment, a trailing backslash
-// joins the next line). The changes go through Session's batch, so they
-// reach the kernel pipelined; a refusal is reported by the line that asked.
+// nlpp -batch FILE|- [-force | -atomic]: one command a line, the way `ip
+// -batch` reads them (words split at blanks, "double" or 'single' quotes
+// keep blanks, `#` to the end of the line is a comment, a trailing
+// backslash joins the next line). The changes go through Session's batch,
+// so they reach the kernel pipelined; a refusal is reported by the line
+// that asked. With -atomic they are one IPDB transaction, committed at
+// the end of the input: every line takes effect, or none does.
 #include "batch_input.hpp"
 #include "commands.hpp"
 
@@ -60,7 +62,10 @@ class BatchRunner {
  public:
   BatchRunner(Session& session, BatchInput& input)
       : session_(session), input_(input), keep_going_(session.options().force) {
-    session_.start_batch(keep_going_);
+    if (session.options().atomic)
+      session_.start_atomic_batch();
+    else
+      session_.start_batch(keep_going_);
   }
 
   int run() {
@@ -77,11 +82,14 @@ class BatchRunner {
       if (continued) continue;
       if (!run_command(first_line, command)) return status_;
       command.clear();
-      if (session_.queued() >= send_every && !send_in_background()) return status_;
+      if (!session_.atomic() && session_.queued() >= send_every && !send_in_background()) return status_;
     }
     if (stopped_) return status_;
     if (!command.empty() && input_.signal() == 0 && !run_command(first_line, command)) return status_;
-    send_queued();
+    if (session_.atomic())
+      commit();
+    else
+      send_queued();
     return status_;
   }
 
@@ -118,6 +126,9 @@ class BatchRunner {
     if (object == nullptr) throw UsageError("unknown object " + quoted(object_word) + " (nlpp --help)");
     const std::string_view command = line.empty() ? std::string_view() : line.take("");
     if (!object->acts_outside_the_batch) return object->run(session_, command, line);
+    if (session_.atomic())
+      throw UsageError("-atomic: \"" + std::string(object_word) +
+                       "\" acts at once, before the transaction commits: not in an atomic batch");
     // What the lines before it queued takes effect before it runs, and it
     // stops on SIGINT / SIGTERM as on its own.
     if (!send_queued()) return;
@@ -148,15 +159,29 @@ class BatchRunner {
     return !stopped_;
   }
 
+  // Commits an atomic batch and reports its failure by line.
+  void commit() {
+    try {
+      if (const std::optional<LineFailure> failure = session_.commit_atomic()) {
+        std::cerr << "nlpp: line " << failure->line << ": " << printable(failure->error.describe()) << '\n';
+        note(exit_kernel_error);
+      }
+    } catch (const Exception& error) {  // opening the cache
+      std::cerr << "nlpp: " << printable(error.error().describe()) << '\n';
+      note(exit_kernel_error);
+    }
+  }
+
   // A line that failed before it reached the kernel. Without -force, the
   // lines before it are sent (as `ip -batch` would have applied them), and
-  // the batch stops.
+  // the batch stops; with -atomic nothing was sent, and nothing is.
   bool failed(size_t line_number, std::string_view message, int status) {
-    std::cerr << "nlpp: line " << line_number << ": " << message << '\n';
+    std::cerr << "nlpp: line " << line_number << ": " << message
+              << (session_.atomic() ? "; nothing was applied (-atomic)" : "") << '\n';
     note(status);
     if (keep_going_) return true;
-    send_queued();
     stopped_ = true;
+    if (!session_.atomic()) send_queued();
     return false;
   }
 

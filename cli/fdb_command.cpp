@@ -36,7 +36,7 @@ FdbEntry parse_entry(Session& session, Words& words) {
   bool have_lladdr = false;
   while (!words.empty()) {
     if (words.take_if("dev")) {
-      entry.ifindex = session.ifindex(words.value_of("dev"));
+      entry.ifindex = session.link_ref(words.value_of("dev"));
     } else if (words.take_if("dst")) {
       Result<nlpp::IpAddress> dst = nlpp::IpAddress::parse(words.value_of("dst"));
       if (!dst) throw UsageError("\"dst\": " + dst.error().context());
@@ -48,7 +48,7 @@ FdbEntry parse_entry(Session& session, Words& words) {
     } else if (words.take_if("port") || words.take_if("dst_port")) {
       entry.port = words.number_of<uint16_t>("port");
     } else if (words.take_if("via")) {
-      entry.via_ifindex = session.ifindex(words.value_of("via"));
+      entry.via_ifindex = session.link_ref(words.value_of("via"));
     } else if (words.take_if("nhid")) {
       entry.nh_id = words.number_of<uint32_t>("nhid");
     } else if (words.take_if("vlan")) {

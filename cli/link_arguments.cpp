@@ -63,11 +63,11 @@ bool parse_link_option(Words& words, Session& session, rtnl::Link& link) {
   } else if (words.take_if("group")) {
     link.group = words.number_of<uint32_t>("group");
   } else if (words.take_if("master")) {
-    link.master = session.ifindex(words.value_of("master"));
+    link.master = session.link_ref(words.value_of("master"));
   } else if (words.take_if("nomaster")) {
     link.master = 0;
   } else if (words.take_if("link")) {
-    link.link = session.ifindex(words.value_of("link"));
+    link.link = session.link_ref(words.value_of("link"));
   } else if (words.take_if("netns")) {
     link.net_ns = parse_netns(words);
   } else if (words.take_if("promisc")) {

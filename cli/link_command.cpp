@@ -49,17 +49,31 @@ void add(Session& session, Words& words, Verb verb) {
   session.forget_links();
 }
 
+// The link a set or del is about: its ifindex; in an atomic batch, a
+// link an earlier line makes by its name (Session::link_ref()).
+void identify(Session& session, std::string_view device, rtnl::Link& link) {
+  const rtnl::LinkRef ref = session.link_ref(device);
+  if (!ref.is_name()) {
+    link.ifindex = ref;
+    return;
+  }
+  if (link.name && link.name != device)
+    throw UsageError("-atomic: link " + quoted(device) + " is made by an earlier line; it cannot be renamed in the same batch");
+  link.name = std::string(device);
+}
+
 void set(Session& session, Words& words) {
   rtnl::Link link;
-  link.ifindex = session.ifindex(device_word(words));
+  const std::string_view device = device_word(words);
   parse_link(words, session, link, false);
+  identify(session, device, link);
   session.apply(Verb::set, link);
   session.forget_links();
 }
 
 void del(Session& session, Words& words) {
   rtnl::Link link;
-  link.ifindex = session.ifindex(device_word(words));
+  identify(session, device_word(words), link);
   if (words.take_if("type")) words.value_of("type");  // iproute2 accepts and ignores it
   if (!words.empty()) words.unknown();
   session.apply(Verb::del, link);

@@ -40,6 +40,8 @@ size_t parse_options(std::span<const std::string_view> arguments, Options& optio
       options.batch = std::string(words.value_of(option));
     } else if (option == "-force" || option == "--force") {
       options.force = true;
+    } else if (option == "-atomic" || option == "--atomic") {
+      options.atomic = true;
     } else if (const std::optional<ColourWhen> colour = colour_option(option, words)) {
       options.colour = *colour;
     } else if (option == "-4") {
@@ -59,6 +61,10 @@ int run(std::span<const std::string_view> arguments) {
   Options options;
   const size_t object_index = parse_options(arguments, options);
   Words words(arguments.subspan(object_index));
+  if (options.atomic && options.force)
+    throw UsageError("-atomic and -force contradict each other: -atomic applies every line or none, -force goes on "
+                     "after a failing line");
+  if (options.atomic && !options.batch) throw UsageError("-atomic goes with -batch FILE (nlpp --help)");
   if (options.batch) {
     if (!words.empty()) throw UsageError("-batch takes no object: " + quoted(words.peek()) + " (nlpp --help)");
     Session session(options, std::cout);

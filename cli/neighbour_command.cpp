@@ -25,7 +25,7 @@ rtnl::Neighbour parse_neighbour(Session& session, Words& words) {
   bool have_dst = false;
   while (!words.empty()) {
     if (words.take_if("dev")) {
-      neighbour.ifindex = session.ifindex(words.value_of("dev"));
+      neighbour.ifindex = session.link_ref(words.value_of("dev"));
     } else if (words.take_if("lladdr")) {
       Result<nlpp::MacAddress> lladdr = nlpp::MacAddress::parse(words.value_of("lladdr"));
       if (!lladdr) throw UsageError("\"lladdr\": " + lladdr.error().context());

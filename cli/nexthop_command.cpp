@@ -65,7 +65,7 @@ Nexthop parse_nexthop(Session& session, Words& words) {
       if (!gateway) throw UsageError("\"via\": " + gateway.error().context());
       nexthop.gateway = *gateway;
     } else if (words.take_if("dev")) {
-      nexthop.oif = session.ifindex(words.value_of("dev"));
+      nexthop.oif = session.link_ref(words.value_of("dev"));
     } else if (words.take_if("blackhole")) {
       nexthop.blackhole = true;
     } else if (words.take_if("onlink")) {

@@ -164,6 +164,7 @@ void print_usage(std::ostream& out) {
          "         -4 | -6 | -f|--family inet|inet6|mpls|bridge|link\n"
          "         -b|-batch FILE  run the commands of FILE (- for stdin), one a line\n"
          "         -force  a batch goes on after a failing line\n"
+         "         -atomic  a batch is one transaction: every line takes effect, or none does\n"
          "         -c|-color[=always|auto|never]  colour names and addresses (-c: always; default:\n"
          "                                        auto, on a terminal unless NO_COLOR is set)\n"
          "Exit status: 0 success, 1 an error of the kernel or the system, 2 a usage error.\n";

@@ -117,7 +117,7 @@ rtnl::RouteNexthop parse_path(Session& session, Words& words) {
     if (words.take_if("via"))
       path.gateway = parse_via(words);
     else if (words.take_if("dev"))
-      path.ifindex = session.ifindex(words.value_of("dev"));
+      path.ifindex = session.link_ref(words.value_of("dev"));
     else if (words.take_if("weight"))
       path.weight = words.number_of<uint16_t>("weight");
     else if (words.take_if("onlink"))
@@ -151,7 +151,7 @@ Route parse_route(Session& session, Words& words) {
     if (words.take_if("via")) {
       route.gateway = parse_via(words);
     } else if (words.take_if("dev") || words.take_if("oif")) {
-      route.oif = session.ifindex(words.value_of("dev"));
+      route.oif = session.link_ref(words.value_of("dev"));
     } else if (words.take_if("table")) {
       route.table = parse_table(words.value_of("table"));
     } else if (words.take_if("proto") || words.take_if("protocol")) {

@@ -16,13 +16,41 @@ rtnl::IpRoute& Session::ipr() {
   return socket();
 }
 
+io::SocketOptions Session::socket_options() const {
+  io::SocketOptions socket;
+  if (options_.netns) socket.netns = netns::Ref::name(*options_.netns);
+  return socket;
+}
+
 rtnl::IpRoute& Session::socket() {
-  if (!ipr_) {
-    io::SocketOptions socket;
-    if (options_.netns) socket.netns = netns::Ref::name(*options_.netns);
-    ipr_.emplace(rtnl::IpRoute::open(socket).value());
-  }
+  if (!ipr_) ipr_.emplace(rtnl::IpRoute::open(socket_options()).value());
   return *ipr_;
+}
+
+void Session::start_atomic_batch() {
+  // Every kind a line can change is kept, FDB entries included.
+  auto cache = std::make_unique<ipdb::Cache>(ipdb::Cache::open({.fdb = true, .socket = socket_options()}).value());
+  ipdb::Transaction transaction(*cache);
+  atomic_.emplace(Atomic{.cache = std::move(cache), .transaction = std::move(transaction), .line = 0, .lines = {}});
+}
+
+std::optional<LineFailure> Session::commit_atomic() {
+  ipdb::Transaction& transaction = atomic_->transaction;
+  if (transaction.empty()) return std::nullopt;
+  Result<ipdb::CommitReport> committed = transaction.commit();
+  if (committed) return std::nullopt;
+  const ipdb::CommitFailure& failure = *transaction.failure();
+  std::string context = failure.change;
+  if (!failure.error.context().empty()) context += ": " + failure.error.context();
+  context += failure.undo_error ? "; undoing the lines before it failed too: " + failure.undo_error->describe()
+                                : "; nothing was applied (-atomic)";
+  return LineFailure{atomic_->lines[failure.step], Error(failure.error.code(), std::move(context), failure.error.ext_ack())};
+}
+
+rtnl::LinkRef Session::link_ref(std::string_view name) {
+  if (!atomic_) return ifindex(name);
+  if (const std::optional<rtnl::Link> link = atomic_->cache->link(name)) return link->ifindex;
+  return rtnl::LinkRef(name);  // perhaps made by an earlier line: the transaction resolves it
 }
 
 void Session::flush() {

@@ -6,6 +6,7 @@
 #include "colour.hpp"
 
 #include <nlpp/format/link_names.hpp>
+#include <nlpp/ipdb/transaction.hpp>
 #include <nlpp/rtnl/change_batch.hpp>
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/link.hpp>
@@ -13,10 +14,12 @@
 #include <cstdint>
 #include <future>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -31,6 +34,7 @@ struct Options {
   std::optional<std::string> netns{};  ///< -n NAME: work inside this `ip netns` namespace
   std::optional<std::string> batch{};  ///< -batch FILE: the commands of FILE ("-": stdin), one a line
   bool force = false;                  ///< -force: a batch goes on after a failing line
+  bool atomic = false;                 ///< -atomic: a batch is one IPDB transaction, all or nothing
   ColourWhen colour = ColourWhen::on_terminal;  ///< -c, -color[=always|auto|never]: coloured text
 };
 
@@ -79,6 +83,17 @@ class Session {
   /// request (HasAddPlan: links) are sent at once, after the queue.
   template <rtnl::RtnlObject T>
   void apply(Verb verb, const T& object) {
+    if (atomic_) {
+      if constexpr (std::is_constructible_v<ipdb::AnyObject, const T&>) {
+        atomic_->transaction.change(verb, object).value();
+        atomic_->lines.push_back(atomic_->line);
+        return;
+      } else {
+        throw Exception(Error(errc::invalid_argument, std::string("-atomic: ") +
+                                                          std::string(rtnl::ObjectTraits<T>::name) +
+                                                          " changes are not in IPDB transactions yet"));
+      }
+    }
     if (batch_ && !(rtnl::HasAddPlan<T> && verb == Verb::add)) {
       batch_->changes.change(verb, object).value();
       batch_->lines.push_back(batch_->line);
@@ -89,6 +104,10 @@ class Session {
   /// The ifindex of link `name`; when there is none, ENODEV as a
   /// std::system_error with iproute2's message.
   uint32_t ifindex(std::string_view name);
+  /// The link `name` as a change names it: its ifindex (as ifindex()); in
+  /// an atomic batch the name itself, which the transaction resolves when
+  /// it commits, so that a line can name a link an earlier line makes.
+  rtnl::LinkRef link_ref(std::string_view name);
   /// The links' names by ifindex, for output.
   format::LinkNames link_names();
   /// Forgets the links read (after a command that adds, renames or deletes one).
@@ -98,8 +117,18 @@ class Session {
   /// send stops at the first datagram with a failure (BatchResult's
   /// stop_after_failure) and the batch should stop there.
   void start_batch(bool keep_going) { batch_.emplace(Batch{.keep_going = keep_going}); }
+  /// Atomic batch mode (-batch -atomic): apply() queues every change of the
+  /// batch into one IPDB transaction, which commit_atomic() applies.
+  void start_atomic_batch();
+  bool atomic() const noexcept { return atomic_.has_value(); }
+  /// Commits the atomic batch: every line applied and verified, or none
+  /// (what was applied undone). The failure, by line, when not.
+  std::optional<LineFailure> commit_atomic();
   /// The line the changes queued from now on come from.
-  void set_batch_line(size_t line) noexcept { batch_->line = line; }
+  void set_batch_line(size_t line) noexcept {
+    if (atomic_) atomic_->line = line;
+    if (batch_) batch_->line = line;
+  }
   /// How many changes are queued.
   size_t queued() const noexcept { return batch_ ? batch_->changes.size() : 0; }
   /// Sends the queued changes and waits for their outcome, and for that of
@@ -136,6 +165,7 @@ class Session {
   void settle();
   void record(const io::BatchResult& result, const std::vector<size_t>& lines);
   rtnl::IpRoute& socket();
+  io::SocketOptions socket_options() const;
   const std::vector<rtnl::Link>& links();
 
   Options options_;
@@ -143,6 +173,15 @@ class Session {
   std::optional<rtnl::IpRoute> ipr_;
   std::optional<std::vector<rtnl::Link>> links_;
   std::optional<Batch> batch_;
+  // An atomic batch: the cache the transaction works on, the transaction,
+  // and the line of each change queued.
+  struct Atomic {
+    std::unique_ptr<ipdb::Cache> cache;
+    ipdb::Transaction transaction;
+    size_t line;
+    std::vector<size_t> lines;
+  };
+  std::optional<Atomic> atomic_;
 };
 
 }  // namespace nlpp::cli

@@ -6,6 +6,10 @@
 
 #include <nlpp/genl.hpp>
 #include <nlpp/ipdb/cache.hpp>
+#include <nlpp/ipdb/follower.hpp>
+#include <nlpp/ipdb/transaction.hpp>
+#include <nlpp/ipdb/follower.hpp>
+#include <nlpp/ipdb/transaction.hpp>
 #include <nlpp/nfnl.hpp>
 #include <nlpp/rtnl.hpp>
 #include <nlpp/schema/decoder.hpp>

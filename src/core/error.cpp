@@ -19,6 +19,8 @@ class Category final : public std::error_category {
       case errc::not_found: return "not found";
       case errc::outcome_unknown: return "outcome unknown: the kernel's answer was lost";
       case errc::not_sent: return "not sent";
+      case errc::not_applied: return "not applied: the kernel does not hold what it acknowledged";
+      case errc::undo_incomplete: return "undo incomplete";
     }
     return "unknown nlpp error";
   }

@@ -7,14 +7,17 @@
 #include <nlpp/rtnl/ip_route.hpp>
 #include <nlpp/rtnl/objects.hpp>
 
-#include "ipdb/kernel_removals.hpp"
+#include "ipdb/cache_state.hpp"
 #include "ipdb/object_set.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <array>
 #include <iterator>
+#include <functional>
 #include <mutex>
 #include <shared_mutex>
+#include <system_error>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -49,115 +52,134 @@ IpPrefix prefix_of(const IpAddress& destination, int length) {
                   static_cast<uint8_t>(length)};
 }
 
-// Whether options keep objects of kind T.
-template <class T>
-bool keeps(const CacheOptions& options) {
-  if constexpr (std::is_same_v<T, rtnl::Link>)
-    return options.links;
-  else if constexpr (std::is_same_v<T, rtnl::Address>)
-    return options.addresses;
-  else if constexpr (std::is_same_v<T, rtnl::Route>)
-    return options.routes;
-  else if constexpr (std::is_same_v<T, rtnl::Neighbour>)
-    return options.neighbours;
-  else if constexpr (std::is_same_v<T, rtnl::FdbEntry>)
-    return options.fdb;
-  else if constexpr (std::is_same_v<T, rtnl::Rule>)
-    return options.rules;
-  else if constexpr (std::is_same_v<T, rtnl::Nexthop>)
-    return options.nexthops;
-  else
-    return false;
-}
-
 }  // namespace
 
-struct Cache::State {
-  State(const CacheOptions& cache_options, rtnl::EventStream stream, rtnl::IpRoute session)
-      : options(cache_options), events(std::move(stream)), ipr(std::move(session)) {}
+namespace detail {
 
-  CacheOptions options;
-  rtnl::EventStream events;
-  rtnl::IpRoute ipr;
-  mutable std::shared_mutex mutex;  // guards sets
-  KeptObjects sets;
-
-  // Dumps every kept kind, then replaces the cached objects in one go.
-  Result<void> reload() {
-    KeptObjects loaded;
-    Result<void> outcome;
-    rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
-      if constexpr (requires { std::get<ObjectSet<T>>(loaded); }) {
-        if (!outcome || !keeps<T>(options)) return;
-        Result<std::vector<T>> dumped = ipr.dump<T>();
-        if (!dumped) return void(outcome = std::move(dumped).error());
-        std::erase_if(*dumped, [](const T& object) { return !is_cached(object); });
-        std::get<ObjectSet<T>>(loaded).assign(std::move(*dumped));
-      }
-    });
-    if (!outcome) return outcome;
-    std::unique_lock lock(mutex);
-    sets = std::move(loaded);
-    return {};
-  }
-
-  // The routes through ifindex of both IP families, asked again: the
-  // kernel changes their flags (linkdown) without a notification when the
-  // link's carrier changes.
-  Result<void> reread_routes(uint32_t ifindex) {
-    std::vector<rtnl::Route> routes;
-    for (const uint8_t family : {uint8_t{AF_INET}, uint8_t{AF_INET6}}) {
-      Result<std::vector<rtnl::Route>> dumped = ipr.dump<rtnl::Route>({.family = family, .oif = ifindex});
-      if (!dumped) return std::move(dumped).error();
-      std::move(dumped->begin(), dumped->end(), std::back_inserter(routes));
+Result<void> CacheState::reload() {
+  // Every kind dumped first, then applied in one go under the lock.
+  std::tuple<std::vector<rtnl::Link>, std::vector<rtnl::Address>, std::vector<rtnl::Route>,
+             std::vector<rtnl::Neighbour>, std::vector<rtnl::FdbEntry>, std::vector<rtnl::Rule>,
+             std::vector<rtnl::Nexthop>>
+      dumped;
+  Result<void> outcome;
+  rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
+    if constexpr (requires { std::get<std::vector<T>>(dumped); }) {
+      if (!outcome || !keeps<T>(options)) return;
+      std::vector<T>& objects = std::get<std::vector<T>>(dumped);
+      if (Result<void> read = ipr.dump_into(objects); !read) return void(outcome = std::move(read).error());
+      std::erase_if(objects, [](const T& object) { return !is_cached(object); });
     }
+  });
+  if (!outcome) return outcome;
+  ChangeLog log(false);
+  {
     std::unique_lock lock(mutex);
+    log = new_log();
+    std::apply([&]<class... T>(std::vector<T>&... objects) { (std::get<ObjectSet<T>>(sets).assign(std::move(objects), log), ...); },
+               dumped);
+    append_to_journals(log);
+  }
+  subscribers->deliver(log.changes());
+  return {};
+}
+
+// The routes through ifindex of both IP families, asked again: the kernel
+// changes their flags (linkdown) without a notification when the link's
+// carrier changes.
+Result<void> CacheState::reread_routes(uint32_t ifindex) {
+  std::vector<rtnl::Route> routes;
+  for (const uint8_t family : {uint8_t{AF_INET}, uint8_t{AF_INET6}}) {
+    Result<void> read = ipr.dump_into(routes, {.family = family, .oif = ifindex});
+    // ENODEV: the link is gone meanwhile; its deletion, queued, removes its routes.
+    if (!read && read.error().code() == std::error_code(ENODEV, std::system_category())) return {};
+    if (!read) return read;
+  }
+  ChangeLog log(false);
+  {
+    std::unique_lock lock(mutex);
+    log = new_log();
     ObjectSet<rtnl::Route>& cached = std::get<ObjectSet<rtnl::Route>>(sets);
-    cached.erase_if([&](const rtnl::Route& route) {
-      return (route.family == AF_INET || route.family == AF_INET6) && route_uses_link(route, ifindex);
-    });
-    for (rtnl::Route& route : routes) cached.put(std::move(route));
-    return {};
-  }
-
-  Result<void> apply(const rtnl::Event& event, UpdateStats& stats) {
-    return std::visit(
-        [&](const auto& happened) -> Result<void> {
-          using E = std::decay_t<decltype(happened)>;
-          if constexpr (std::is_same_v<E, rtnl::Overrun>) {
-            ++stats.resyncs;
-            return reload();
-          } else if constexpr (std::is_same_v<E, rtnl::UnknownEvent>) {
-            return {};  // a message nlpp does not model (a bridge's per-port one...)
-          } else {
-            using T = typename EventParts<E>::Object;
-            if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
-              if (!keeps<T>(options) || !is_cached(happened.object)) return {};
-              ++stats.events;
-              std::optional<uint32_t> reread;
-              {
-                std::unique_lock lock(mutex);
-                Consequence consequence;
-                if constexpr (EventParts<E>::deletion)
-                  consequence = removed(sets, happened.object);
-                else
-                  consequence = changed(sets, happened);
-                stats.removed += consequence.removed;
-                reread = consequence.reread_routes_of;
-              }
-              if (reread && keeps<rtnl::Route>(options)) {
-                ++stats.reread;
-                return reread_routes(*reread);
-              }
-            }
-            return {};
-          }
+    std::vector<ObjectSet<rtnl::Route>::Key> still_there;
+    for (const rtnl::Route& route : routes) still_there.push_back(CacheKey<rtnl::Route>::of(route));
+    std::ranges::sort(still_there);
+    cached.erase_if(
+        [&](const rtnl::Route& route) {
+          return (route.family == AF_INET || route.family == AF_INET6) && route_uses_link(route, ifindex) &&
+                 !std::ranges::binary_search(still_there, CacheKey<rtnl::Route>::of(route));
         },
-        event);
+        log);
+    for (rtnl::Route& route : routes)
+      if (const rtnl::Route* same = cached.find(CacheKey<rtnl::Route>::of(route)); !same || !(*same == route))
+        cached.put(std::move(route), log);
+    append_to_journals(log);
   }
-};
+  subscribers->deliver(log.changes());
+  return {};
+}
 
-Cache::Cache(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Result<void> CacheState::apply(const rtnl::Event& event, UpdateStats& stats) {
+  return std::visit(
+      [&](const auto& happened) -> Result<void> {
+        using E = std::decay_t<decltype(happened)>;
+        if constexpr (std::is_same_v<E, rtnl::Overrun>) {
+          // What is still queued is older than what the kernel dropped:
+          // applied after the dump, it would bring back what the dropped
+          // notifications removed. Discarded, then the dump says it all.
+          ++stats.resyncs;
+          if (Result<size_t> drained = events.drain([](rtnl::Event&&) {}); !drained)
+            return std::move(drained).error();
+          return reload();
+        } else if constexpr (std::is_same_v<E, rtnl::UnknownEvent>) {
+          return {};  // a message nlpp does not model (a bridge's per-port one...)
+        } else {
+          using T = typename EventParts<E>::Object;
+          if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
+            if (!keeps<T>(options) || !is_cached(happened.object)) return {};
+            ++stats.events;
+            RouteReread reread;
+            ChangeLog log(false);
+            {
+              std::unique_lock lock(mutex);
+              log = new_log();
+              if constexpr (EventParts<E>::deletion)
+                removed(sets, happened.object, log);
+              else
+                reread = changed(sets, happened, log);
+              append_to_journals(log);
+            }
+            stats.removed += log.silent();
+            subscribers->deliver(log.changes());
+            if (reread && keeps<rtnl::Route>(options)) {
+              ++stats.reread;
+              return reread_routes(*reread);
+            }
+          }
+          return {};
+        }
+      },
+      event);
+}
+
+Result<UpdateStats> CacheState::update(std::chrono::milliseconds timeout) {
+  std::lock_guard serial(updating);
+  UpdateStats stats;
+  for (std::chrono::milliseconds wait = timeout;; wait = std::chrono::milliseconds(0)) {
+    Result<std::optional<rtnl::Event>> event = events.wait(wait);
+    if (!event) return std::move(event).error();
+    if (!*event) return stats;
+    if (Result<void> applied = apply(**event, stats); !applied) return std::move(applied).error();
+  }
+}
+
+void CacheState::append_to_journals(ChangeLog& log) {
+  for (std::vector<ObjectChange>* journal : journals)
+    journal->insert(journal->end(), log.changes().begin(), log.changes().end());
+}
+
+}  // namespace detail
+
+Cache::Cache(std::unique_ptr<detail::CacheState> state) : state_(std::move(state)) {}
 Cache::Cache(Cache&&) noexcept = default;
 Cache& Cache::operator=(Cache&&) noexcept = default;
 Cache::~Cache() = default;
@@ -172,32 +194,41 @@ Result<Cache> Cache::open(const CacheOptions& options) {
   // the dump or in a notification waiting for update(), never in neither.
   Result<rtnl::EventStream> events = rtnl::EventStream::open(groups, options.socket);
   if (!events) return std::move(events).error();
-  Result<rtnl::IpRoute> ipr = rtnl::IpRoute::open(options.socket);
-  if (!ipr) return std::move(ipr).error();
-  auto state = std::make_unique<State>(options, std::move(*events), std::move(*ipr));
+  Result<rtnl::IpRoute> reader = rtnl::IpRoute::open(options.socket);
+  if (!reader) return std::move(reader).error();
+  Result<rtnl::IpRoute> writer = rtnl::IpRoute::open(options.socket);
+  if (!writer) return std::move(writer).error();
+  auto state = std::make_unique<detail::CacheState>(options, std::move(*events), std::move(*reader), std::move(*writer));
   if (Result<void> loaded = state->reload(); !loaded) return std::move(loaded).error();
   return Cache(std::move(state));
 }
 
 int Cache::fileno() const noexcept { return state_->events.fileno(); }
 
-Result<UpdateStats> Cache::update(std::chrono::milliseconds timeout) {
-  UpdateStats stats;
-  for (std::chrono::milliseconds wait = timeout;; wait = std::chrono::milliseconds(0)) {
-    Result<std::optional<rtnl::Event>> event = state_->events.wait(wait);
-    if (!event) return std::move(event).error();
-    if (!*event) return stats;
-    if (Result<void> applied = state_->apply(**event, stats); !applied) return std::move(applied).error();
+Result<UpdateStats> Cache::update(std::chrono::milliseconds timeout) { return state_->update(timeout); }
+
+Result<void> Cache::reload() { return state_->reload_in_turn(); }
+
+Subscription Cache::on_any_change(std::function<void(const ObjectChange&)> callback) {
+  return state_->subscribers->add(std::move(callback));
+}
+
+template <class T>
+std::optional<T> Cache::find(const typename rtnl::ObjectTraits<T>::Key& key) const {
+  std::shared_lock lock(state_->mutex);
+  const ObjectSet<T>& set = std::get<ObjectSet<T>>(state_->sets);
+  if constexpr (std::is_same_v<T, rtnl::Route>) {
+    // The first of the routes with this key (by link and gateway).
+    const auto found = set.lower_bound({key, 0, IpAddress{}});
+    if (found == set.end() || std::get<0>(CacheKey<rtnl::Route>::of(*found)) != key) return std::nullopt;
+    return *found;
+  } else {
+    const T* found = set.find(key);
+    return found ? std::optional(*found) : std::nullopt;
   }
 }
 
-Result<void> Cache::reload() { return state_->reload(); }
-
-std::optional<rtnl::Link> Cache::link(uint32_t ifindex) const {
-  std::shared_lock lock(state_->mutex);
-  const rtnl::Link* found = std::get<ObjectSet<rtnl::Link>>(state_->sets).find(ifindex);
-  return found ? std::optional(*found) : std::nullopt;
-}
+std::optional<rtnl::Link> Cache::link(uint32_t ifindex) const { return find<rtnl::Link>(ifindex); }
 
 std::optional<rtnl::Link> Cache::link(std::string_view name) const {
   std::shared_lock lock(state_->mutex);
@@ -214,14 +245,7 @@ std::vector<rtnl::Address> Cache::addresses(uint32_t ifindex) const {
   return found;
 }
 
-std::optional<rtnl::Route> Cache::route(const rtnl::RouteKey& key) const {
-  std::shared_lock lock(state_->mutex);
-  const ObjectSet<rtnl::Route>& routes = std::get<ObjectSet<rtnl::Route>>(state_->sets);
-  // The first of the routes with this key (by link and gateway).
-  const auto found = routes.lower_bound({key, 0, IpAddress{}});
-  if (found == routes.end() || std::get<0>(CacheKey<rtnl::Route>::of(*found)) != key) return std::nullopt;
-  return *found;
-}
+std::optional<rtnl::Route> Cache::route(const rtnl::RouteKey& key) const { return find<rtnl::Route>(key); }
 
 std::optional<rtnl::Route> Cache::longest_match(const IpAddress& destination, uint32_t table) const {
   if (destination.empty()) return std::nullopt;
@@ -242,17 +266,10 @@ std::optional<rtnl::Route> Cache::longest_match(const IpAddress& destination, ui
 }
 
 std::optional<rtnl::Neighbour> Cache::neighbour(uint32_t ifindex, const IpAddress& dst) const {
-  std::shared_lock lock(state_->mutex);
-  const rtnl::Neighbour* found = std::get<ObjectSet<rtnl::Neighbour>>(state_->sets)
-                                     .find(rtnl::NeighbourKey{.family = dst.family(), .ifindex = ifindex, .dst = dst});
-  return found ? std::optional(*found) : std::nullopt;
+  return find<rtnl::Neighbour>(rtnl::NeighbourKey{.family = dst.family(), .ifindex = ifindex, .dst = dst});
 }
 
-std::optional<rtnl::Nexthop> Cache::nexthop(uint32_t id) const {
-  std::shared_lock lock(state_->mutex);
-  const rtnl::Nexthop* found = std::get<ObjectSet<rtnl::Nexthop>>(state_->sets).find(id);
-  return found ? std::optional(*found) : std::nullopt;
-}
+std::optional<rtnl::Nexthop> Cache::nexthop(uint32_t id) const { return find<rtnl::Nexthop>(id); }
 
 template <class T>
 std::vector<T> Cache::all() const {
@@ -275,6 +292,13 @@ template std::vector<rtnl::Neighbour> Cache::all() const;
 template std::vector<rtnl::FdbEntry> Cache::all() const;
 template std::vector<rtnl::Rule> Cache::all() const;
 template std::vector<rtnl::Nexthop> Cache::all() const;
+template std::optional<rtnl::Link> Cache::find<rtnl::Link>(const uint32_t&) const;
+template std::optional<rtnl::Address> Cache::find<rtnl::Address>(const rtnl::AddressKey&) const;
+template std::optional<rtnl::Route> Cache::find<rtnl::Route>(const rtnl::RouteKey&) const;
+template std::optional<rtnl::Neighbour> Cache::find<rtnl::Neighbour>(const rtnl::NeighbourKey&) const;
+template std::optional<rtnl::FdbEntry> Cache::find<rtnl::FdbEntry>(const rtnl::FdbKey&) const;
+template std::optional<rtnl::Rule> Cache::find<rtnl::Rule>(const rtnl::RuleKey&) const;
+template std::optional<rtnl::Nexthop> Cache::find<rtnl::Nexthop>(const uint32_t&) const;
 template size_t Cache::count<rtnl::Link>() const;
 template size_t Cache::count<rtnl::Address>() const;
 template size_t Cache::count<rtnl::Route>() const;

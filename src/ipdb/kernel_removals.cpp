@@ -4,38 +4,43 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cstddef>
 #include <vector>
 
 namespace nlpp::ipdb {
 namespace {
 
 // Removes the routes of family (AF_UNSPEC: any) through ifindex.
-size_t remove_routes_through(KeptObjects& sets, uint32_t ifindex, int family) {
-  return std::get<ObjectSet<rtnl::Route>>(sets).erase_if([&](const rtnl::Route& route) {
-    return (family == AF_UNSPEC || route.family == family) && route_uses_link(route, ifindex);
-  });
+void remove_routes_through(KeptObjects& sets, uint32_t ifindex, int family, ChangeLog& log) {
+  std::get<ObjectSet<rtnl::Route>>(sets).erase_if(
+      [&](const rtnl::Route& route) {
+        return (family == AF_UNSPEC || route.family == family) && route_uses_link(route, ifindex);
+      },
+      log);
 }
 
 // Removes what goes with a link set down: its IPv4 routes but the local
 // ones of its addresses (which stay, in table local).
-size_t remove_routes_of_down_link(KeptObjects& sets, uint32_t ifindex) {
-  return std::get<ObjectSet<rtnl::Route>>(sets).erase_if([&](const rtnl::Route& route) {
-    return route.family == AF_INET && route.type != rtnl::RouteType::local && route_uses_link(route, ifindex);
-  });
+void remove_routes_of_down_link(KeptObjects& sets, uint32_t ifindex, ChangeLog& log) {
+  std::get<ObjectSet<rtnl::Route>>(sets).erase_if(
+      [&](const rtnl::Route& route) {
+        return route.family == AF_INET && route.type != rtnl::RouteType::local && route_uses_link(route, ifindex);
+      },
+      log);
 }
 
 // Removes the nexthop objects through ifindex, and the routes that use them.
-size_t remove_nexthops_through(KeptObjects& sets, uint32_t ifindex) {
+void remove_nexthops_through(KeptObjects& sets, uint32_t ifindex, ChangeLog& log) {
   std::vector<uint32_t> ids;
-  std::get<ObjectSet<rtnl::Nexthop>>(sets).erase_if([&](const rtnl::Nexthop& nexthop) {
-    if (nexthop.oif != ifindex) return false;
-    ids.push_back(nexthop.id);
-    return true;
-  });
-  const size_t routes = std::get<ObjectSet<rtnl::Route>>(sets).erase_if(
-      [&](const rtnl::Route& route) { return route.nh_id != 0 && std::ranges::find(ids, route.nh_id) != ids.end(); });
-  return ids.size() + routes;
+  std::get<ObjectSet<rtnl::Nexthop>>(sets).erase_if(
+      [&](const rtnl::Nexthop& nexthop) {
+        if (nexthop.oif != ifindex) return false;
+        ids.push_back(nexthop.id);
+        return true;
+      },
+      log);
+  std::get<ObjectSet<rtnl::Route>>(sets).erase_if(
+      [&](const rtnl::Route& route) { return route.nh_id != 0 && std::ranges::find(ids, route.nh_id) != ids.end(); },
+      log);
 }
 
 }  // namespace
@@ -51,68 +56,77 @@ bool route_uses_link(const rtnl::Route& route, uint32_t ifindex) {
   return std::ranges::any_of(paths, [&](const rtnl::RouteNexthop& path) { return path.ifindex == ifindex; });
 }
 
-Consequence changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event) {
+RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, ChangeLog& log) {
   const rtnl::Link& link = event.object;
   ObjectSet<rtnl::Link>& links = std::get<ObjectSet<rtnl::Link>>(sets);
-  Consequence consequence;
+  RouteReread reread;
   if (const rtnl::Link* before = links.find(link.ifindex)) {
     if (before->is_up() && !link.is_up()) {
-      consequence.removed =
-          remove_routes_of_down_link(sets, link.ifindex) + remove_nexthops_through(sets, link.ifindex);
+      remove_routes_of_down_link(sets, link.ifindex, log);
+      remove_nexthops_through(sets, link.ifindex, log);
     } else if (link.is_up() && ((before->flags ^ link.flags) & IFF_LOWER_UP) != 0) {
       // Carrier lost or regained: the routes' linkdown flag changes, and a
       // lost carrier takes the link's nexthop objects along.
-      if ((link.flags & IFF_LOWER_UP) == 0) consequence.removed = remove_nexthops_through(sets, link.ifindex);
-      consequence.reread_routes_of = link.ifindex;
+      if ((link.flags & IFF_LOWER_UP) == 0) remove_nexthops_through(sets, link.ifindex, log);
+      reread = link.ifindex;
     }
   }
-  links.put(link);
-  return consequence;
+  links.put(link, log);
+  return reread;
 }
 
-Consequence changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event) {
+RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event, ChangeLog& log) {
   ObjectSet<rtnl::Route>& routes = std::get<ObjectSet<rtnl::Route>>(sets);
   if (event.replaced()) {
-    // The route took the place of the one with its key, whatever its link
-    // and gateway were.
+    // The route took the place of the one with its kernel key, whatever
+    // its link and gateway were: that one is gone, which the notification
+    // says by its flag. One route replaced by one is one change.
     const rtnl::RouteKey key = rtnl::ObjectTraits<rtnl::Route>::key(event.object);
-    routes.erase_if([&](const rtnl::Route& route) { return rtnl::ObjectTraits<rtnl::Route>::key(route) == key; });
+    const ObjectSet<rtnl::Route>::Key own = CacheKey<rtnl::Route>::of(event.object);
+    std::vector<rtnl::Route> replaced = routes.take_if([&](const rtnl::Route& route) {
+      return rtnl::ObjectTraits<rtnl::Route>::key(route) == key && CacheKey<rtnl::Route>::of(route) != own;
+    });
+    if (replaced.size() == 1 && !routes.find(own)) {
+      routes.put_replacing(event.object, std::move(replaced.front()), log);
+      return {};
+    }
+    for (rtnl::Route& route : replaced) log.record<rtnl::Route>(std::move(route), nullptr, false);
   }
-  routes.put(event.object);
+  routes.put(event.object, log);
   return {};
 }
 
-Consequence removed(KeptObjects& sets, const rtnl::Link& link) {
+void removed(KeptObjects& sets, const rtnl::Link& link, ChangeLog& log) {
   const uint32_t ifindex = link.ifindex;
-  std::get<ObjectSet<rtnl::Link>>(sets).erase(ifindex);
+  std::get<ObjectSet<rtnl::Link>>(sets).erase(ifindex, log);
   const auto on_link = [&](const auto& object) { return object.ifindex == ifindex; };
-  Consequence consequence;
-  consequence.removed += std::get<ObjectSet<rtnl::Address>>(sets).erase_if(on_link);
-  consequence.removed += std::get<ObjectSet<rtnl::Neighbour>>(sets).erase_if(on_link);
-  consequence.removed += std::get<ObjectSet<rtnl::FdbEntry>>(sets).erase_if(on_link);
-  consequence.removed += remove_nexthops_through(sets, ifindex);
-  consequence.removed += remove_routes_through(sets, ifindex, AF_UNSPEC);
-  return consequence;
+  std::get<ObjectSet<rtnl::Address>>(sets).erase_if(on_link, log);
+  std::get<ObjectSet<rtnl::Neighbour>>(sets).erase_if(on_link, log);
+  std::get<ObjectSet<rtnl::FdbEntry>>(sets).erase_if(on_link, log);
+  remove_nexthops_through(sets, ifindex, log);
+  remove_routes_through(sets, ifindex, AF_UNSPEC, log);
 }
 
-Consequence removed(KeptObjects& sets, const rtnl::Address& address) {
+void removed(KeptObjects& sets, const rtnl::Address& address, ChangeLog& log) {
   ObjectSet<rtnl::Address>& addresses = std::get<ObjectSet<rtnl::Address>>(sets);
-  addresses.erase(rtnl::ObjectTraits<rtnl::Address>::key(address));
-  if (address.local.family() != AF_INET) return {};
+  addresses.erase(rtnl::ObjectTraits<rtnl::Address>::key(address), log);
+  if (address.local.family() != AF_INET) return;
   const bool last_ipv4 = std::ranges::none_of(addresses, [&](const rtnl::Address& other) {
     return other.ifindex == address.ifindex && other.local.family() == AF_INET;
   });
-  if (!last_ipv4) return {};
+  if (!last_ipv4) return;
   // Routes through a nexthop object stay: the object keeps them.
-  return {.removed = std::get<ObjectSet<rtnl::Route>>(sets).erase_if([&](const rtnl::Route& route) {
-    return route.family == AF_INET && route.nh_id == 0 && route_uses_link(route, address.ifindex);
-  })};
+  std::get<ObjectSet<rtnl::Route>>(sets).erase_if(
+      [&](const rtnl::Route& route) {
+        return route.family == AF_INET && route.nh_id == 0 && route_uses_link(route, address.ifindex);
+      },
+      log);
 }
 
-Consequence removed(KeptObjects& sets, const rtnl::Nexthop& nexthop) {
-  std::get<ObjectSet<rtnl::Nexthop>>(sets).erase(nexthop.id);
-  return {.removed = std::get<ObjectSet<rtnl::Route>>(sets).erase_if(
-              [&](const rtnl::Route& route) { return route.nh_id == nexthop.id; })};
+void removed(KeptObjects& sets, const rtnl::Nexthop& nexthop, ChangeLog& log) {
+  std::get<ObjectSet<rtnl::Nexthop>>(sets).erase(nexthop.id, log);
+  std::get<ObjectSet<rtnl::Route>>(sets).erase_if([&](const rtnl::Route& route) { return route.nh_id == nexthop.id; },
+                                                  log);
 }
 
 }  // namespace nlpp::ipdb

@@ -27,9 +27,9 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
 
+#include "ipdb/change_log.hpp"
 #include "ipdb/object_set.hpp"
 
-#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <tuple>
@@ -41,11 +41,9 @@ using KeptObjects =
     std::tuple<ObjectSet<rtnl::Link>, ObjectSet<rtnl::Address>, ObjectSet<rtnl::Route>, ObjectSet<rtnl::Neighbour>,
                ObjectSet<rtnl::FdbEntry>, ObjectSet<rtnl::Rule>, ObjectSet<rtnl::Nexthop>>;
 
-/// What applying a notification did besides the object itself.
-struct Consequence {
-  size_t removed = 0;                          ///< objects the kernel removed silently
-  std::optional<uint32_t> reread_routes_of{};  ///< a link whose routes must be read again
-};
+/// What a notification asks for beyond the cache: a link whose routes
+/// must be read again (their linkdown flag changed silently), if any.
+using RouteReread = std::optional<uint32_t>;
 
 /// Whether the cache keeps object. It keeps every object but the IPv6
 /// multicast neighbours (ff00::/8, noarp) the kernel makes for itself when
@@ -60,23 +58,23 @@ bool is_cached(const rtnl::Neighbour& neighbour);
 /// Whether a route sends through a link: its oif or one of its paths'.
 bool route_uses_link(const rtnl::Route& route, uint32_t ifindex);
 
-/// An RTM_NEW* notification: an object was created or changed.
+/// An RTM_NEW* notification: an object was created or changed. Every
+/// change, the silent ones included, goes to log.
 template <class T>
-Consequence changed(KeptObjects& sets, const rtnl::NewEvent<T>& event) {
-  std::get<ObjectSet<T>>(sets).put(event.object);
+RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<T>& event, ChangeLog& log) {
+  std::get<ObjectSet<T>>(sets).put(event.object, log);
   return {};
 }
-Consequence changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event);
-Consequence changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event);
+RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, ChangeLog& log);
+RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event, ChangeLog& log);
 
 /// An RTM_DEL* notification: object is gone.
 template <class T>
-Consequence removed(KeptObjects& sets, const T& object) {
-  std::get<ObjectSet<T>>(sets).erase(CacheKey<T>::of(object));
-  return {};
+void removed(KeptObjects& sets, const T& object, ChangeLog& log) {
+  std::get<ObjectSet<T>>(sets).erase(CacheKey<T>::of(object), log);
 }
-Consequence removed(KeptObjects& sets, const rtnl::Link& link);
-Consequence removed(KeptObjects& sets, const rtnl::Address& address);
-Consequence removed(KeptObjects& sets, const rtnl::Nexthop& nexthop);
+void removed(KeptObjects& sets, const rtnl::Link& link, ChangeLog& log);
+void removed(KeptObjects& sets, const rtnl::Address& address, ChangeLog& log);
+void removed(KeptObjects& sets, const rtnl::Nexthop& nexthop, ChangeLog& log);
 
 }  // namespace nlpp::ipdb

@@ -9,8 +9,12 @@
 #include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/rtnl/route.hpp>
 
+#include "ipdb/change_log.hpp"
+
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -40,33 +44,80 @@ class ObjectSet {
   using Key = decltype(CacheKey<T>::of(std::declval<const T&>()));
 
   /// Adds object, or replaces the one with its key (a notification says
-  /// what the object is now, whole).
-  void put(T object) {
+  /// what the object is now, whole); log hears of it.
+  void put(T object, ChangeLog& log) {
     const auto found = objects_.find(key_of(object));
     if (found == objects_.end()) {
-      objects_.insert(std::move(object));
+      const auto added = objects_.insert(std::move(object)).first;
+      log.record<T>(std::nullopt, &*added, false);
       return;
     }
     auto node = objects_.extract(found);  // reuses the node: no allocation
+    std::optional<T> before(std::move(node.value()));
     node.value() = std::move(object);
-    objects_.insert(std::move(node));
+    const auto replaced = objects_.insert(std::move(node)).position;
+    log.record<T>(std::move(before), &*replaced, false);
   }
-  /// Removes the object with this key; false when there was none.
-  bool erase(const Key& key) {
+  /// Adds object in place of replaced, which the caller took out of the set
+  /// (a route that replaced another with its kernel key but another link
+  /// or gateway): one change from replaced to object.
+  void put_replacing(T object, T replaced, ChangeLog& log) {
+    const auto added = objects_.insert(std::move(object)).first;
+    log.record<T>(std::optional<T>(std::move(replaced)), &*added, false);
+  }
+  /// Takes out every object for which take(object) holds, telling nobody
+  /// (the caller records what becomes of them).
+  template <class Predicate>
+  std::vector<T> take_if(Predicate&& take) {
+    std::vector<T> taken;
+    for (auto it = objects_.begin(); it != objects_.end();) {
+      const auto next = std::next(it);
+      if (take(*it)) taken.push_back(std::move(objects_.extract(it).value()));
+      it = next;
+    }
+    return taken;
+  }
+  /// Removes the object with this key (silent: the kernel did not say);
+  /// false when there was none.
+  bool erase(const Key& key, ChangeLog& log, bool silent = false) {
     const auto found = objects_.find(key);  // erase(key) of another type is C++23's
     if (found == objects_.end()) return false;
-    objects_.erase(found);
+    log.record<T>(std::optional<T>(std::move(objects_.extract(found).value())), nullptr, silent);
     return true;
   }
-  /// Removes every object for which remove(object) holds; how many.
+  /// Removes every object for which remove(object) holds, silently (the
+  /// kernel's own removals); how many.
   template <class Predicate>
-  size_t erase_if(Predicate&& remove) {
-    return std::erase_if(objects_, remove);
+  size_t erase_if(Predicate&& remove, ChangeLog& log) {
+    size_t count = 0;
+    for (auto it = objects_.begin(); it != objects_.end();) {
+      if (!remove(*it)) {
+        ++it;
+        continue;
+      }
+      const auto next = std::next(it);
+      log.record<T>(std::optional<T>(std::move(objects_.extract(it).value())), nullptr, true);
+      it = next;
+      ++count;
+    }
+    return count;
   }
-  /// Replaces the whole set (a dump).
-  void assign(std::vector<T> objects) {
-    objects_.clear();
-    for (T& object : objects) put(std::move(object));
+  /// Makes the set what a dump found, telling log what differs (objects
+  /// whose diff() is empty are not changes: counters move on their own).
+  void assign(std::vector<T> dumped, ChangeLog& log) {
+    std::set<T, ByKey> loaded;
+    for (T& object : dumped) {
+      const auto found = loaded.find(key_of(object));
+      if (found == loaded.end()) {
+        loaded.insert(std::move(object));
+      } else {  // a dump may repeat an object (interrupted and restarted)
+        auto node = loaded.extract(found);
+        node.value() = std::move(object);
+        loaded.insert(std::move(node));
+      }
+    }
+    if (log.recording()) record_differences(loaded, log);
+    objects_.swap(loaded);
   }
 
   const T* find(const Key& key) const {
@@ -89,6 +140,24 @@ class ObjectSet {
     bool operator()(const T& object, const Key& key) const { return key_of(object) < key; }
     bool operator()(const Key& key, const T& object) const { return key < key_of(object); }
   };
+
+  // Tells log what differs between the set and loaded, walking both in key order.
+  void record_differences(const std::set<T, ByKey>& loaded, ChangeLog& log) const {
+    auto old_it = objects_.begin();
+    auto new_it = loaded.begin();
+    while (old_it != objects_.end() || new_it != loaded.end()) {
+      if (new_it == loaded.end() || (old_it != objects_.end() && key_of(*old_it) < key_of(*new_it))) {
+        log.record<T>(std::optional<T>(*old_it++), nullptr, false);
+      } else if (old_it == objects_.end() || key_of(*new_it) < key_of(*old_it)) {
+        log.record<T>(std::nullopt, &*new_it++, false);
+      } else {
+        if (!(*old_it == *new_it) && !rtnl::ObjectTraits<T>::diff(*old_it, *new_it).empty())
+          log.record<T>(std::optional<T>(*old_it), &*new_it, false);
+        ++old_it;
+        ++new_it;
+      }
+    }
+  }
 
   std::set<T, ByKey> objects_;
 };

@@ -235,6 +235,44 @@ TEST_F(IpdbCache, an_overrun_reloads_and_ends_equal_to_a_fresh_dump) {
   expect_equal_to_a_fresh_dump(cache, "overrun");
 }
 
+// The storm of the issue: another process adds 100,000 routes and removes
+// them again while the cache follows with a small receive buffer; the
+// kernel drops notifications, the cache says so and reloads, and it ends
+// equal to a fresh dump.
+TEST_F(IpdbCache, a_storm_of_100000_routes_from_another_process_ends_equal_to_a_fresh_dump) {
+  CacheOptions options;
+  options.socket.receive_buffer = 64 * 1024;
+  Cache cache = open(options);
+  const std::string batch = testing::TempDir() + "/ipdb_storm.batch";
+  {
+    std::ofstream file(batch);
+    for (const char* verb : {"add", "del"})
+      for (int i = 0; i < 100'000; ++i)
+        file << "route " << verb << " 172.20." << i / 256 % 256 << '.' << i % 256 << "/32 via 10.0.0.2 table "
+             << 1000 + i / 65536 << '\n';
+    // And a few that stay, so the end state is not the start's.
+    for (int i = 0; i < 10; ++i) file << "route add 172.21.0." << i << "/32 via 10.0.0.2\n";
+  }
+  std::atomic<bool> storming = true;
+  std::thread storm([&] {
+    test::ip_run(ns_name(), "-batch " + batch);
+    storming = false;
+  });
+  UpdateStats total;
+  while (storming) {
+    Result<UpdateStats> stats = cache.update(milliseconds(50));
+    ASSERT_TRUE(stats) << stats.error().describe();
+    total.resyncs += stats->resyncs;
+    total.events += stats->events;
+  }
+  storm.join();
+  total.resyncs += settle(cache).resyncs;
+  EXPECT_GT(total.resyncs, 0u);  // the overrun was noticed, and said
+  EXPECT_EQ(cache.longest_match("172.21.0.9")->dst, IpPrefix("172.21.0.9/32"));
+  EXPECT_FALSE(cache.longest_match("172.20.0.1", 1000));
+  expect_equal_to_a_fresh_dump(cache, "storm");
+}
+
 TEST_F(IpdbCache, readers_on_other_threads_run_while_it_updates) {
   Cache cache = open();
   std::atomic<bool> done = false;

@@ -22,6 +22,8 @@ enum class errc : int {
   not_found,              ///< a lookup (name, family, attribute) found nothing
   outcome_unknown,        ///< the kernel handled a request, but its answer was lost (receive buffer overrun)
   not_sent,               ///< a request of a batch never reached the kernel: the batch stopped before it
+  not_applied,            ///< the kernel acknowledged a change but does not hold it (IPDB's verification)
+  undo_incomplete,        ///< undoing a failed transaction left objects other than they were (IPDB)
 };
 
 /// The category of nlpp::errc values ("nlpp").

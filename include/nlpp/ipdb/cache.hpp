@@ -13,6 +13,7 @@
 
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/core/result.hpp>
+#include <nlpp/ipdb/change.hpp>
 #include <nlpp/io/socket.hpp>
 #include <nlpp/rtnl/address.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
@@ -27,12 +28,17 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
 
 namespace nlpp::ipdb {
+
+namespace detail {
+struct CacheState;
+}
 
 /// Which objects a cache keeps (each costs a dump at open and a resync, and
 /// its notifications), and where.
@@ -65,8 +71,8 @@ struct UpdateStats {
 /// (the kernel dropped notifications) reloads everything.
 ///
 /// Reads are safe from any thread, also while another thread runs update():
-/// each returns a copy, taken under a shared lock. update() itself is for
-/// one thread at a time. Move-only.
+/// each returns a copy, taken under a shared lock. Calls of update() from
+/// several threads take turns. Move-only.
 class Cache {
  public:
   /// Opens the sockets in options.socket.netns, joins the groups of the
@@ -82,11 +88,42 @@ class Cache {
   int fileno() const noexcept;
 
   /// Applies every notification ready now, waiting up to timeout for the
-  /// first (0: not at all). Errors are the sockets' (and a failed reload's).
+  /// first (0: not at all), and calls the subscribers with each change, on
+  /// this thread. Errors are the sockets' (and a failed reload's).
   Result<UpdateStats> update(std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
-  /// Dumps every kept object again and replaces the cached ones.
+  /// Dumps every kept object again and makes the cache what it found; what
+  /// differed reaches the subscribers as changes (an overrun does this).
   Result<void> reload();
 
+  /// Calls callback with every change of the cache (its value before and
+  /// after, the kernel's silent removals included), in the order they were
+  /// applied, on the thread applying them: the one in update() (yours, or
+  /// a Follower's), after the cache's lock is released. A callback may
+  /// read the cache, subscribe and cancel; it must not call update().
+  Subscription on_any_change(std::function<void(const ObjectChange&)> callback);
+  /// The same for the changes of one kind (Link, Route...), or of the one
+  /// object with this key (ObjectTraits<T>::Key: a link's ifindex, a
+  /// route's RouteKey...).
+  template <class T>
+  Subscription on_change(std::function<void(const Change<T>&)> callback) {
+    return on_any_change([callback = std::move(callback)](const ObjectChange& change) {
+      if (const Change<T>* of_kind = std::get_if<Change<T>>(&change)) callback(*of_kind);
+    });
+  }
+  template <class T>
+  Subscription on_change(const typename rtnl::ObjectTraits<T>::Key& key,
+                         std::function<void(const Change<T>&)> callback) {
+    return on_any_change([key, callback = std::move(callback)](const ObjectChange& change) {
+      const Change<T>* of_kind = std::get_if<Change<T>>(&change);
+      if (of_kind && rtnl::ObjectTraits<T>::key(of_kind->after ? *of_kind->after : *of_kind->before) == key)
+        callback(*of_kind);
+    });
+  }
+
+  /// The object of kind T with this key (for routes, the first of those
+  /// with the key: see route()).
+  template <class T>
+  std::optional<T> find(const typename rtnl::ObjectTraits<T>::Key& key) const;
   /// The link with this ifindex, name or altname.
   std::optional<rtnl::Link> link(uint32_t ifindex) const;
   std::optional<rtnl::Link> link(std::string_view name) const;
@@ -111,9 +148,9 @@ class Cache {
   size_t count() const;
 
  private:
-  struct State;
-  explicit Cache(std::unique_ptr<State> state);
-  std::unique_ptr<State> state_;
+  friend class Transaction;  // applies changes through the cache's session, verifies them in it
+  explicit Cache(std::unique_ptr<detail::CacheState> state);
+  std::unique_ptr<detail::CacheState> state_;
 };
 
 }  // namespace nlpp::ipdb

@@ -1,0 +1,85 @@
+// Internal: what a Cache holds, shared with the transactions that change
+// it (transaction.cpp) and verify their changes in it.
+#pragma once
+
+#include <nlpp/ipdb/cache.hpp>
+#include <nlpp/rtnl/event_stream.hpp>
+#include <nlpp/rtnl/ip_route.hpp>
+
+#include "ipdb/change_log.hpp"
+#include "ipdb/kernel_removals.hpp"
+#include "ipdb/subscribers.hpp"
+
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <type_traits>
+#include <vector>
+
+namespace nlpp::ipdb {
+
+/// Whether options keep objects of kind T.
+template <class T>
+bool keeps(const CacheOptions& options) {
+  if constexpr (std::is_same_v<T, rtnl::Link>)
+    return options.links;
+  else if constexpr (std::is_same_v<T, rtnl::Address>)
+    return options.addresses;
+  else if constexpr (std::is_same_v<T, rtnl::Route>)
+    return options.routes;
+  else if constexpr (std::is_same_v<T, rtnl::Neighbour>)
+    return options.neighbours;
+  else if constexpr (std::is_same_v<T, rtnl::FdbEntry>)
+    return options.fdb;
+  else if constexpr (std::is_same_v<T, rtnl::Rule>)
+    return options.rules;
+  else if constexpr (std::is_same_v<T, rtnl::Nexthop>)
+    return options.nexthops;
+  else
+    return false;
+}
+
+namespace detail {
+
+struct CacheState {
+  CacheState(const CacheOptions& cache_options, rtnl::EventStream stream, rtnl::IpRoute reader, rtnl::IpRoute writer)
+      : options(cache_options), events(std::move(stream)), ipr(std::move(reader)), requests(std::move(writer)) {}
+
+  CacheOptions options;
+  rtnl::EventStream events;
+  rtnl::IpRoute ipr;       // update()'s dumps and re-reads (under updating)
+  rtnl::IpRoute requests;  // transactions' changes and undos (under committing)
+  std::mutex committing;   // one commit at a time
+  mutable std::shared_mutex mutex;  // guards sets
+  KeptObjects sets;
+  std::mutex updating;  // one update() at a time (the user's, a Follower's, a commit's)
+  std::shared_ptr<detail::Subscribers> subscribers = std::make_shared<detail::Subscribers>();
+
+  // The journals of the transactions being committed: every change applied
+  // meanwhile is appended to each (guarded by mutex).
+  std::vector<std::vector<ObjectChange>*> journals;
+
+  /// Dumps every kept kind again and makes the cache what it found; the
+  /// differences are changes like any other (a resync after an overrun).
+  Result<void> reload();
+  /// Applies one notification.
+  Result<void> apply(const rtnl::Event& event, UpdateStats& stats);
+  /// Applies every notification ready now, waiting up to timeout for the first.
+  Result<UpdateStats> update(std::chrono::milliseconds timeout);
+  /// reload() in turn with update().
+  Result<void> reload_in_turn() {
+    std::lock_guard serial(updating);
+    return reload();
+  }
+
+ private:
+  Result<void> reread_routes(uint32_t ifindex);
+  // A change log for one application: recording when anyone reads it.
+  ChangeLog new_log() const { return ChangeLog(subscribers->any() || !journals.empty()); }
+  // Appends log's changes to every journal; under mutex (the caller then
+  // delivers them to the subscribers, with no lock held).
+  void append_to_journals(ChangeLog& log);
+};
+
+}  // namespace detail
+}  // namespace nlpp::ipdb

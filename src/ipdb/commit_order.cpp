@@ -1,0 +1,116 @@
+#include "ipdb/commit_order.hpp"
+
+#include <nlpp/rtnl/link_resolution.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+#include <type_traits>
+
+namespace nlpp::ipdb {
+namespace {
+
+// The names of the links a step makes: an added link's, and its veth peer's.
+std::vector<std::string_view> names_made(const Transaction::Step& step) {
+  std::vector<std::string_view> names;
+  const rtnl::Link* link = std::get_if<rtnl::Link>(&step.object);
+  if (step.verb == io::Verb::del || !link || !link->name) return names;
+  names.push_back(*link->name);
+  if (link->info)
+    if (const auto* veth = std::get_if<rtnl::link::Veth>(&link->info->data); veth && veth->peer && (*veth->peer)->name)
+      names.push_back(*(*veth->peer)->name);
+  return names;
+}
+
+// The names of the links a step needs: those its object refers to, and a
+// changed link's own.
+std::vector<std::string_view> names_needed(const Transaction::Step& step) {
+  std::vector<std::string_view> names;
+  std::visit(
+      [&]<class T>(const T& object) {
+        if constexpr (rtnl::RefersToLinks<const T>)
+          visit_links(object, [&](const rtnl::LinkRef& link) {
+            if (link.is_name()) names.push_back(link.name());
+          });
+        if constexpr (std::is_same_v<T, rtnl::Link>)
+          if (step.verb != io::Verb::add && object.ifindex == 0 && object.name) names.push_back(*object.name);
+      },
+      step.object);
+  return names;
+}
+
+// How many steps of the transaction a step waits for, one after the
+// other: 0 for a bridge, 1 for a port added into it or the veth peer of a
+// link added, 2 for a vlan on that port... (at most the number of steps).
+std::vector<size_t> depths(std::span<const Transaction::Step> steps) {
+  std::unordered_map<std::string_view, std::vector<size_t>> makers_of;  // by name
+  for (size_t step = 0; step < steps.size(); ++step)
+    for (const std::string_view name : names_made(steps[step])) makers_of[name].push_back(step);
+  std::vector<std::vector<size_t>> makers(steps.size());  // the steps making what each needs
+  if (makers_of.empty()) return std::vector<size_t>(steps.size(), 0);
+  for (size_t step = 0; step < steps.size(); ++step)
+    for (const std::string_view needed : names_needed(steps[step]))
+      if (const auto found = makers_of.find(needed); found != makers_of.end())
+        for (const size_t maker : found->second)
+          if (maker != step) makers[step].push_back(maker);
+  // Relaxed until nothing changes (a chain of links is short); a cycle
+  // stops after as many rounds as there are steps.
+  std::vector<size_t> depth(steps.size(), 0);
+  for (size_t round = 0, changed = 1; changed != 0 && round < steps.size(); ++round) {
+    changed = 0;
+    for (size_t step = 0; step < steps.size(); ++step)
+      for (const size_t maker : makers[step])
+        if (const size_t after = std::min(depth[maker] + 1, steps.size()); after > depth[step]) {
+          depth[step] = after;
+          ++changed;
+        }
+  }
+  return depth;
+}
+
+// A kind's place among the kinds, what is depended on first.
+size_t kind_rank(const AnyObject& object) {
+  return std::visit(
+      [](const auto& value) -> size_t {
+        using T = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, rtnl::Link>) return 0;
+        if constexpr (std::is_same_v<T, rtnl::Address>) return 1;
+        if constexpr (std::is_same_v<T, rtnl::Nexthop>) return value.group.empty() ? 2 : 3;
+        if constexpr (std::is_same_v<T, rtnl::Route>) return 4;
+        if constexpr (std::is_same_v<T, rtnl::Neighbour>) return 5;
+        if constexpr (std::is_same_v<T, rtnl::FdbEntry>) return 6;
+        if constexpr (std::is_same_v<T, rtnl::Rule>) return 7;
+        return 8;
+      },
+      object);
+}
+
+struct Rank {
+  bool creation;  // removals (false) go first
+  size_t kind;
+  size_t depth;
+  bool change;  // of what exists: after the additions of its rank (a bridge's mtu once its ports joined)
+  auto operator<=>(const Rank&) const = default;
+};
+
+}  // namespace
+
+std::vector<size_t> commit_order(std::span<const Transaction::Step> steps) {
+  const std::vector<size_t> depth = depths(steps);
+  std::vector<Rank> ranks;
+  for (size_t step = 0; step < steps.size(); ++step) {
+    const bool creation = steps[step].verb != io::Verb::del;
+    const size_t kind = kind_rank(steps[step].object);
+    // Removals run backwards: the most dependent kind and the deepest link first.
+    ranks.push_back(creation ? Rank{true, kind, depth[step], steps[step].verb != io::Verb::add}
+                             : Rank{false, 8 - kind, steps.size() - depth[step], false});
+  }
+  std::vector<size_t> order(steps.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::ranges::stable_sort(order, [&](size_t a, size_t b) { return ranks[a] < ranks[b]; });
+  return order;
+}
+
+}  // namespace nlpp::ipdb

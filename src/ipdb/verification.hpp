@@ -1,0 +1,79 @@
+// Internal: whether the kernel holds what a change asked for, as the
+// cache shows it. A change asks for the fields it sets (those that differ
+// from a default-constructed object); the kernel's object must have each
+// with that value, and may have any others (what the kernel fills in).
+#pragma once
+
+#include <nlpp/codec/field_change.hpp>
+#include <nlpp/io/verb.hpp>
+#include <nlpp/rtnl/link.hpp>
+#include <nlpp/rtnl/object_traits.hpp>
+
+#include <nlpp/rtnl/route.hpp>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace nlpp::ipdb {
+
+/// Fields not compared as text: a link's flags and a route's paths (their
+/// own checks below), what the kernel never reports back (a veth's peer,
+/// the namespace a link was sent to).
+inline bool checked_apart(std::string_view field) {
+  static constexpr std::array<std::string_view, 5> fields{"flags", "data", "data.peer", "net_ns", "multipath"};
+  return std::ranges::find(fields, field) != fields.end();
+}
+
+/// The first field of asked that found does not hold, as "mtu: asked 9000,
+/// the kernel has 1500"; nothing when every asked field holds.
+template <class T>
+std::optional<std::string> unmet_field(const T& asked, const T& found) {
+  const std::vector<FieldChange> wanted = rtnl::ObjectTraits<T>::diff(T{}, asked);
+  if (wanted.empty()) return std::nullopt;
+  const std::vector<FieldChange> held = rtnl::ObjectTraits<T>::diff(T{}, found);
+  for (const FieldChange& field : wanted) {
+    if (checked_apart(field.field)) continue;
+    const auto same = std::ranges::find(held, field.field, &FieldChange::field);
+    const std::string now = same == held.end() ? std::string() : same->after;
+    if (now != field.after)
+      return std::string(field.field) + ": asked " + (field.after.empty() ? "none" : field.after) +
+             ", the kernel has " + (now.empty() ? "none" : now);
+  }
+  return std::nullopt;
+}
+
+/// The checks of the fields checked apart: a link's flags in its change
+/// mask; a route's paths, each with its gateway, weight, and link when
+/// asked (the kernel fills in the link and adds flags of its state).
+std::optional<std::string> unmet_apart(const rtnl::Link& asked, const rtnl::Link& found);
+std::optional<std::string> unmet_apart(const rtnl::Route& asked, const rtnl::Route& found);
+template <class T>
+std::optional<std::string> unmet_apart(const T&, const T&) {
+  return std::nullopt;
+}
+
+/// Whether verb on object takes it away: a deletion, or a link sent to
+/// another namespace.
+template <class T>
+bool removes(io::Verb verb, const T& object) {
+  if constexpr (std::is_same_v<T, rtnl::Link>)
+    if (object.net_ns) return true;
+  return verb == io::Verb::del;
+}
+
+/// Why verb on asked is not what the kernel holds (found: the object with
+/// its key, if any); nothing when it is.
+template <class T>
+std::optional<std::string> unmet(io::Verb verb, const T& asked, const std::optional<T>& found) {
+  if (removes(verb, asked)) return found ? std::optional<std::string>("still there") : std::nullopt;
+  if (!found) return "not there";
+  if (std::optional<std::string> apart = unmet_apart(asked, *found)) return apart;
+  return unmet_field(asked, *found);
+}
+
+}  // namespace nlpp::ipdb
