@@ -4,6 +4,7 @@ not counted. Prints the result line of common/bench_common.h.
 
     pyroute2_bench.py routes | links      IPRoute().get_routes(AF_INET) / get_links()
     pyroute2_bench.py add | del N         a loop of IPRoute().route(...), one request and ACK each
+    pyroute2_bench.py ndb                 NDB() start-up: its database loaded with the namespace's state
 """
 
 import os
@@ -12,7 +13,7 @@ import socket
 import sys
 import time
 
-from pyroute2 import IPRoute
+from pyroute2 import NDB, IPRoute
 
 import routes
 
@@ -44,7 +45,20 @@ def change(ipr, operation, count):
     report(time.monotonic() - start, count)
 
 
+def ndb_start():
+    start = time.monotonic()
+    ndb = NDB()  # returns once its sources have loaded the state
+    seconds = time.monotonic() - start
+    # Counted after the clock stopped; the RSS is that of holding the state.
+    count = len(list(ndb.routes.summary()))
+    report(seconds, count)
+    ndb.close()
+
+
 def main():
+    if sys.argv[1] == "ndb":
+        ndb_start()
+        return
     with IPRoute() as ipr:
         if sys.argv[1] in ("routes", "links"):
             dump(ipr, sys.argv[1])

@@ -10,9 +10,11 @@
 #   --1m               also 1,000,000 routes (slow: pyroute2 and libnl take minutes)
 #   --reps R           repetitions; the tables show medians (default 5)
 #   --skip REGEX       leave out the tools whose name matches (e.g. 'libnl|pyroute2')
-#   --scenarios "..."  any of: route-change route-dump link-dump events micro cli (default all),
+#   --scenarios "..."  any of: route-change route-dump link-dump events micro cli ipdb (default all),
 #                      cli: the nlpp tool against ip: `-j route show` of N routes and
 #                      `-batch` of N route adds (each in a fresh namespace),
+#                      ipdb: IPDB's start-up over N routes beside the bare dump and pyroute2's
+#                      NDB, and a transaction of N route adds beside `ip -batch` and nlpp's batch,
 #                      and profile: callgrind over nlpp's route paths at each count
 #                      (not timed; writes bench/results/<time>-profile.txt),
 #                      and micro: Google Benchmark of the codecs alone, no kernel
@@ -33,7 +35,7 @@ arguments=("$@")
 counts=(10000 100000)
 reps=5
 skip='^$'
-scenarios="route-change route-dump link-dump events micro cli"
+scenarios="route-change route-dump link-dump events micro cli ipdb"
 install=1
 build_dir=$root/build-bench
 source_dir=$root
@@ -86,7 +88,7 @@ build() {
   cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNLPP_BUILD_BENCH=ON \
     -DNLPP_BUILD_TESTS=OFF -DNLPP_BUILD_EXAMPLES=OFF >/dev/null
   cmake --build "$build_dir" --target bare_dump bare_route_batch mnl_dump libnl_dump measure_exec \
-    nlpp_dump nlpp_route_batch nlpp_events micro_codec nlpp_cli
+    nlpp_dump nlpp_route_batch nlpp_events ipdb_bench micro_codec nlpp_cli
 }
 
 if ((install)); then install_peers; fi
@@ -260,6 +262,34 @@ scenario_cli() {
   ns=$routes_ns
 }
 
+# IPDB: the start-up of a cache over N routes (beside the bare dump and
+# pyroute2's NDB), then a transaction adding N routes, verified (beside
+# `ip -batch` and nlpp's own pipelined batch of the same routes).
+scenario_ipdb() {
+  local n=$1 tool name role add
+  in_ns "$bin/bare_route_batch" add "$n" >/dev/null
+  expect_routes "$n"
+  for ((rep = 1; rep <= reps; rep++)); do
+    measure "ipdb start-up" "$n" "bare C dump, count only" reference "$bin/bare_dump" route
+    measure "ipdb start-up" "$n" "nlpp ipdb::Cache::open()" nlpp "$bin/ipdb_bench" open
+    measure "ipdb start-up" "$n" "pyroute2 NDB()" - "$python" "$root/bench/pyroute2_bench.py" ndb
+  done
+  in_ns "$bin/bare_route_batch" del "$n" >/dev/null
+  "$python" "$root/bench/routes.py" add "$n" >"$work/add.batch"
+  for ((rep = 1; rep <= reps; rep++)); do
+    for tool in nlpp-batch ip ipdb; do
+      case $tool in
+        nlpp-batch) add=("$bin/nlpp_route_batch" add "$n" typed); name="nlpp send_batch (rtnl::Route)"; role=reference ;;
+        ip) add=("$bin/measure_exec" ip -batch "$work/add.batch"); name="ip -batch"; role=- ;;
+        ipdb) add=("$bin/ipdb_bench" transaction "$n"); name="nlpp ipdb::Transaction, verified"; role=nlpp ;;
+      esac
+      measure "ipdb transaction" "$n" "$name" "$role" "${add[@]}"
+      expect_routes "$n"
+      in_ns "$bin/bare_route_batch" del "$n" >/dev/null
+    done
+  done
+}
+
 # Dump the links of link_pairs veth pairs.
 scenario_link_dump() {
   local i
@@ -358,12 +388,13 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'scenario\tcount\ttool\trole\trep\tseconds\titems\tmaxrss_kib\tnotes\n' >"$raw"
 selected() { [[ " $scenarios " == *" $1 "* ]]; }
 for n in "${counts[@]}"; do
-  if selected route-change || selected route-dump || selected profile || selected cli; then
+  if selected route-change || selected route-dump || selected profile || selected cli || selected ipdb; then
     route_namespace "routes-$n"
     if selected route-change; then scenario_route_change "$n"; fi
     if selected route-dump; then scenario_route_dump "$n"; fi
     if selected profile; then scenario_profile "$n"; fi
     if selected cli; then scenario_cli "$n"; fi
+    if selected ipdb; then scenario_ipdb "$n"; fi
     ip netns del "$ns"
   fi
 done

@@ -84,7 +84,7 @@ class Session {
   template <rtnl::RtnlObject T>
   void apply(Verb verb, const T& object) {
     if (atomic_) {
-      if constexpr (std::is_constructible_v<ipdb::AnyObject, const T&>) {
+      if constexpr (ipdb::TransactionObject<T>) {
         atomic_->transaction.change(verb, object).value();
         atomic_->lines.push_back(atomic_->line);
         return;
@@ -142,7 +142,7 @@ class Session {
   /// before it is settled first (as flush() does).
   void flush_in_background();
   /// What the sends since the last call did (no failures when all went well).
-  FlushReport take_flush_report() { return std::exchange(batch_->report, {}); }
+  FlushReport take_flush_report() { return batch_ ? std::exchange(batch_->report, {}) : FlushReport{}; }
 
  private:
   // Changes on their way to the kernel, and the lines they came from.

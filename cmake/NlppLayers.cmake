@@ -1,8 +1,21 @@
 # One object library per layer (core, wire, schema, netns, io, ...), each from
 # the sources in src/<layer>/. They are linked into one library, nlpp, and,
-# for the sanitizer test suites, into nlpp_sanitized.
+# for the sanitizer test suites, into nlpp_sanitized (ASan+UBSan) and
+# nlpp_tsan (ThreadSanitizer).
 
 set(NLPP_SANITIZER_FLAGS -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+set(NLPP_TSAN_FLAGS -fsanitize=thread -fno-omit-frame-pointer)
+
+# The flags of a variant ("", _sanitized, _tsan) into out.
+function(nlpp_variant_flags variant out)
+  if(variant STREQUAL "_sanitized")
+    set(${out} ${NLPP_SANITIZER_FLAGS} PARENT_SCOPE)
+  elseif(variant STREQUAL "_tsan")
+    set(${out} ${NLPP_TSAN_FLAGS} PARENT_SCOPE)
+  else()
+    set(${out} "" PARENT_SCOPE)
+  endif()
+endfunction()
 
 function(nlpp_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow -Wnon-virtual-dtor -Wold-style-cast)
@@ -12,13 +25,16 @@ function(nlpp_warnings target)
 endfunction()
 
 # nlpp_layer(<name> [DEPENDS <layer>...]) defines nlpp_<name> and, when the
-# sanitizer suites are built, nlpp_<name>_sanitized.
+# sanitizer suites are built, nlpp_<name>_sanitized and nlpp_<name>_tsan.
 function(nlpp_layer name)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "DEPENDS")
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${name}/*.cpp)
   set(variants "")
   if(NLPP_BUILD_TESTS AND NLPP_SANITIZER_TESTS)
-    set(variants _sanitized)
+    list(APPEND variants _sanitized)
+  endif()
+  if(NLPP_BUILD_TESTS AND NLPP_TSAN_TESTS)
+    list(APPEND variants _tsan)
   endif()
   foreach(variant IN ITEMS "" ${variants})
     set(target nlpp_${name}${variant})
@@ -32,12 +48,13 @@ function(nlpp_layer name)
     foreach(dependency IN LISTS ARG_DEPENDS)
       target_link_libraries(${target} PUBLIC nlpp_${dependency}${variant})
     endforeach()
-    if(variant STREQUAL "_sanitized")
-      target_compile_options(${target} PUBLIC ${NLPP_SANITIZER_FLAGS})
-      target_link_options(${target} PUBLIC ${NLPP_SANITIZER_FLAGS})
-      # ASan's instrumentation makes GCC 12 report std::variant alternatives
-      # as maybe-uninitialized where they are not (link/schema_data.cpp's
-      # SchemaValue); the uninstrumented build keeps the warning.
+    nlpp_variant_flags("${variant}" flags)
+    if(flags)
+      target_compile_options(${target} PUBLIC ${flags})
+      target_link_options(${target} PUBLIC ${flags})
+      # The sanitizers' instrumentation makes GCC 12 report std::variant
+      # alternatives as maybe-uninitialized where they are not
+      # (link/schema_data.cpp's SchemaValue); the plain build keeps the warning.
       if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
         target_compile_options(${target} PUBLIC -Wno-maybe-uninitialized)
       endif()
@@ -58,7 +75,8 @@ function(nlpp_library target variant)
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_compile_features(${target} PUBLIC cxx_std_20)
-  if(variant STREQUAL "_sanitized")
-    target_link_options(${target} PUBLIC ${NLPP_SANITIZER_FLAGS})
+  nlpp_variant_flags("${variant}" flags)
+  if(flags)
+    target_link_options(${target} PUBLIC ${flags})
   endif()
 endfunction()

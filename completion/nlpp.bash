@@ -12,7 +12,7 @@
 # shellcheck disable=SC2207
 _nlpp_objects="link address route neighbour rule nexthop fdb vlan netns monitor decode help"
 _nlpp_options="-j -json --json -p -pretty --pretty -d -details --details -n -netns --netns
-  -4 -6 -f -family --family -b -batch --batch -force --force -c -color= --color= -colour= --colour=
+  -4 -6 -f -family --family -b -batch --batch -force --force -atomic --atomic -c -color= --color= -colour= --colour=
   -h -help --help"
 _nlpp_kinds="bond bridge dummy erspan geneve gre gretap hsr ifb ip6erspan ip6gre ip6gretap ip6tnl
   ipip ipvlan ipvtap macsec macvlan macvtap nlmon sit tun veth vlan vrf vti vti6 vxlan wireguard xfrm"

@@ -68,7 +68,7 @@ Result<void> CacheState::reload() {
       if (!outcome || !keeps<T>(options)) return;
       std::vector<T>& objects = std::get<std::vector<T>>(dumped);
       if (Result<void> read = ipr.dump_into(objects); !read) return void(outcome = std::move(read).error());
-      std::erase_if(objects, [](const T& object) { return !is_cached(object); });
+      std::erase_if(objects, [&](const T& object) { return !wanted(options, object); });
     }
   });
   if (!outcome) return outcome;
@@ -80,8 +80,26 @@ Result<void> CacheState::reload() {
                dumped);
     append_to_journals(log);
   }
-  subscribers->deliver(log.changes());
+  subscribers->deliver(log);
   return {};
+}
+
+Result<void> CacheState::load() {
+  ChangeLog log(false);  // nobody listens yet
+  Result<void> outcome;
+  rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
+    if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
+      if (!outcome || !keeps<T>(options)) return;
+      ObjectSet<T>& set = std::get<ObjectSet<T>>(sets);
+      outcome = ipr.dump_each<T>(
+          {},
+          [&](T&& object) {
+            if (wanted(options, object)) set.put(std::move(object), log);
+          },
+          [&] { set.clear(); });
+    }
+  });
+  return outcome;
 }
 
 // The routes through ifindex of both IP families, asked again: the kernel
@@ -95,6 +113,7 @@ Result<void> CacheState::reread_routes(uint32_t ifindex) {
     if (!read && read.error().code() == std::error_code(ENODEV, std::system_category())) return {};
     if (!read) return read;
   }
+  std::erase_if(routes, [&](const rtnl::Route& route) { return !wanted(options, route); });
   ChangeLog log(false);
   {
     std::unique_lock lock(mutex);
@@ -114,7 +133,7 @@ Result<void> CacheState::reread_routes(uint32_t ifindex) {
         cached.put(std::move(route), log);
     append_to_journals(log);
   }
-  subscribers->deliver(log.changes());
+  subscribers->deliver(log);
   return {};
 }
 
@@ -135,7 +154,7 @@ Result<void> CacheState::apply(const rtnl::Event& event, UpdateStats& stats) {
         } else {
           using T = typename EventParts<E>::Object;
           if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
-            if (!keeps<T>(options) || !is_cached(happened.object)) return {};
+            if (!wanted(options, happened.object)) return {};
             ++stats.events;
             RouteReread reread;
             ChangeLog log(false);
@@ -149,7 +168,7 @@ Result<void> CacheState::apply(const rtnl::Event& event, UpdateStats& stats) {
               append_to_journals(log);
             }
             stats.removed += log.silent();
-            subscribers->deliver(log.changes());
+            subscribers->deliver(log);
             if (reread && keeps<rtnl::Route>(options)) {
               ++stats.reread;
               return reread_routes(*reread);
@@ -173,8 +192,14 @@ Result<UpdateStats> CacheState::update(std::chrono::milliseconds timeout) {
 }
 
 void CacheState::append_to_journals(ChangeLog& log) {
-  for (std::vector<ObjectChange>* journal : journals)
-    journal->insert(journal->end(), log.changes().begin(), log.changes().end());
+  for (Journal* journal : journals)
+    std::apply(
+        [&]<class... T>(const std::vector<Change<T>>&... changes) {
+          (std::get<std::vector<Change<T>>>(*journal).insert(std::get<std::vector<Change<T>>>(*journal).end(),
+                                                              changes.begin(), changes.end()),
+           ...);
+        },
+        log.by_kind());
 }
 
 }  // namespace detail
@@ -199,7 +224,7 @@ Result<Cache> Cache::open(const CacheOptions& options) {
   Result<rtnl::IpRoute> writer = rtnl::IpRoute::open(options.socket);
   if (!writer) return std::move(writer).error();
   auto state = std::make_unique<detail::CacheState>(options, std::move(*events), std::move(*reader), std::move(*writer));
-  if (Result<void> loaded = state->reload(); !loaded) return std::move(loaded).error();
+  if (Result<void> loaded = state->load(); !loaded) return std::move(loaded).error();
   return Cache(std::move(state));
 }
 

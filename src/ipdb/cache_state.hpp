@@ -10,6 +10,7 @@
 #include "ipdb/kernel_removals.hpp"
 #include "ipdb/subscribers.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -39,6 +40,20 @@ bool keeps(const CacheOptions& options) {
     return false;
 }
 
+/// Whether a cache with options keeps object: of a kind it keeps, cached
+/// at all (is_cached), and for a route, of the family and tables chosen.
+template <class T>
+bool wanted(const CacheOptions& options, const T& object) {
+  if (!keeps<T>(options) || !is_cached(object)) return false;
+  if constexpr (std::is_same_v<T, rtnl::Route>) {
+    const rtnl::RouteKey key = rtnl::ObjectTraits<rtnl::Route>::key(object);
+    if (options.route_family != AF_UNSPEC && key.family != options.route_family) return false;
+    if (!options.route_tables.empty() && std::ranges::find(options.route_tables, key.table) == options.route_tables.end())
+      return false;
+  }
+  return true;
+}
+
 namespace detail {
 
 struct CacheState {
@@ -57,8 +72,11 @@ struct CacheState {
 
   // The journals of the transactions being committed: every change applied
   // meanwhile is appended to each (guarded by mutex).
-  std::vector<std::vector<ObjectChange>*> journals;
+  std::vector<Journal*> journals;
 
+  /// Fills the empty cache, each object put in place as the dump streams
+  /// it: no second copy of a big table (open(), before anyone reads).
+  Result<void> load();
   /// Dumps every kept kind again and makes the cache what it found; the
   /// differences are changes like any other (a resync after an overrun).
   Result<void> reload();

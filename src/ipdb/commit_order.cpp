@@ -15,7 +15,7 @@ namespace {
 // The names of the links a step makes: an added link's, and its veth peer's.
 std::vector<std::string_view> names_made(const Transaction::Step& step) {
   std::vector<std::string_view> names;
-  const rtnl::Link* link = std::get_if<rtnl::Link>(&step.object);
+  const rtnl::Link* link = step.object.get_if<rtnl::Link>();
   if (step.verb == io::Verb::del || !link || !link->name) return names;
   names.push_back(*link->name);
   if (link->info)
@@ -28,16 +28,14 @@ std::vector<std::string_view> names_made(const Transaction::Step& step) {
 // changed link's own.
 std::vector<std::string_view> names_needed(const Transaction::Step& step) {
   std::vector<std::string_view> names;
-  std::visit(
-      [&]<class T>(const T& object) {
-        if constexpr (rtnl::RefersToLinks<const T>)
-          visit_links(object, [&](const rtnl::LinkRef& link) {
-            if (link.is_name()) names.push_back(link.name());
-          });
-        if constexpr (std::is_same_v<T, rtnl::Link>)
-          if (step.verb != io::Verb::add && object.ifindex == 0 && object.name) names.push_back(*object.name);
-      },
-      step.object);
+  step.object.visit([&]<class T>(const T& object) {
+    if constexpr (rtnl::RefersToLinks<const T>)
+      visit_links(object, [&](const rtnl::LinkRef& link) {
+        if (link.is_name()) names.push_back(link.name());
+      });
+    if constexpr (std::is_same_v<T, rtnl::Link>)
+      if (step.verb != io::Verb::add && object.ifindex == 0 && object.name) names.push_back(*object.name);
+  });
   return names;
 }
 
@@ -72,19 +70,17 @@ std::vector<size_t> depths(std::span<const Transaction::Step> steps) {
 
 // A kind's place among the kinds, what is depended on first.
 size_t kind_rank(const AnyObject& object) {
-  return std::visit(
-      [](const auto& value) -> size_t {
-        using T = std::decay_t<decltype(value)>;
-        if constexpr (std::is_same_v<T, rtnl::Link>) return 0;
-        if constexpr (std::is_same_v<T, rtnl::Address>) return 1;
-        if constexpr (std::is_same_v<T, rtnl::Nexthop>) return value.group.empty() ? 2 : 3;
-        if constexpr (std::is_same_v<T, rtnl::Route>) return 4;
-        if constexpr (std::is_same_v<T, rtnl::Neighbour>) return 5;
-        if constexpr (std::is_same_v<T, rtnl::FdbEntry>) return 6;
-        if constexpr (std::is_same_v<T, rtnl::Rule>) return 7;
-        return 8;
-      },
-      object);
+  return object.visit([](const auto& value) -> size_t {
+    using T = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<T, rtnl::Link>) return 0;
+    if constexpr (std::is_same_v<T, rtnl::Address>) return 1;
+    if constexpr (std::is_same_v<T, rtnl::Nexthop>) return value.group.empty() ? 2 : 3;
+    if constexpr (std::is_same_v<T, rtnl::Route>) return 4;
+    if constexpr (std::is_same_v<T, rtnl::Neighbour>) return 5;
+    if constexpr (std::is_same_v<T, rtnl::FdbEntry>) return 6;
+    if constexpr (std::is_same_v<T, rtnl::Rule>) return 7;
+    return 8;
+  });
 }
 
 struct Rank {

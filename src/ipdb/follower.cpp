@@ -11,7 +11,9 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <exception>
 #include <optional>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -38,14 +40,22 @@ struct Follower::Thread {
         return fail(Error::from_errno(errno, "ipdb follower: poll"));
       }
       if (fds[1].revents != 0) return;
-      if (Result<UpdateStats> updated = cache.update(); !updated) return fail(std::move(updated).error());
+      Result<UpdateStats> updated = UpdateStats{};
+      try {
+        updated = cache.update();
+      } catch (const std::exception& thrown) {  // from a subscriber's callback: it ends the thread, said
+        return fail(Error::from_errno(ECANCELED, std::string("ipdb follower: a change callback threw: ") + thrown.what()));
+      }
+      if (!updated) return fail(std::move(updated).error());
     }
   }
 
+  // Says why the thread ends; running() turns false only once on_error
+  // has been told.
   void fail(Error failure) {
     error = std::move(failure);
-    running.store(false, std::memory_order_release);
     if (on_error) on_error(*error);
+    running.store(false, std::memory_order_release);
   }
 };
 

@@ -43,32 +43,58 @@ class ObjectSet {
  public:
   using Key = decltype(CacheKey<T>::of(std::declval<const T&>()));
 
+ private:
+  static Key key_of(const T& object) { return CacheKey<T>::of(object); }
+
+  // Orders objects by key, and compares keys with objects for lookups.
+  struct ByKey {
+    using is_transparent = void;
+    bool operator()(const T& a, const T& b) const { return key_of(a) < key_of(b); }
+    bool operator()(const T& object, const Key& key) const { return key_of(object) < key; }
+    bool operator()(const Key& key, const T& object) const { return key < key_of(object); }
+  };
+
+ public:
+  // Move-only, and a move forgets where the last object went (an
+  // iterator of the other set).
+  ObjectSet() = default;
+  ObjectSet(ObjectSet&& other) noexcept : objects_(std::move(other.objects_)) { other.last_ = other.objects_.end(); }
+  ObjectSet& operator=(ObjectSet&& other) noexcept {
+    objects_ = std::move(other.objects_);
+    last_ = objects_.end();
+    other.last_ = other.objects_.end();
+    return *this;
+  }
+
   /// Adds object, or replaces the one with its key (a notification says
   /// what the object is now, whole); log hears of it.
   void put(T object, ChangeLog& log) {
-    const auto found = objects_.find(key_of(object));
-    if (found == objects_.end()) {
-      const auto added = objects_.insert(std::move(object)).first;
-      log.record<T>(std::nullopt, &*added, false);
+    const Key key = key_of(object);
+    const auto position = position_for(key);
+    if (position == objects_.end() || key < key_of(*position)) {
+      last_ = objects_.emplace_hint(position, std::move(object));
+      log.record<T>(std::nullopt, &*last_, false);
       return;
     }
-    auto node = objects_.extract(found);  // reuses the node: no allocation
+    const auto next = std::next(position);
+    auto node = objects_.extract(position);  // reuses the node: no allocation
     std::optional<T> before(std::move(node.value()));
     node.value() = std::move(object);
-    const auto replaced = objects_.insert(std::move(node)).position;
-    log.record<T>(std::move(before), &*replaced, false);
+    last_ = objects_.insert(next, std::move(node));
+    log.record<T>(std::move(before), &*last_, false);
   }
   /// Adds object in place of replaced, which the caller took out of the set
   /// (a route that replaced another with its kernel key but another link
   /// or gateway): one change from replaced to object.
   void put_replacing(T object, T replaced, ChangeLog& log) {
-    const auto added = objects_.insert(std::move(object)).first;
-    log.record<T>(std::optional<T>(std::move(replaced)), &*added, false);
+    last_ = objects_.insert(std::move(object)).first;
+    log.record<T>(std::optional<T>(std::move(replaced)), &*last_, false);
   }
   /// Takes out every object for which take(object) holds, telling nobody
   /// (the caller records what becomes of them).
   template <class Predicate>
   std::vector<T> take_if(Predicate&& take) {
+    last_ = objects_.end();
     std::vector<T> taken;
     for (auto it = objects_.begin(); it != objects_.end();) {
       const auto next = std::next(it);
@@ -82,6 +108,7 @@ class ObjectSet {
   bool erase(const Key& key, ChangeLog& log, bool silent = false) {
     const auto found = objects_.find(key);  // erase(key) of another type is C++23's
     if (found == objects_.end()) return false;
+    last_ = objects_.end();
     log.record<T>(std::optional<T>(std::move(objects_.extract(found).value())), nullptr, silent);
     return true;
   }
@@ -89,6 +116,7 @@ class ObjectSet {
   /// kernel's own removals); how many.
   template <class Predicate>
   size_t erase_if(Predicate&& remove, ChangeLog& log) {
+    last_ = objects_.end();
     size_t count = 0;
     for (auto it = objects_.begin(); it != objects_.end();) {
       if (!remove(*it)) {
@@ -101,6 +129,10 @@ class ObjectSet {
       ++count;
     }
     return count;
+  }
+  void clear() noexcept {
+    objects_.clear();
+    last_ = objects_.end();
   }
   /// Makes the set what a dump found, telling log what differs (objects
   /// whose diff() is empty are not changes: counters move on their own).
@@ -118,8 +150,27 @@ class ObjectSet {
     }
     if (log.recording()) record_differences(loaded, log);
     objects_.swap(loaded);
+    last_ = objects_.end();
   }
 
+  using const_iterator = typename std::set<T, ByKey>::const_iterator;
+
+  /// find(key), trying first the object after hint, then searching; hint
+  /// becomes where key was found. Keys looked up in order cost one
+  /// comparison each. hint is end() or an iterator of this set.
+  const T* find(const Key& key, const_iterator& hint) const {
+    if (hint != objects_.end()) {
+      const auto next = std::next(hint);
+      if (next != objects_.end() && key_of(*next) == key) {
+        hint = next;
+        return &*next;
+      }
+    }
+    const auto found = objects_.find(key);
+    if (found == objects_.end()) return nullptr;
+    hint = found;
+    return &*found;
+  }
   const T* find(const Key& key) const {
     const auto found = objects_.find(key);
     return found == objects_.end() ? nullptr : &*found;
@@ -131,15 +182,7 @@ class ObjectSet {
   size_t size() const noexcept { return objects_.size(); }
 
  private:
-  static Key key_of(const T& object) { return CacheKey<T>::of(object); }
 
-  // Orders objects by key, and compares keys with objects for lookups.
-  struct ByKey {
-    using is_transparent = void;
-    bool operator()(const T& a, const T& b) const { return key_of(a) < key_of(b); }
-    bool operator()(const T& object, const Key& key) const { return key_of(object) < key; }
-    bool operator()(const Key& key, const T& object) const { return key < key_of(object); }
-  };
 
   // Tells log what differs between the set and loaded, walking both in key order.
   void record_differences(const std::set<T, ByKey>& loaded, ChangeLog& log) const {
@@ -159,7 +202,19 @@ class ObjectSet {
     }
   }
 
+  // Where key goes: the first object not less than it. Objects often come
+  // in key order (a dump, routes added in order), so the place after the
+  // last one put is tried first, at one or two comparisons.
+  typename std::set<T, ByKey>::iterator position_for(const Key& key) {
+    if (last_ != objects_.end() && key_of(*last_) < key) {
+      const auto next = std::next(last_);
+      if (next == objects_.end() || !(key_of(*next) < key)) return next;
+    }
+    return objects_.lower_bound(key);
+  }
+
   std::set<T, ByKey> objects_;
+  typename std::set<T, ByKey>::iterator last_ = objects_.end();  // the last object put; end() when unknown
 };
 
 }  // namespace nlpp::ipdb

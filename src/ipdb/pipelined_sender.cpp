@@ -8,16 +8,14 @@ namespace {
 
 // Whether sending verb on object takes more than one request.
 bool needs_plan(io::Verb verb, const AnyObject& object) {
-  return std::visit(
-      [&]<class T>(const T& value) {
-        if constexpr (rtnl::HasAddPlan<T>) {
-          if (verb != io::Verb::add) return false;
-          Result<io::Plan> plan = rtnl::ObjectTraits<T>::plan_add(value);
-          return plan && !plan->is_one_request();
-        }
-        return false;
-      },
-      object);
+  return object.visit([&]<class T>(const T& value) {
+    if constexpr (rtnl::HasAddPlan<T>) {
+      if (verb != io::Verb::add) return false;
+      Result<io::Plan> plan = rtnl::ObjectTraits<T>::plan_add(value);
+      return plan && !plan->is_one_request();
+    }
+    return false;
+  });
 }
 
 }  // namespace
@@ -25,12 +23,12 @@ bool needs_plan(io::Verb verb, const AnyObject& object) {
 Result<void> PipelinedSender::queue(io::Verb verb, const AnyObject& object, size_t tag) {
   if (needs_plan(verb, object)) {
     if (Result<void> sent = flush(); !sent) return sent;
-    Result<io::Ack> done = std::visit([&](const auto& value) { return session_.change(verb, value); }, object);
+    Result<io::Ack> done = object.visit([&](const auto& value) { return session_.change(verb, value); });
     ++sends_;
     outcomes_.push_back({tag, done ? Result<void>() : Result<void>(std::move(done).error())});
     return {};
   }
-  Result<size_t> queued = std::visit([&](const auto& value) { return batch_.change(verb, value); }, object);
+  Result<size_t> queued = object.visit([&](const auto& value) { return batch_.change(verb, value); });
   if (!queued) return std::move(queued).error();
   tags_.push_back(tag);
   return {};

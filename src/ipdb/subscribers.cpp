@@ -19,15 +19,18 @@ void Subscribers::remove(uint64_t id) noexcept {
   count_.store(entries_.size(), std::memory_order_relaxed);
 }
 
-void Subscribers::deliver(std::span<const ObjectChange> changes) const {
-  if (changes.empty()) return;
+void Subscribers::deliver(const ChangeLog& log) const {
+  if (log.empty()) return;
   std::vector<std::shared_ptr<const Callback>> callbacks;
   {
     std::lock_guard lock(mutex_);
     for (const Entry& entry : entries_) callbacks.push_back(entry.callback);
   }
-  for (const ObjectChange& change : changes)
+  if (callbacks.empty()) return;
+  log.for_each([&](const auto& one) {
+    const ObjectChange change(one);
     for (const std::shared_ptr<const Callback>& callback : callbacks) (*callback)(change);
+  });
 }
 
 }  // namespace detail

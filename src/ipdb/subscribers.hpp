@@ -7,12 +7,13 @@
 
 #include <nlpp/ipdb/change.hpp>
 
+#include "ipdb/change_log.hpp"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <span>
 #include <utility>
 #include <vector>
 
@@ -29,8 +30,8 @@ class Subscribers : public std::enable_shared_from_this<Subscribers> {
   /// Whether anyone listens: changes need recording.
   bool any() const noexcept { return count_.load(std::memory_order_relaxed) != 0; }
 
-  /// Calls every callback with each change, in order.
-  void deliver(std::span<const ObjectChange> changes) const;
+  /// Calls every callback with each change of log, in order.
+  void deliver(const ChangeLog& log) const;
 
  private:
   struct Entry {

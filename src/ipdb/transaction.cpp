@@ -27,41 +27,69 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A notification takes about a kilobyte of the socket's buffer (the
+// kernel counts what it allocated for it): 8,192 of them fit the 32 MiB
+// the cache asks for by default, four times over.
+constexpr size_t changes_per_send = 8192;
+
 std::string describe_step(io::Verb verb, const AnyObject& object) {
-  return std::string(io::verb_name(verb)) + " " + std::visit([](const auto& value) { return name_of(value); }, object);
+  return std::string(io::verb_name(verb)) + " " + object.visit([](const auto& value) { return name_of(value); });
 }
 
-// The object the cache holds for asked (whose links are numbers), if any:
-// a link by ifindex or name; a route by its key, link and gateway, else
-// the first with its key; a rule without priority or a nexthop without id
-// (which the kernel chooses) by the fields asked.
+// The object of set (the cache's, its lock held) that asked (whose links
+// are numbers) is about, if any: a link by ifindex or name; a route by its
+// key, link and gateway, else the first with its key; a rule without
+// priority or a nexthop without id (which the kernel chooses) by the
+// fields asked. Lookups of keys in order, with a hint kept between them,
+// cost a comparison or two each (ObjectSet::find).
 template <class T>
-std::optional<T> held(const detail::CacheState& cache, const T& asked, io::Verb verb) {
-  std::shared_lock lock(cache.mutex);
-  const ObjectSet<T>& set = std::get<ObjectSet<T>>(cache.sets);
-  const auto copy = [](const T* found) { return found ? std::optional<T>(*found) : std::nullopt; };
+const T* held(const ObjectSet<T>& set, const T& asked, io::Verb verb,
+              typename ObjectSet<T>::const_iterator& hint) {
   if constexpr (std::is_same_v<T, rtnl::Link>) {
-    if (asked.ifindex != 0) return copy(set.find(asked.ifindex));
+    if (asked.ifindex != 0) return set.find(asked.ifindex, hint);
     for (const rtnl::Link& link : set)
-      if (asked.name && link.name == asked.name) return link;
-    return std::nullopt;
+      if (asked.name && link.name == asked.name) return &link;
+    return nullptr;
   } else if constexpr (std::is_same_v<T, rtnl::Route>) {
-    if (const rtnl::Route* exact = set.find(CacheKey<rtnl::Route>::of(asked))) return *exact;
+    if (const rtnl::Route* exact = set.find(CacheKey<rtnl::Route>::of(asked), hint)) return exact;
     const rtnl::RouteKey key = rtnl::ObjectTraits<rtnl::Route>::key(asked);
     const auto first = set.lower_bound({key, 0, IpAddress{}});
-    if (first != set.end() && std::get<0>(CacheKey<rtnl::Route>::of(*first)) == key) return *first;
-    return std::nullopt;
+    if (first != set.end() && std::get<0>(CacheKey<rtnl::Route>::of(*first)) == key) return &*first;
+    return nullptr;
   } else {
     bool chosen_by_kernel = false;
     if constexpr (std::is_same_v<T, rtnl::Rule>) chosen_by_kernel = !asked.priority;
     if constexpr (std::is_same_v<T, rtnl::Nexthop>) chosen_by_kernel = asked.id == 0;
-    if (!chosen_by_kernel) return copy(set.find(CacheKey<T>::of(asked)));
-    if (verb == io::Verb::del) return std::nullopt;
+    if (!chosen_by_kernel) return set.find(CacheKey<T>::of(asked), hint);
+    if (verb == io::Verb::del) return nullptr;
     for (const T& object : set)
-      if (!unmet_field(asked, object)) return object;
-    return std::nullopt;
+      if (!unmet_field(asked, object)) return &object;
+    return nullptr;
   }
 }
+
+// Where the last lookup of each kind ended (held()'s hints), for lookups
+// under one hold of the cache's lock.
+class Lookups {
+ public:
+  explicit Lookups(const detail::CacheState& cache)
+      : cache_(cache),
+        hints_(std::apply([](const auto&... sets) { return Hints{sets.end()...}; }, cache.sets)) {}
+  // The object the cache holds for verb on asked, if any.
+  template <class T>
+  const T* held_for(const T& asked, io::Verb verb) {
+    return held(std::get<ObjectSet<T>>(cache_.sets), asked, verb,
+                std::get<typename ObjectSet<T>::const_iterator>(hints_));
+  }
+
+ private:
+  using Hints = std::tuple<ObjectSet<rtnl::Link>::const_iterator, ObjectSet<rtnl::Address>::const_iterator,
+                           ObjectSet<rtnl::Route>::const_iterator, ObjectSet<rtnl::Neighbour>::const_iterator,
+                           ObjectSet<rtnl::FdbEntry>::const_iterator, ObjectSet<rtnl::Rule>::const_iterator,
+                           ObjectSet<rtnl::Nexthop>::const_iterator>;
+  const detail::CacheState& cache_;
+  Hints hints_;
+};
 
 // object with every link it names by name replaced by the ifindex the
 // cache has for it (and a link changed or removed by name given its
@@ -74,30 +102,30 @@ std::optional<std::string> resolve_names(const detail::CacheState& cache, io::Ve
       if (link.name == name || std::ranges::find(link.altnames, name) != link.altnames.end()) return link.ifindex;
     return 0;
   };
-  std::visit(
-      [&]<class T>(T& value) {
-        if constexpr (rtnl::RefersToLinks<T>) {
-          visit_links(value, [&](rtnl::LinkRef& link) {
-            if (!link.is_name()) return;
-            if (const uint32_t ifindex = ifindex_of(link.name())) link = ifindex;
-            else if (!unknown) unknown = std::string(link.name());
-          });
-        }
-        if constexpr (std::is_same_v<T, rtnl::Link>) {
-          if (verb != io::Verb::add && value.ifindex == 0 && value.name) {
-            value.ifindex = ifindex_of(*value.name);
-            if (value.ifindex == 0 && !unknown) unknown = *value.name;
-          }
-        }
-      },
-      object);
+  object.visit([&]<class T>(T& value) {
+    if constexpr (rtnl::RefersToLinks<T>) {
+      visit_links(value, [&](rtnl::LinkRef& link) {
+        if (!link.is_name()) return;
+        if (const uint32_t ifindex = ifindex_of(link.name()))
+          link = ifindex;
+        else if (!unknown)
+          unknown = std::string(link.name());
+      });
+    }
+    if constexpr (std::is_same_v<T, rtnl::Link>) {
+      if (verb != io::Verb::add && value.ifindex == 0 && value.name) {
+        value.ifindex = ifindex_of(*value.name);
+        if (value.ifindex == 0 && !unknown) unknown = *value.name;
+      }
+    }
+  });
   return unknown;
 }
 
 // Registers a journal with the cache for as long as it lives.
 class JournalScope {
  public:
-  JournalScope(detail::CacheState& cache, std::vector<ObjectChange>& journal) : cache_(cache), journal_(journal) {
+  JournalScope(detail::CacheState& cache, Journal& journal) : cache_(cache), journal_(journal) {
     std::unique_lock lock(cache_.mutex);
     cache_.journals.push_back(&journal_);
   }
@@ -109,14 +137,14 @@ class JournalScope {
   JournalScope& operator=(const JournalScope&) = delete;
 
   // What was journaled so far.
-  std::vector<ObjectChange> copy() const {
+  Journal copy() const {
     std::shared_lock lock(cache_.mutex);
     return journal_;
   }
 
  private:
   detail::CacheState& cache_;
-  std::vector<ObjectChange>& journal_;
+  Journal& journal_;
 };
 
 // A failed step: which, and why.
@@ -181,8 +209,10 @@ std::optional<StepFailure> Committer::send_step(size_t step) {
   if (Result<void> queued = sender_.queue(verb, object, step); !queued) return StepFailure{step, std::move(queued).error()};
   group_.push_back({step, std::move(object)});
   // A change sent alone (a plan) is settled at once, so that what follows
-  // it finds what it made.
-  if (sender_.queued() == 0) return flush();
+  // it finds what it made; and a long run of changes is sent and verified
+  // every changes_per_send, so that their notifications never outgrow the
+  // cache's socket (which would drop them, and cost a resync).
+  if (sender_.queued() == 0 || sender_.queued() >= changes_per_send) return flush();
   return std::nullopt;
 }
 
@@ -211,28 +241,34 @@ std::optional<StepFailure> Committer::verify(std::vector<Sent>& sent) {
   // the resync has not caught, or the kernel may have refused silently).
   const Clock::time_point deadline = Clock::now() + options_.verify_deadline;
   std::vector<std::pair<size_t, std::string>> unmet_steps;
+  // Why each change sent is not what the kernel holds, under one hold of
+  // the cache's lock (a follower may be applying notifications meanwhile).
+  const auto find_unmet = [&](const std::vector<Sent>& changes) {
+    unmet_steps.clear();
+    std::shared_lock lock(cache_.mutex);
+    Lookups lookups(cache_);
+    for (const Sent& one : changes) {
+      const io::Verb verb = steps_[one.step].verb;
+      std::optional<std::string> why =
+          one.object.visit([&](const auto& asked) { return unmet(verb, asked, lookups.held_for(asked, verb)); });
+      if (why) unmet_steps.emplace_back(one.step, std::move(*why));
+    }
+  };
   for (std::chrono::milliseconds wait{0};; wait = std::chrono::milliseconds(20)) {
     if (Result<UpdateStats> updated = cache_.update(wait); !updated)
       return StepFailure{sent.front().step, std::move(updated).error()};
-    unmet_steps.clear();
-    for (const Sent& one : sent) {
-      std::optional<std::string> why = std::visit(
-          [&]<class T>(const T& asked) { return unmet(steps_[one.step].verb, asked, held(cache_, asked, steps_[one.step].verb)); },
-          one.object);
-      if (why) unmet_steps.emplace_back(one.step, std::move(*why));
-    }
+    find_unmet(sent);
     if (unmet_steps.empty()) return std::nullopt;
     if (Clock::now() >= deadline) break;
   }
   ++report_.rereads;
-  if (Result<void> reread = cache_.reload_in_turn(); !reread) return StepFailure{unmet_steps.front().first, std::move(reread).error()};
-  for (const auto& [step, why] : unmet_steps) {
-    const Sent& one = *std::ranges::find(sent, step, &Sent::step);
-    std::optional<std::string> still = std::visit(
-        [&]<class T>(const T& asked) { return unmet(steps_[step].verb, asked, held(cache_, asked, steps_[step].verb)); },
-        one.object);
-    if (still) return StepFailure{step, Error(errc::not_applied, "acknowledged, but " + *still)};
-  }
+  if (Result<void> reread = cache_.reload_in_turn(); !reread)
+    return StepFailure{unmet_steps.front().first, std::move(reread).error()};
+  std::vector<Sent> unverified;
+  for (const auto& [step, why] : unmet_steps) unverified.push_back(*std::ranges::find(sent, step, &Sent::step));
+  find_unmet(unverified);
+  if (!unmet_steps.empty())
+    return StepFailure{unmet_steps.front().first, Error(errc::not_applied, "acknowledged, but " + unmet_steps.front().second)};
   return std::nullopt;
 }
 
@@ -251,10 +287,11 @@ std::ostream& operator<<(std::ostream& out, const PlannedChange& change) {
 
 Result<size_t> Transaction::queue(io::Verb verb, AnyObject object) {
   const detail::CacheState& cache = *cache_->state_;
-  const bool kept = std::visit([&]<class T>(const T&) { return keeps<T>(cache.options); }, object);
+  const bool kept = object.visit([&](const auto& value) { return wanted(cache.options, value); });
   if (!kept)
-    return Error(errc::invalid_argument,
-                 describe_step(verb, object) + ": the cache does not keep this kind, so it cannot verify or undo it");
+    return Error(errc::invalid_argument, describe_step(verb, object) +
+                                             ": the cache does not keep this kind (or this route's family or "
+                                             "table), so it cannot verify or undo it");
   steps_.push_back({verb, std::move(object)});
   return steps_.size() - 1;
 }
@@ -267,22 +304,23 @@ std::vector<PlannedChange> Transaction::review() const {
     AnyObject object = steps_[step].object;
     resolve_names(cache, verb, object);  // names not known yet stay names
     PlannedChange change{.step = step, .verb = verb, .object = describe_step(verb, object).substr(io::verb_name(verb).size() + 1)};
-    std::visit(
-        [&]<class T>(const T& asked) {
-          const std::optional<T> before = held(cache, asked, verb);
-          if (verb == io::Verb::del) {
-            if (before) change.fields = rtnl::ObjectTraits<T>::diff(*before, T{});
-            return;
-          }
-          // The fields asked, each with the value the cache has now.
-          const std::vector<FieldChange> now = before ? rtnl::ObjectTraits<T>::diff(T{}, *before) : std::vector<FieldChange>{};
-          for (FieldChange field : rtnl::ObjectTraits<T>::diff(T{}, asked)) {
-            const auto same = std::ranges::find(now, field.field, &FieldChange::field);
-            field.before = same == now.end() ? std::string() : same->after;
-            if (field.before != field.after) change.fields.push_back(std::move(field));
-          }
-        },
-        object);
+    std::shared_lock lock(cache.mutex);
+    Lookups lookups(cache);
+    object.visit([&]<class T>(const T& asked) {
+      const T* before = lookups.held_for(asked, verb);
+      if (verb == io::Verb::del) {
+        if (before) change.fields = rtnl::ObjectTraits<T>::diff(*before, T{});
+        return;
+      }
+      // The fields asked, each with the value the cache has now.
+      const std::vector<FieldChange> now =
+          before ? rtnl::ObjectTraits<T>::diff(T{}, *before) : std::vector<FieldChange>{};
+      for (FieldChange field : rtnl::ObjectTraits<T>::diff(T{}, asked)) {
+        const auto same = std::ranges::find(now, field.field, &FieldChange::field);
+        field.before = same == now.end() ? std::string() : same->after;
+        if (field.before != field.after) change.fields.push_back(std::move(field));
+      }
+    });
     planned.push_back(std::move(change));
   }
   return planned;
@@ -296,7 +334,7 @@ Result<CommitReport> Transaction::commit(const CommitOptions& options) {
   // The journal starts from the kernel's state as of now.
   if (Result<UpdateStats> current = cache.update(std::chrono::milliseconds(0)); !current)
     return std::move(current).error();
-  std::vector<ObjectChange> journal;
+  Journal journal;
   JournalScope journaling(cache, journal);
   Committer committer(cache, steps, options);
   std::optional<StepFailure> failed = committer.run();
@@ -306,7 +344,7 @@ Result<CommitReport> Transaction::commit(const CommitOptions& options) {
                         .change = describe_step(steps[failed->step].verb, steps[failed->step].object),
                         .error = failed->error,
                         .undo_error = std::nullopt};
-  const std::vector<ObjectChange> applied = journaling.copy();
+  const Journal applied = journaling.copy();
   if (Result<void> undone = undo(cache, applied); !undone) failure.undo_error = std::move(undone).error();
   std::string context = "step " + std::to_string(failure.step) + " (" + failure.change + ")" +
                         (failure.undo_error ? ", and the undo failed (" + failure.undo_error->describe() + ")"

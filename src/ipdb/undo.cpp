@@ -32,20 +32,25 @@ using Snapshots = std::tuple<Snapshot<rtnl::Link>, Snapshot<rtnl::Address>, Snap
                              Snapshot<rtnl::Neighbour>, Snapshot<rtnl::FdbEntry>, Snapshot<rtnl::Rule>,
                              Snapshot<rtnl::Nexthop>>;
 
-Snapshots snapshots_of(std::span<const ObjectChange> journal) {
+Snapshots snapshots_of(const Journal& journal) {
   Snapshots snapshots;
-  for (const ObjectChange& change : journal)
-    std::visit(
-        [&]<class T>(const Change<T>& of) {
-          // A change may move an object to another key (a route replaced
-          // by one through another gateway): the old key had before, the
-          // new one nothing.
-          Snapshot<T>& snapshot = std::get<Snapshot<T>>(snapshots);
-          if (of.before) snapshot.try_emplace(CacheKey<T>::of(*of.before), of.before);
-          if (of.after && (!of.before || CacheKey<T>::of(*of.after) != CacheKey<T>::of(*of.before)))
-            snapshot.try_emplace(CacheKey<T>::of(*of.after), std::nullopt);
-        },
-        change);
+  std::apply(
+      [&]<class... T>(const std::vector<Change<T>>&... changes) {
+        (
+            [&] {
+              Snapshot<T>& snapshot = std::get<Snapshot<T>>(snapshots);
+              for (const Change<T>& of : changes) {
+                // A change may move an object to another key (a route
+                // replaced by one through another gateway): the old key
+                // had before, the new one nothing.
+                if (of.before) snapshot.try_emplace(CacheKey<T>::of(*of.before), of.before);
+                if (of.after && (!of.before || CacheKey<T>::of(*of.after) != CacheKey<T>::of(*of.before)))
+                  snapshot.try_emplace(CacheKey<T>::of(*of.after), std::nullopt);
+              }
+            }(),
+            ...);
+      },
+      journal);
   return snapshots;
 }
 
@@ -189,7 +194,7 @@ void for_kinds_dependencies_first(F&& visit) {
 
 class Undo {
  public:
-  Undo(detail::CacheState& cache, std::span<const ObjectChange> journal)
+  Undo(detail::CacheState& cache, const Journal& journal)
       : cache_(cache), snapshots_(snapshots_of(journal)) {}
 
   // One pass: every difference queued and sent; the refusals that matter
@@ -287,7 +292,7 @@ class Undo {
 
 }  // namespace
 
-Result<void> undo(detail::CacheState& cache, std::span<const ObjectChange> journal) {
+Result<void> undo(detail::CacheState& cache, const Journal& journal) {
   Undo restoring(cache, journal);
   std::vector<Error> refusals;
   // A pass can need another: a link made again brings back what the

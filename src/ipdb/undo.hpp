@@ -6,9 +6,8 @@
 #pragma once
 
 #include <nlpp/core/result.hpp>
-#include <nlpp/ipdb/change.hpp>
 
-#include <span>
+#include "ipdb/change_log.hpp"
 
 namespace nlpp::ipdb {
 
@@ -22,6 +21,6 @@ struct CacheState;
 /// cache shows them as they were. Objects the kernel manages by itself
 /// (dynamic neighbour entries) are left to it. The error says what still
 /// differs.
-Result<void> undo(detail::CacheState& cache, std::span<const ObjectChange> journal);
+Result<void> undo(detail::CacheState& cache, const Journal& journal);
 
 }  // namespace nlpp::ipdb

@@ -31,4 +31,23 @@ std::optional<std::string> unmet_apart(const rtnl::Route& asked, const rtnl::Rou
   return std::nullopt;
 }
 
+bool holds_plainly(const rtnl::Route& asked, const rtnl::Route& found) {
+  if (asked.extras.get() != nullptr || asked.flags != 0) return false;
+  rtnl::Route expected = found;
+  if (asked.family != AF_UNSPEC) expected.family = asked.family;
+  expected.tos = asked.tos;
+  if (asked.type != rtnl::RouteType::unspec) expected.type = asked.type;
+  if (asked.protocol != RTPROT_UNSPEC) expected.protocol = asked.protocol;
+  if (asked.scope) expected.scope = asked.scope;
+  if (asked.pref) expected.pref = asked.pref;
+  expected.dst = asked.dst;
+  if (!asked.gateway.empty()) expected.gateway = asked.gateway;
+  if (!asked.prefsrc.empty()) expected.prefsrc = asked.prefsrc;
+  if (asked.table != RT_TABLE_UNSPEC) expected.table = asked.table;
+  if (asked.priority != 0) expected.priority = asked.priority;
+  if (asked.oif != 0) expected.oif = asked.oif;
+  if (asked.nh_id != 0) expected.nh_id = asked.nh_id;
+  return expected == found;
+}
+
 }  // namespace nlpp::ipdb

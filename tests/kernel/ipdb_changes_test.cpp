@@ -8,12 +8,15 @@
 
 #include "support/ip_route_fixture.hpp"
 #include "support/iproute2.hpp"
+#include "support/scoped_netns.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -137,6 +140,42 @@ TEST_F(IpdbChanges, a_follower_keeps_the_cache_current_and_calls_back_on_its_own
   std::lock_guard lock(mutex);
   ASSERT_FALSE(threads.empty());
   for (const std::thread::id& thread : threads) EXPECT_NE(thread, std::this_thread::get_id());
+}
+
+TEST_F(IpdbChanges, a_callback_that_throws_ends_the_follower_and_says_why) {
+  Cache cache = open();
+  Subscription thrower = cache.on_change<rtnl::Link>([](const Change<rtnl::Link>&) { throw std::runtime_error("boom"); });
+  std::atomic<bool> told = false;
+  Follower follower(cache, [&](const Error& error) { told = error.describe().find("boom") != std::string::npos; });
+  ip_commands({"link set v0 mtu 1300"});
+  for (int wait = 0; wait < 500 && follower.running(); ++wait) std::this_thread::sleep_for(milliseconds(10));
+  EXPECT_FALSE(follower.running());
+  EXPECT_TRUE(told);
+  const Result<void> stopped = follower.stop();
+  ASSERT_FALSE(stopped);
+  EXPECT_EQ(stopped.error().code(), std::error_code(ECANCELED, std::system_category()));
+}
+
+// One IPDB per namespace, several in one process, each with its follower:
+// what changes in one reaches only its own cache.
+TEST_F(IpdbChanges, caches_of_two_namespaces_follow_each_their_own) {
+  Result<test::ScopedNetns> other = test::ScopedNetns::create();
+  ASSERT_TRUE(other) << other.error().describe();
+  Cache here = open();
+  Result<Cache> there = Cache::open({.socket = {.netns = other->name()}});
+  ASSERT_TRUE(there) << there.error().describe();
+  Follower following_here(here);
+  Follower following_there(*there);
+  test::ip_run(other->name(), "link add br7 type bridge");
+  ip_commands({"link add br8 type bridge"});
+  for (int wait = 0; wait < 500 && !(here.link("br8") && there->link("br7")); ++wait)
+    std::this_thread::sleep_for(milliseconds(10));
+  EXPECT_TRUE(here.link("br8"));
+  EXPECT_FALSE(here.link("br7"));
+  EXPECT_TRUE(there->link("br7"));
+  EXPECT_FALSE(there->link("br8"));
+  EXPECT_TRUE(following_here.stop());
+  EXPECT_TRUE(following_there.stop());
 }
 
 }  // namespace

@@ -22,6 +22,8 @@
 #include <nlpp/format/text_colour.hpp>
 #include <nlpp/genl.hpp>
 #include <nlpp/ipdb/cache.hpp>
+#include <nlpp/ipdb/follower.hpp>
+#include <nlpp/ipdb/transaction.hpp>
 #include <nlpp/netns/netns.hpp>
 #include <nlpp/nfnl.hpp>
 #include <nlpp/nltest/fake_kernel.hpp>
@@ -532,6 +534,59 @@ void ipdb_md() {
   }
 }
 
+// include/nlpp/ipdb/change.hpp
+void ipdb_change_hpp() {
+  auto cache = ipdb::Cache::open().value();
+  ipdb::Subscription watch = cache.on_change<rtnl::Route>([](const ipdb::Change<rtnl::Route>& change) {
+    if (change.removed()) std::cout << "gone: " << *change.before << '\n';
+  });
+}
+
+// include/nlpp/ipdb/follower.hpp
+void ipdb_follower_hpp() {
+  auto cache = ipdb::Cache::open().value();
+  ipdb::Follower follower(cache, [](const Error& error) { std::cerr << error.describe() << '\n'; });
+  std::cout << cache.count<rtnl::Route>() << '\n';  // from any thread: the changes arrive by themselves
+  follower.stop().value();
+}
+
+// include/nlpp/ipdb/transaction.hpp
+void ipdb_transaction_hpp() {
+  auto cache = ipdb::Cache::open().value();
+  ipdb::Transaction tx(cache);
+  tx.add(rtnl::Link{.name = "br0", .info = rtnl::LinkInfo{.kind = "bridge"}}.set_up()).value();
+  tx.set(rtnl::Link{.name = "v0", .master = "br0"}).value();
+  tx.add(rtnl::Address{.ifindex = "br0", .local = "10.0.0.1", .prefix_length = 24}).value();
+  for (const ipdb::PlannedChange& change : tx.review()) std::cout << change << '\n';
+  tx.commit().value();  // all of it, verified; or none of it, and why
+}
+
+// docs/IPDB.md, change notifications
+void ipdb_md_changes() {
+  auto cache = ipdb::Cache::open().value();
+  const uint32_t ifindex = 2;
+  ipdb::Subscription routes = cache.on_change<rtnl::Route>([](const ipdb::Change<rtnl::Route>& change) {
+    if (change.removed()) std::cout << "gone" << (change.silent ? " (silently)" : "") << '\n';
+  });
+  ipdb::Subscription one = cache.on_change<rtnl::Link>(ifindex, [](const ipdb::Change<rtnl::Link>& change) {
+    if (change.after) std::cout << "mtu " << change.after->mtu.value_or(0) << '\n';
+  });
+  ipdb::Subscription all = cache.on_any_change([](const ipdb::ObjectChange& change) { std::cout << change.index() << '\n'; });
+}
+
+// docs/IPDB.md, transactions
+void ipdb_md_transactions() {
+  auto cache = ipdb::Cache::open().value();
+  ipdb::Transaction tx(cache);
+  tx.add(rtnl::Link{.name = "br0", .info = rtnl::LinkInfo{.kind = "bridge"}}.set_up()).value();
+  tx.add(rtnl::Link{.name = "v0", .master = "br0", .info = rtnl::link::Veth{.peer = rtnl::Link{.name = "v0p"}}}).value();
+  tx.add(rtnl::Address{.ifindex = "br0", .local = "10.0.0.1", .prefix_length = 24}).value();
+  tx.add(rtnl::Route{.dst = "10.1.0.0/16", .gateway = "10.0.0.2"}).value();
+  for (const ipdb::PlannedChange& change : tx.review()) std::cout << change << '\n';
+  nlpp::Result<ipdb::CommitReport> done = tx.commit();
+  if (!done) std::cerr << done.error().describe() << '\n';  // the failed step, and whether the undo restored all
+}
+
 // docs/GENL.md
 void genl_md() {
 #include <nlpp/genl/generic_netlink.hpp>
@@ -657,6 +712,11 @@ void rtnl_routes_md() {
 constexpr void (*kernel_examples[])() = {
     ipdb_cache_hpp,
     ipdb_md,
+    ipdb_change_hpp,
+    ipdb_follower_hpp,
+    ipdb_transaction_hpp,
+    ipdb_md_changes,
+    ipdb_md_transactions,
     format_json_hpp,
     format_table_hpp,
     genl_hpp,

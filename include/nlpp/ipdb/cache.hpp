@@ -45,7 +45,11 @@ struct CacheState;
 struct CacheOptions {
   bool links = true;
   bool addresses = true;
-  bool routes = true;  ///< every table and family
+  bool routes = true;
+  /// Which routes, when not all: of one family (AF_INET, AF_INET6, AF_MPLS),
+  /// and of these tables (RT_TABLE_MAIN, RT_TABLE_LOCAL, 1000...).
+  uint8_t route_family = AF_UNSPEC;
+  std::vector<uint32_t> route_tables{};
   bool neighbours = true;
   bool fdb = false;  ///< bridge and vxlan forwarding entries (AF_BRIDGE neighbours)
   bool rules = true;

@@ -2,7 +2,7 @@
 // an event loop: the cache's subscribers are then called on it.
 //
 //     ipdb::Follower follower(cache, [](const Error& error) { std::cerr << error.describe() << '\n'; });
-//     ...                   // read cache from any thread; changes arrive by themselves
+//     std::cout << cache.count<rtnl::Route>() << '\n';  // from any thread: the changes arrive by themselves
 //     follower.stop().value();
 #pragma once
 
@@ -16,9 +16,10 @@
 namespace nlpp::ipdb {
 
 /// Runs cache.update() on a thread of its own whenever notifications
-/// arrive, until stopped or destroyed. An error ends the thread: it calls
-/// on_error with it (on that thread) and stop() returns it, so a dead
-/// follower is never mistaken for a quiet kernel. The cache must outlive
+/// arrive, until stopped or destroyed. An error ends the thread (a socket
+/// error, or an exception a subscriber's callback threw: ECANCELED with
+/// its text): it calls on_error with it (on that thread) and stop()
+/// returns it, so a dead follower is never mistaken for a quiet kernel. The cache must outlive
 /// the follower; the program must not call cache.update() meanwhile.
 class Follower {
  public:
@@ -30,7 +31,8 @@ class Follower {
   /// Stops the thread (at once: it is woken) and joins it; the error that
   /// ended it before, if any.
   Result<void> stop();
-  /// Whether the thread still follows (false once an error ended it).
+  /// Whether the thread still follows (false once an error ended it and
+  /// on_error returned).
   bool running() const noexcept;
 
  private:

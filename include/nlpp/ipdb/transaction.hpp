@@ -18,20 +18,80 @@
 #include <nlpp/ipdb/cache.hpp>
 
 #include <chrono>
+#include <concepts>
 #include <cstddef>
 #include <exception>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
 
 namespace nlpp::ipdb {
 
-/// An object of any kind a transaction changes.
-using AnyObject =
-    std::variant<rtnl::Link, rtnl::Address, rtnl::Route, rtnl::Neighbour, rtnl::FdbEntry, rtnl::Rule, rtnl::Nexthop>;
+/// Whether a transaction takes objects of kind T.
+template <class T>
+concept TransactionObject =
+    std::same_as<T, rtnl::Link> || std::same_as<T, rtnl::Address> || std::same_as<T, rtnl::Route> ||
+    std::same_as<T, rtnl::Neighbour> || std::same_as<T, rtnl::FdbEntry> || std::same_as<T, rtnl::Rule> ||
+    std::same_as<T, rtnl::Nexthop>;
+
+/// An object of any kind a transaction changes, copied. Links, rules and
+/// nexthops are held out of line (a Link is over a kilobyte), so that a
+/// change of a 100,000-route transaction takes the size of a route.
+class AnyObject {
+ public:
+  template <TransactionObject T>
+  AnyObject(const T& object) : value_(held(object)) {}  // NOLINT: implicit, as a variant's
+  AnyObject(const AnyObject& other);
+  AnyObject(AnyObject&&) noexcept = default;
+  AnyObject& operator=(const AnyObject& other) { return *this = AnyObject(other); }
+  AnyObject& operator=(AnyObject&&) noexcept = default;
+  ~AnyObject() = default;
+
+  /// visit(object) with the object as a T& (const T& here).
+  template <class Visit>
+  decltype(auto) visit(Visit&& visit) const {
+    return std::visit([&](const auto& value) -> decltype(auto) { return visit(unboxed(value)); }, value_);
+  }
+  template <class Visit>
+  decltype(auto) visit(Visit&& visit) {
+    return std::visit([&](auto& value) -> decltype(auto) { return visit(unboxed(value)); }, value_);
+  }
+  /// The object when it is a T, else nullptr.
+  template <TransactionObject T>
+  const T* get_if() const noexcept {
+    return visit([](const auto& value) -> const T* {
+      if constexpr (std::is_same_v<std::decay_t<decltype(value)>, T>) return &value;
+      return nullptr;
+    });
+  }
+
+ private:
+  using Value = std::variant<std::unique_ptr<rtnl::Link>, rtnl::Address, rtnl::Route, rtnl::Neighbour, rtnl::FdbEntry,
+                             std::unique_ptr<rtnl::Rule>, std::unique_ptr<rtnl::Nexthop>>;
+  template <class T>
+  static Value held(const T& object) {
+    if constexpr (std::is_constructible_v<Value, std::unique_ptr<T>>)
+      return std::make_unique<T>(object);
+    else
+      return object;
+  }
+  template <class T>
+  static T& unboxed(std::unique_ptr<T>& value) { return *value; }
+  template <class T>
+  static const T& unboxed(const std::unique_ptr<T>& value) { return *value; }
+  template <class T>
+  static T& unboxed(T& value) { return value; }
+
+  Value value_;
+};
+
+inline AnyObject::AnyObject(const AnyObject& other)
+    : AnyObject(other.visit([](const auto& value) { return AnyObject(value); })) {}
 
 /// One change of a transaction, as review() shows it.
 struct PlannedChange {
@@ -40,7 +100,7 @@ struct PlannedChange {
   std::string object;                ///< the kind and what names it: "route 10.1.0.0/16 table 254"
   std::vector<FieldChange> fields{};  ///< what it changes: the cache's value before, the asked one after
 };
-/// "add route 10.1.0.0/16: gateway '' -> '10.0.0.2', ..." on one line.
+/// "set link w0: mtu 1500 -> 1300, ..." on one line ("none" for absent).
 std::ostream& operator<<(std::ostream& out, const PlannedChange& change);
 
 /// What a successful commit did.
@@ -58,6 +118,7 @@ struct CommitFailure {
   std::optional<Error> undo_error{};  ///< set when the undo could not restore everything: what differs
 };
 
+/// How commit() goes about it.
 struct CommitOptions {
   /// How long a change may take to show in the notifications before one
   /// targeted re-read decides (the kernel notifies before it acknowledges,
@@ -75,9 +136,10 @@ struct CommitOptions {
 /// commit() orders the changes (removals first, in reverse: rules,
 /// neighbours, routes, nexthops, addresses, links; then creations and
 /// changes: links, masters before their ports, addresses, nexthops, routes,
-/// neighbours, FDB entries, rules), sends them pipelined, as many in one
-/// datagram as need nothing the kernel has not made yet, and verifies each
-/// in the cache (which the kernel's notifications keep). If any change
+/// neighbours, FDB entries, rules), sends them pipelined (as many together
+/// as need nothing the kernel has not made yet, 8,192 at most, so that
+/// their notifications fit the cache's socket), and verifies each in the
+/// cache (which the kernel's notifications keep). If any change
 /// fails, what was applied is undone until the objects it touched (and
 /// those the kernel changed along: the routes of a deleted link...) are as
 /// they were when commit() began; the error names the failed step, and an
@@ -90,10 +152,10 @@ class Transaction {
 
   /// Queues verb on object; returns its step index, or the object's
   /// validation error (the transaction is then as before).
-  template <class T>
+  template <TransactionObject T>
   Result<size_t> change(io::Verb verb, const T& object) {
     if (Result<void> valid = rtnl::ObjectTraits<T>::validate(object); !valid) return std::move(valid).error();
-    return queue(verb, AnyObject(std::in_place_type<T>, object));
+    return queue(verb, AnyObject(object));
   }
   template <class T>
   Result<size_t> add(const T& object) {
@@ -126,6 +188,7 @@ class Transaction {
   /// Why the last commit() failed, in parts.
   const std::optional<CommitFailure>& failure() const noexcept { return failure_; }
 
+  /// One queued change (what commit()'s ordering works on).
   struct Step {
     io::Verb verb;
     AnyObject object;
