@@ -1,4 +1,5 @@
 #include "ipdb/commit_order.hpp"
+#include "ipdb/kind_order.hpp"
 
 #include <nlpp/rtnl/link_resolution.hpp>
 
@@ -68,20 +69,16 @@ std::vector<size_t> depths(std::span<const Transaction::Step> steps) {
   return depth;
 }
 
-// A kind's place among the kinds, what is depended on first.
+// A change's place among the kinds, what is depended on first
+// (kind_order.hpp); a nexthop group after the nexthops it groups.
 size_t kind_rank(const AnyObject& object) {
-  return object.visit([](const auto& value) -> size_t {
-    using T = std::decay_t<decltype(value)>;
-    if constexpr (std::is_same_v<T, rtnl::Link>) return 0;
-    if constexpr (std::is_same_v<T, rtnl::Address>) return 1;
-    if constexpr (std::is_same_v<T, rtnl::Nexthop>) return value.group.empty() ? 2 : 3;
-    if constexpr (std::is_same_v<T, rtnl::Route>) return 4;
-    if constexpr (std::is_same_v<T, rtnl::Neighbour>) return 5;
-    if constexpr (std::is_same_v<T, rtnl::FdbEntry>) return 6;
-    if constexpr (std::is_same_v<T, rtnl::Rule>) return 7;
-    return 8;
+  return object.visit([]<class T>(const T& value) -> size_t {
+    size_t rank = 2 * dependency_rank<T>();
+    if constexpr (std::is_same_v<T, rtnl::Nexthop>) rank += value.group.empty() ? 0 : 1;
+    return rank;
   });
 }
+constexpr size_t last_kind_rank = 2 * kind_count - 1;
 
 struct Rank {
   bool creation;  // removals (false) go first
@@ -101,7 +98,7 @@ std::vector<size_t> commit_order(std::span<const Transaction::Step> steps) {
     const size_t kind = kind_rank(steps[step].object);
     // Removals run backwards: the most dependent kind and the deepest link first.
     ranks.push_back(creation ? Rank{true, kind, depth[step], steps[step].verb != io::Verb::add}
-                             : Rank{false, 8 - kind, steps.size() - depth[step], false});
+                             : Rank{false, last_kind_rank - kind, steps.size() - depth[step], false});
   }
   std::vector<size_t> order(steps.size());
   std::iota(order.begin(), order.end(), size_t{0});

@@ -103,13 +103,13 @@ class ObjectSet {
     }
     return taken;
   }
-  /// Removes the object with this key (silent: the kernel did not say);
+  /// Removes the object with this key (a deletion the kernel notified);
   /// false when there was none.
-  bool erase(const Key& key, ChangeLog& log, bool silent = false) {
+  bool erase(const Key& key, ChangeLog& log) {
     const auto found = objects_.find(key);  // erase(key) of another type is C++23's
     if (found == objects_.end()) return false;
     last_ = objects_.end();
-    log.record<T>(std::optional<T>(std::move(objects_.extract(found).value())), nullptr, silent);
+    log.record<T>(std::optional<T>(std::move(objects_.extract(found).value())), nullptr, false);
     return true;
   }
   /// Removes every object for which remove(object) holds, silently (the

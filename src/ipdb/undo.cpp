@@ -2,6 +2,7 @@
 
 
 #include "ipdb/cache_state.hpp"
+#include "ipdb/kind_order.hpp"
 #include "ipdb/object_names.hpp"
 #include "ipdb/pipelined_sender.hpp"
 
@@ -143,8 +144,8 @@ rtnl::Link changed_back(const rtnl::Link& was, const rtnl::Link& now) {
     else if (name == "alias") link.alias = was.alias.value_or("");
     else if (name == "group") link.group = was.group;
     else if (name == "flags") {
-      for (const uint32_t flag : {IFF_UP, IFF_PROMISC, IFF_ALLMULTI, IFF_NOARP})
-        if (((was.flags ^ now.flags) & flag) != 0) link.set_flag(flag, (was.flags & flag) != 0);
+      for (uint32_t flag = 1; flag != 0; flag <<= 1)
+        if ((settable_link_flags & (was.flags ^ now.flags) & flag) != 0) link.set_flag(flag, (was.flags & flag) != 0);
     } else if (was.info) {  // kind or port data
       link.info = rtnl::LinkInfo{.kind = was.info->kind, .data = was.info->data};
       if (was.master) {
@@ -169,28 +170,6 @@ struct Restoring {
   AnyObject object;
   std::string what;
 };
-
-// The kinds from most dependent to least (removals' order); puts go the other way.
-template <class F>
-void for_kinds_dependents_first(F&& visit) {
-  visit(std::type_identity<rtnl::Rule>{});
-  visit(std::type_identity<rtnl::FdbEntry>{});
-  visit(std::type_identity<rtnl::Neighbour>{});
-  visit(std::type_identity<rtnl::Route>{});
-  visit(std::type_identity<rtnl::Nexthop>{});
-  visit(std::type_identity<rtnl::Address>{});
-  visit(std::type_identity<rtnl::Link>{});
-}
-template <class F>
-void for_kinds_dependencies_first(F&& visit) {
-  visit(std::type_identity<rtnl::Link>{});
-  visit(std::type_identity<rtnl::Address>{});
-  visit(std::type_identity<rtnl::Nexthop>{});
-  visit(std::type_identity<rtnl::Route>{});
-  visit(std::type_identity<rtnl::Neighbour>{});
-  visit(std::type_identity<rtnl::FdbEntry>{});
-  visit(std::type_identity<rtnl::Rule>{});
-}
 
 class Undo {
  public:
