@@ -14,7 +14,8 @@
 #                      cli: the nlpp tool against ip: `-j route show` of N routes and
 #                      `-batch` of N route adds (each in a fresh namespace),
 #                      ipdb: IPDB's start-up over N routes beside the bare dump and pyroute2's
-#                      NDB, and a transaction of N route adds beside `ip -batch` and nlpp's batch,
+#                      NDB, a transaction of N route adds beside `ip -batch` and nlpp's batch,
+#                      and a cache following another process's churn of 2 x 50,000 route events,
 #                      and profile: callgrind over nlpp's route paths at each count
 #                      (not timed; writes bench/results/<time>-profile.txt),
 #                      and micro: Google Benchmark of the codecs alone, no kernel
@@ -290,6 +291,38 @@ scenario_ipdb() {
   done
 }
 
+# IPDB following a churn: a cache over the whole namespace applies the
+# notifications while the bare sender adds, then deletes churn_routes
+# routes as fast as it can (2 x churn_routes events). The sender's time is
+# the reference: a follower keeping pace ends right after it (ratio about
+# 1); the follower's notes count overruns and the routes apart from a
+# fresh dump at the end.
+scenario_ipdb_churn() {
+  local ready follower added deleted sent expected=$((2 * churn_routes))
+  route_namespace ipdb-churn
+  for ((rep = 1; rep <= reps; rep++)); do
+    ready=$work/ipdb-open
+    rm -f "$ready"
+    in_ns "$bin/ipdb_bench" follow "$expected" "$ready" >"$work/follow.out" &
+    follower=$!
+    while [[ ! -e $ready ]]; do sleep 0.05; done
+    added=$(in_ns "$bin/bare_route_batch" add "$churn_routes")
+    deleted=$(in_ns "$bin/bare_route_batch" del "$churn_routes")
+    # One result line for both: seconds and items summed, the larger RSS.
+    sent=$(awk -v a="$added" -v b="$deleted" 'BEGIN {
+      split(a, x, "\t"); split(b, y, "\t")
+      printf "%.6f\t%d\t%d\t-", x[1] + y[1], x[2] + y[2], (x[3] > y[3] ? x[3] : y[3]) }')
+    wait "$follower"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "ipdb churn" "$expected" "bare C sender, add then delete" reference "$rep" \
+      "$sent" >>"$raw"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "ipdb churn" "$expected" "nlpp ipdb::Cache following, update()" nlpp "$rep" \
+      "$(cat "$work/follow.out")" >>"$raw"
+    printf '  %-12s %8s  sender %s s, follower %s\n' "ipdb churn" "$expected" "$(cut -f1 <<<"$sent")" \
+      "$(cut -f1,4 "$work/follow.out")" >&2
+  done
+  ip netns del "$ns"
+}
+
 # Dump the links of link_pairs veth pairs.
 scenario_link_dump() {
   local i
@@ -404,6 +437,7 @@ if selected micro; then
     | tee "$root/bench/results/$stamp-micro.txt" >&2
 fi
 if selected events; then scenario_events; fi
+if selected ipdb; then scenario_ipdb_churn; fi
 
 {
   echo "# nlpp benchmark, $stamp"

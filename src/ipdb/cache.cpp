@@ -9,6 +9,7 @@
 
 #include "ipdb/cache_state.hpp"
 #include "ipdb/object_set.hpp"
+#include "ipdb/pipelined_dump.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -91,8 +92,8 @@ Result<void> CacheState::load() {
     if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
       if (!outcome || !keeps<T>(options)) return;
       ObjectSet<T>& set = std::get<ObjectSet<T>>(sets);
-      outcome = ipr.dump_each<T>(
-          {},
+      outcome = pipelined_dump<T>(
+          ipr,
           [&](T&& object) {
             if (wanted(options, object)) set.put(std::move(object), log);
           },

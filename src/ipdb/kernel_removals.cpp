@@ -18,12 +18,29 @@ void remove_routes_through(KeptObjects& sets, uint32_t ifindex, int family, Chan
       log);
 }
 
+// True for a multipath route with a path through ifindex and a path
+// through another link: when ifindex goes down the kernel keeps it, that
+// path marked dead (alive again when the link comes back up), and says
+// nothing.
+bool has_paths_beside(const rtnl::Route& route, uint32_t ifindex) {
+  const auto& paths = route.extras->multipath;
+  const auto through = [&](const rtnl::RouteNexthop& path) { return path.ifindex == ifindex; };
+  return std::ranges::any_of(paths, through) && !std::ranges::all_of(paths, through);
+}
+
+bool any_route_has_paths_beside(const KeptObjects& sets, uint32_t ifindex) {
+  return std::ranges::any_of(std::get<ObjectSet<rtnl::Route>>(sets),
+                             [&](const rtnl::Route& route) { return has_paths_beside(route, ifindex); });
+}
+
 // Removes what goes with a link set down: its IPv4 routes but the local
-// ones of its addresses (which stay, in table local).
+// ones of its addresses (which stay, in table local) and the multipath
+// ones with another path (whose change the caller re-reads).
 void remove_routes_of_down_link(KeptObjects& sets, uint32_t ifindex, ChangeLog& log) {
   std::get<ObjectSet<rtnl::Route>>(sets).erase_if(
       [&](const rtnl::Route& route) {
-        return route.family == AF_INET && route.type != rtnl::RouteType::local && route_uses_link(route, ifindex);
+        return route.family == AF_INET && route.type != rtnl::RouteType::local && route_uses_link(route, ifindex) &&
+               !has_paths_beside(route, ifindex);
       },
       log);
 }
@@ -61,9 +78,13 @@ RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, 
   ObjectSet<rtnl::Link>& links = std::get<ObjectSet<rtnl::Link>>(sets);
   RouteReread reread;
   if (const rtnl::Link* before = links.find(link.ifindex)) {
-    if (before->is_up() && !link.is_up()) {
-      remove_routes_of_down_link(sets, link.ifindex, log);
-      remove_nexthops_through(sets, link.ifindex, log);
+    if (before->is_up() != link.is_up()) {
+      if (!link.is_up()) {
+        remove_routes_of_down_link(sets, link.ifindex, log);
+        remove_nexthops_through(sets, link.ifindex, log);
+      }
+      // A path of a multipath route dies or revives with its link.
+      if (any_route_has_paths_beside(sets, link.ifindex)) reread = link.ifindex;
     } else if (link.is_up() && ((before->flags ^ link.flags) & IFF_LOWER_UP) != 0) {
       // Carrier lost or regained: the routes' linkdown flag changes, and a
       // lost carrier takes the link's nexthop objects along.

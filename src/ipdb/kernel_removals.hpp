@@ -42,7 +42,8 @@ using KeptObjects =
                ObjectSet<rtnl::FdbEntry>, ObjectSet<rtnl::Rule>, ObjectSet<rtnl::Nexthop>>;
 
 /// What a notification asks for beyond the cache: a link whose routes
-/// must be read again (their linkdown flag changed silently), if any.
+/// must be read again (their linkdown flag, or a multipath route's path
+/// dead flag, changed silently), if any.
 using RouteReread = std::optional<uint32_t>;
 
 /// Whether the cache keeps object. It keeps every object but the IPv6

@@ -226,6 +226,41 @@ TEST_F(IpdbCache, what_the_kernel_removes_without_saying_is_removed_too) {
   }
 }
 
+// A multipath route whose one path's link goes down, loses its carrier or
+// comes back: the kernel marks that path dead (or alive) without a
+// notification, and removes the route only with its last path.
+TEST_F(IpdbCache, the_silent_changes_of_multipath_routes_are_followed) {
+  add_veth_pair("v1", "v1p");
+  ip_commands({"address add 10.0.1.1/24 dev v1", "address add 2001:db8::1/64 dev v0 nodad",
+               "address add 2001:db8:1::1/64 dev v1 nodad",
+               "route add 198.51.100.0/24 nexthop via 10.0.0.2 dev v0 nexthop via 10.0.1.2 dev v1",
+               "route add 2001:db8:5::/64 nexthop via 2001:db8::2 dev v0 nexthop via 2001:db8:1::2 dev v1"});
+  const std::vector<std::pair<std::string, std::string>> steps = {
+      {"one path's link set down", "link set v1 down"},
+      {"and up again", "link set v1 up"},
+      {"one path's carrier lost", "link set v1p down"},
+      {"and back", "link set v1p up"},
+      {"every path's link down", "link set v0 down"},
+  };
+  Cache cache = open();
+  for (const auto& [name, command] : steps) {
+    SCOPED_TRACE(name);
+    test::ip_run(ns_name(), command);
+    settle(cache);
+    expect_equal_to_a_fresh_dump(cache, name);
+    if (name == "one path's link set down") {
+      // Not vacuous: the route is still there, its path through v1 dead.
+      const std::vector<rtnl::Route> routes = cache.all<rtnl::Route>();
+      const auto multipath = std::ranges::find_if(
+          routes, [](const rtnl::Route& route) { return route.dst == IpPrefix("198.51.100.0/24"); });
+      ASSERT_NE(multipath, routes.end());
+      ASSERT_EQ(multipath->extras->multipath.size(), 2u);
+      EXPECT_NE(multipath->extras->multipath[1].flags & RTNH_F_DEAD, 0u);
+    }
+    if (HasFailure()) return;
+  }
+}
+
 TEST_F(IpdbCache, a_link_moved_to_another_namespace_takes_its_routes_along) {
   Result<test::ScopedNetns> other = test::ScopedNetns::create();
   ASSERT_TRUE(other) << other.error().describe();
