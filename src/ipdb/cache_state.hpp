@@ -9,6 +9,7 @@
 #include "ipdb/change_log.hpp"
 #include "ipdb/kernel_removals.hpp"
 #include "ipdb/subscribers.hpp"
+#include "rtnl/route/route_key.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -46,7 +47,9 @@ template <class T>
 bool wanted(const CacheOptions& options, const T& object) {
   if (!keeps<T>(options) || !is_cached(object)) return false;
   if constexpr (std::is_same_v<T, rtnl::Route>) {
-    const rtnl::RouteKey key = rtnl::ObjectTraits<rtnl::Route>::key(object);
+    // The resolved family and table only: a whole key per route would
+    // weigh on a start-up over a million.
+    const rtnl::ResolvedKeyParts key = rtnl::resolved_key_parts(object);
     if (options.route_family != AF_UNSPEC && key.family != options.route_family) return false;
     if (!options.route_tables.empty() && std::ranges::find(options.route_tables, key.table) == options.route_tables.end())
       return false;

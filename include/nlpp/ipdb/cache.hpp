@@ -80,7 +80,11 @@ struct UpdateStats {
 class Cache {
  public:
   /// Opens the sockets in options.socket.netns, joins the groups of the
-  /// objects kept, and dumps them.
+  /// objects kept, and dumps them. Each dump is read and parsed on a
+  /// thread of the cache's own, joined before open() returns, while the
+  /// calling thread indexes what it parsed (both cores work on a big
+  /// table); the sockets were opened in the namespace beforehand, so that
+  /// thread never changes namespace.
   static Result<Cache> open(const CacheOptions& options = {});
 
   Cache(Cache&&) noexcept;
