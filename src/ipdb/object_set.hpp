@@ -261,7 +261,7 @@ class ObjectSet {
     }
   }
 
-  // Where key goes: the first object not less than it. Objects often come
+  // Where object goes: the first object not less than it. Objects often come
   // in key order (a dump, routes added in order), so the end is tried
   // first (the last object is at hand; stepping past it would climb the
   // tree), then the place after the last one put, at one or two comparisons.
