@@ -1,7 +1,7 @@
 // nlpp monitor [all|OBJECT]...: the kernel's change notifications as they
 // come, one line each: "new link {...}" in text, or a JSON object per line
 // with -j. OBJECT is an event object's event_name (link, address, route,
-// neighbour, fdb, rule, nexthop) or a prefix of it ("addr", "neigh"); the
+// neighbour, fdb, rule, nexthop, vlan) or a prefix of it ("addr", "neigh"); the
 // objects come from rtnl::EventObjects. An overrun (the kernel dropped
 // notifications: ENOBUFS) is printed as such and followed by a resync: the
 // current state of the objects watched, so nothing is silently lost.

@@ -28,8 +28,9 @@ rtnl::IpRoute& Session::socket() {
 }
 
 void Session::start_atomic_batch() {
-  // Every kind a line can change is kept, FDB entries included.
-  auto cache = std::make_unique<ipdb::Cache>(ipdb::Cache::open({.fdb = true, .socket = socket_options()}).value());
+  // Every kind a line can change is kept, FDB entries and bridge vlans included.
+  auto cache = std::make_unique<ipdb::Cache>(
+      ipdb::Cache::open({.fdb = true, .bridge_vlans = true, .socket = socket_options()}).value());
   ipdb::Transaction transaction(*cache);
   atomic_.emplace(Atomic{.cache = std::move(cache), .transaction = std::move(transaction), .line = 0, .lines = {}});
 }

@@ -84,15 +84,9 @@ class Session {
   template <rtnl::RtnlObject T>
   void apply(Verb verb, const T& object) {
     if (atomic_) {
-      if constexpr (ipdb::TransactionObject<T>) {
-        atomic_->transaction.change(verb, object).value();
-        atomic_->lines.push_back(atomic_->line);
-        return;
-      } else {
-        throw Exception(Error(errc::invalid_argument, std::string("-atomic: ") +
-                                                          std::string(rtnl::ObjectTraits<T>::name) +
-                                                          " changes are not in IPDB transactions yet"));
-      }
+      atomic_->transaction.change(verb, object).value();
+      atomic_->lines.push_back(atomic_->line);
+      return;
     }
     if (batch_ && !(rtnl::HasAddPlan<T> && verb == Verb::add)) {
       batch_->changes.change(verb, object).value();

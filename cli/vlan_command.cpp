@@ -27,7 +27,7 @@ BridgeVlan parse_vlans(Session& session, Words& words) {
   rtnl::BridgeVlanFlags flags;
   while (!words.empty()) {
     if (words.take_if("dev"))
-      vlans.ifindex = session.ifindex(words.value_of("dev"));
+      vlans.ifindex = session.link_ref(words.value_of("dev"));
     else if (words.take_if("vid"))
       range = parse_vids(words.value_of("vid"));
     else if (words.take_if("pvid"))

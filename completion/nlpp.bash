@@ -45,7 +45,7 @@ _nlpp_commands() {
     fdb) echo "add append replace del show help" ;;
     vlan) echo "add del show help" ;;
     netns) echo "list add del exec help" ;;
-    monitor) echo "all link address route neigh rule" ;;
+    monitor) echo "all link address route neigh fdb rule nexthop vlan" ;;
     decode) echo "pcap hex --protocol" ;;
   esac
 }

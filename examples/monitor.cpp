@@ -53,6 +53,11 @@ std::string describe(const rtnl::Nexthop& nexthop) {
   return "nexthop " + std::to_string(nexthop.id) + " oif " + std::to_string(nexthop.oif);
 }
 
+template <>
+std::string describe(const rtnl::BridgeVlan& vlans) {
+  return "vlans of " + std::to_string(vlans.ifindex) + ": " + rtnl::vlans_text(vlans);
+}
+
 template <class E>
 struct EventKind;
 template <class T>

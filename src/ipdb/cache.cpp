@@ -12,10 +12,10 @@
 #include "ipdb/pipelined_dump.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <array>
-#include <iterator>
+#include <cerrno>
 #include <functional>
+#include <iterator>
 #include <mutex>
 #include <shared_mutex>
 #include <system_error>
@@ -59,10 +59,7 @@ namespace detail {
 
 Result<void> CacheState::reload() {
   // Every kind dumped first, then applied in one go under the lock.
-  std::tuple<std::vector<rtnl::Link>, std::vector<rtnl::Address>, std::vector<rtnl::Route>,
-             std::vector<rtnl::Neighbour>, std::vector<rtnl::FdbEntry>, std::vector<rtnl::Rule>,
-             std::vector<rtnl::Nexthop>>
-      dumped;
+  Each<Objects>::Tuple dumped;
   Result<void> outcome;
   rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
     if constexpr (requires { std::get<std::vector<T>>(dumped); }) {
@@ -77,7 +74,8 @@ Result<void> CacheState::reload() {
   {
     std::unique_lock lock(mutex);
     log = new_log();
-    std::apply([&]<class... T>(std::vector<T>&... objects) { (std::get<ObjectSet<T>>(sets).assign(std::move(objects), log), ...); },
+    std::apply([&]<class... T>(
+                   std::vector<T>&... objects) { (std::get<ObjectSet<T>>(sets).assign(std::move(objects), log), ...); },
                dumped);
     append_to_journals(log);
   }
@@ -103,6 +101,30 @@ Result<void> CacheState::load() {
   return outcome;
 }
 
+template <class T, class InScope>
+void CacheState::refresh(std::vector<T> fresh, InScope&& in_scope) {
+  std::erase_if(fresh, [&](const T& object) { return !wanted(options, object); });
+  ChangeLog log(false);
+  {
+    std::unique_lock lock(mutex);
+    log = new_log();
+    ObjectSet<T>& cached = std::get<ObjectSet<T>>(sets);
+    std::vector<typename ObjectSet<T>::Key> still_there;
+    for (const T& object : fresh) still_there.push_back(CacheKey<T>::of(object));
+    std::ranges::sort(still_there);
+    cached.erase_if(
+        [&](const T& object) {
+          return in_scope(object) && !std::ranges::binary_search(still_there, CacheKey<T>::of(object));
+        },
+        log);
+    for (T& object : fresh)
+      if (const T* same = cached.find(CacheKey<T>::of(object)); !same || !(*same == object))
+        cached.put(std::move(object), log);
+    append_to_journals(log);
+  }
+  subscribers->deliver(log);
+}
+
 // The routes through ifindex of both IP families, asked again: the kernel
 // changes their flags (linkdown) without a notification when the link's
 // carrier changes.
@@ -114,27 +136,21 @@ Result<void> CacheState::reread_routes(uint32_t ifindex) {
     if (!read && read.error().code() == std::error_code(ENODEV, std::system_category())) return {};
     if (!read) return read;
   }
-  std::erase_if(routes, [&](const rtnl::Route& route) { return !wanted(options, route); });
-  ChangeLog log(false);
-  {
-    std::unique_lock lock(mutex);
-    log = new_log();
-    ObjectSet<rtnl::Route>& cached = std::get<ObjectSet<rtnl::Route>>(sets);
-    std::vector<ObjectSet<rtnl::Route>::Key> still_there;
-    for (const rtnl::Route& route : routes) still_there.push_back(CacheKey<rtnl::Route>::of(route));
-    std::ranges::sort(still_there);
-    cached.erase_if(
-        [&](const rtnl::Route& route) {
-          return (route.family == AF_INET || route.family == AF_INET6) && route_uses_link(route, ifindex) &&
-                 !std::ranges::binary_search(still_there, CacheKey<rtnl::Route>::of(route));
-        },
-        log);
-    for (rtnl::Route& route : routes)
-      if (const rtnl::Route* same = cached.find(CacheKey<rtnl::Route>::of(route)); !same || !(*same == route))
-        cached.put(std::move(route), log);
-    append_to_journals(log);
-  }
-  subscribers->deliver(log);
+  refresh(std::move(routes), [&](const rtnl::Route& route) {
+    return (route.family == AF_INET || route.family == AF_INET6) && route_uses_link(route, ifindex);
+  });
+  return {};
+}
+
+// The vids of a bridge and its ports, asked again (the kernel cannot
+// filter this dump: nlpp does): they change without a notification when
+// the bridge is made or its vlan settings change.
+Result<void> CacheState::reread_vlans(uint32_t bridge) {
+  std::vector<rtnl::BridgeVlan> vlans;
+  const rtnl::BridgeVlanFilter of_bridge{.master = bridge};
+  if (Result<void> read = ipr.dump_into(vlans, of_bridge); !read) return read;
+  refresh(std::move(vlans),
+          [&](const rtnl::BridgeVlan& port) { return rtnl::ObjectTraits<rtnl::BridgeVlan>::matches(of_bridge, port); });
   return {};
 }
 
@@ -147,8 +163,7 @@ Result<void> CacheState::apply(const rtnl::Event& event, UpdateStats& stats) {
           // applied after the dump, it would bring back what the dropped
           // notifications removed. Discarded, then the dump says it all.
           ++stats.resyncs;
-          if (Result<size_t> drained = events.drain([](rtnl::Event&&) {}); !drained)
-            return std::move(drained).error();
+          if (Result<size_t> drained = events.drain([](rtnl::Event&&) {}); !drained) return std::move(drained).error();
           return reload();
         } else if constexpr (std::is_same_v<E, rtnl::UnknownEvent>) {
           return {};  // a message nlpp does not model (a bridge's per-port one...)
@@ -157,7 +172,7 @@ Result<void> CacheState::apply(const rtnl::Event& event, UpdateStats& stats) {
           if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
             if (!wanted(options, happened.object)) return {};
             ++stats.events;
-            RouteReread reread;
+            Rereads reread;
             ChangeLog log(false);
             {
               std::unique_lock lock(mutex);
@@ -170,9 +185,13 @@ Result<void> CacheState::apply(const rtnl::Event& event, UpdateStats& stats) {
             }
             stats.removed += log.silent();
             subscribers->deliver(log);
-            if (reread && keeps<rtnl::Route>(options)) {
+            if (reread.routes_of && keeps<rtnl::Route>(options)) {
               ++stats.reread;
-              return reread_routes(*reread);
+              if (Result<void> read = reread_routes(*reread.routes_of); !read) return read;
+            }
+            if (reread.vlans_of && keeps<rtnl::BridgeVlan>(options)) {
+              ++stats.reread;
+              if (Result<void> read = reread_vlans(*reread.vlans_of); !read) return read;
             }
           }
           return {};
@@ -197,7 +216,7 @@ void CacheState::append_to_journals(ChangeLog& log) {
     std::apply(
         [&]<class... T>(const std::vector<Change<T>>&... changes) {
           (std::get<std::vector<Change<T>>>(*journal).insert(std::get<std::vector<Change<T>>>(*journal).end(),
-                                                              changes.begin(), changes.end()),
+                                                             changes.begin(), changes.end()),
            ...);
         },
         log.by_kind());
@@ -224,7 +243,8 @@ Result<Cache> Cache::open(const CacheOptions& options) {
   if (!reader) return std::move(reader).error();
   Result<rtnl::IpRoute> writer = rtnl::IpRoute::open(options.socket);
   if (!writer) return std::move(writer).error();
-  auto state = std::make_unique<detail::CacheState>(options, std::move(*events), std::move(*reader), std::move(*writer));
+  auto state =
+      std::make_unique<detail::CacheState>(options, std::move(*events), std::move(*reader), std::move(*writer));
   if (Result<void> loaded = state->load(); !loaded) return std::move(loaded).error();
   return Cache(std::move(state));
 }
@@ -297,6 +317,8 @@ std::optional<rtnl::Neighbour> Cache::neighbour(uint32_t ifindex, const IpAddres
 
 std::optional<rtnl::Nexthop> Cache::nexthop(uint32_t id) const { return find<rtnl::Nexthop>(id); }
 
+std::optional<rtnl::BridgeVlan> Cache::bridge_vlans(uint32_t ifindex) const { return find<rtnl::BridgeVlan>(ifindex); }
+
 template <class T>
 std::vector<T> Cache::all() const {
   std::shared_lock lock(state_->mutex);
@@ -318,6 +340,7 @@ template std::vector<rtnl::Neighbour> Cache::all() const;
 template std::vector<rtnl::FdbEntry> Cache::all() const;
 template std::vector<rtnl::Rule> Cache::all() const;
 template std::vector<rtnl::Nexthop> Cache::all() const;
+template std::vector<rtnl::BridgeVlan> Cache::all() const;
 template std::optional<rtnl::Link> Cache::find<rtnl::Link>(const uint32_t&) const;
 template std::optional<rtnl::Address> Cache::find<rtnl::Address>(const rtnl::AddressKey&) const;
 template std::optional<rtnl::Route> Cache::find<rtnl::Route>(const rtnl::RouteKey&) const;
@@ -325,6 +348,7 @@ template std::optional<rtnl::Neighbour> Cache::find<rtnl::Neighbour>(const rtnl:
 template std::optional<rtnl::FdbEntry> Cache::find<rtnl::FdbEntry>(const rtnl::FdbKey&) const;
 template std::optional<rtnl::Rule> Cache::find<rtnl::Rule>(const rtnl::RuleKey&) const;
 template std::optional<rtnl::Nexthop> Cache::find<rtnl::Nexthop>(const uint32_t&) const;
+template std::optional<rtnl::BridgeVlan> Cache::find<rtnl::BridgeVlan>(const uint32_t&) const;
 template size_t Cache::count<rtnl::Link>() const;
 template size_t Cache::count<rtnl::Address>() const;
 template size_t Cache::count<rtnl::Route>() const;
@@ -332,5 +356,6 @@ template size_t Cache::count<rtnl::Neighbour>() const;
 template size_t Cache::count<rtnl::FdbEntry>() const;
 template size_t Cache::count<rtnl::Rule>() const;
 template size_t Cache::count<rtnl::Nexthop>() const;
+template size_t Cache::count<rtnl::BridgeVlan>() const;
 
 }  // namespace nlpp::ipdb

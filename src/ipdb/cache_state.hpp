@@ -37,6 +37,8 @@ bool keeps(const CacheOptions& options) {
     return options.rules;
   else if constexpr (std::is_same_v<T, rtnl::Nexthop>)
     return options.nexthops;
+  else if constexpr (std::is_same_v<T, rtnl::BridgeVlan>)
+    return options.bridge_vlans;
   else
     return false;
 }
@@ -51,11 +53,16 @@ bool wanted(const CacheOptions& options, const T& object) {
     // weigh on a start-up over a million.
     const rtnl::ResolvedKeyParts key = rtnl::resolved_key_parts(object);
     if (options.route_family != AF_UNSPEC && key.family != options.route_family) return false;
-    if (!options.route_tables.empty() && std::ranges::find(options.route_tables, key.table) == options.route_tables.end())
+    if (!options.route_tables.empty() &&
+        std::ranges::find(options.route_tables, key.table) == options.route_tables.end())
       return false;
   }
   return true;
 }
+
+/// A std::vector of T (Each<Objects>: one per kind).
+template <class T>
+using Objects = std::vector<T>;
 
 namespace detail {
 
@@ -65,9 +72,9 @@ struct CacheState {
 
   CacheOptions options;
   rtnl::EventStream events;
-  rtnl::IpRoute ipr;       // update()'s dumps and re-reads (under updating)
-  rtnl::IpRoute requests;  // transactions' changes and undos (under committing)
-  std::mutex committing;   // one commit at a time
+  rtnl::IpRoute ipr;                // update()'s dumps and re-reads (under updating)
+  rtnl::IpRoute requests;           // transactions' changes and undos (under committing)
+  std::mutex committing;            // one commit at a time
   mutable std::shared_mutex mutex;  // guards sets
   KeptObjects sets;
   std::mutex updating;  // one update() at a time (the user's, a Follower's, a commit's)
@@ -94,7 +101,12 @@ struct CacheState {
   }
 
  private:
+  // Makes the objects of the cache for which in_scope holds what fresh
+  // (a dump of them) found.
+  template <class T, class InScope>
+  void refresh(std::vector<T> fresh, InScope&& in_scope);
   Result<void> reread_routes(uint32_t ifindex);
+  Result<void> reread_vlans(uint32_t bridge);
   // A change log for one application: recording when anyone reads it.
   ChangeLog new_log() const { return ChangeLog(subscribers->any() || !journals.empty()); }
   // Appends log's changes to every journal; under mutex (the caller then

@@ -22,10 +22,9 @@ namespace nlpp::ipdb {
 /// Changes kind by kind, each kind's in the order applied. Also what a
 /// transaction journals while it commits (what an undo needs: the first
 /// value of each object).
-using Journal = std::tuple<std::vector<Change<rtnl::Link>>, std::vector<Change<rtnl::Address>>,
-                           std::vector<Change<rtnl::Route>>, std::vector<Change<rtnl::Neighbour>>,
-                           std::vector<Change<rtnl::FdbEntry>>, std::vector<Change<rtnl::Rule>>,
-                           std::vector<Change<rtnl::Nexthop>>>;
+template <class T>
+using Changes = std::vector<Change<T>>;
+using Journal = Each<Changes>::Tuple;
 
 /// T's place in Journal.
 template <class T, size_t index = 0>
@@ -48,8 +47,8 @@ class ChangeLog {
   void record(std::optional<T>&& before, const T* after, bool silent) {
     if (silent) ++silent_;
     if (!recording_) return;
-    std::get<std::vector<Change<T>>>(changes_).push_back(
-        Change<T>{.before = std::move(before), .after = after ? std::optional<T>(*after) : std::nullopt, .silent = silent});
+    std::get<std::vector<Change<T>>>(changes_).push_back(Change<T>{
+        .before = std::move(before), .after = after ? std::optional<T>(*after) : std::nullopt, .silent = silent});
     order_.push_back(kind_index<T>());
   }
 
@@ -62,9 +61,7 @@ class ChangeLog {
   template <class Visit>
   void for_each(Visit&& visit) const {
     std::array<size_t, std::tuple_size_v<Journal>> next{};
-    const auto each = [&]<class T>(const std::vector<Change<T>>& changes) {
-      visit(changes[next[kind_index<T>()]++]);
-    };
+    const auto each = [&]<class T>(const std::vector<Change<T>>& changes) { visit(changes[next[kind_index<T>()]++]); };
     for (const uint8_t kind : order_) visit_kind(kind, each);
   }
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <numeric>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
-#include <type_traits>
 
 namespace nlpp::ipdb {
 namespace {
@@ -80,6 +80,14 @@ size_t kind_rank(const AnyObject& object) {
 }
 constexpr size_t last_kind_rank = 2 * kind_count - 1;
 
+// Whether a step goes with the creations and changes, after what they
+// depend on: every verb but del; and a vlan del, which changes a port's
+// vid set (a port the transaction makes has the default vid to remove
+// only once it joined its bridge).
+bool goes_forward(const Transaction::Step& step) {
+  return step.verb != io::Verb::del || step.object.get_if<rtnl::BridgeVlan>() != nullptr;
+}
+
 struct Rank {
   bool creation;  // removals (false) go first
   size_t kind;
@@ -94,7 +102,7 @@ std::vector<size_t> commit_order(std::span<const Transaction::Step> steps) {
   const std::vector<size_t> depth = depths(steps);
   std::vector<Rank> ranks;
   for (size_t step = 0; step < steps.size(); ++step) {
-    const bool creation = steps[step].verb != io::Verb::del;
+    const bool creation = goes_forward(steps[step]);
     const size_t kind = kind_rank(steps[step].object);
     // Removals run backwards: the most dependent kind and the deepest link first.
     ranks.push_back(creation ? Rank{true, kind, depth[step], steps[step].verb != io::Verb::add}

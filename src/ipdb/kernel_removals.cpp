@@ -4,6 +4,8 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace nlpp::ipdb {
@@ -60,6 +62,15 @@ void remove_nexthops_through(KeptObjects& sets, uint32_t ifindex, ChangeLog& log
       log);
 }
 
+// What a bridge's vids follow: whether it filters, and its default pvid
+// (which the kernel gives new ports, and moves on the ports that have it
+// when it changes); nothing for a link that is no bridge.
+std::optional<std::pair<std::optional<bool>, std::optional<uint16_t>>> vlan_settings(const rtnl::Link& link) {
+  const auto* bridge = link.info ? std::get_if<rtnl::link::Bridge>(&link.info->data) : nullptr;
+  if (!bridge) return std::nullopt;
+  return std::pair(bridge->vlan_filtering, bridge->vlan_default_pvid);
+}
+
 }  // namespace
 
 bool is_cached(const rtnl::Neighbour& neighbour) {
@@ -73,30 +84,33 @@ bool route_uses_link(const rtnl::Route& route, uint32_t ifindex) {
   return std::ranges::any_of(paths, [&](const rtnl::RouteNexthop& path) { return path.ifindex == ifindex; });
 }
 
-RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, ChangeLog& log) {
+Rereads changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, ChangeLog& log) {
   const rtnl::Link& link = event.object;
   ObjectSet<rtnl::Link>& links = std::get<ObjectSet<rtnl::Link>>(sets);
-  RouteReread reread;
-  if (const rtnl::Link* before = links.find(link.ifindex)) {
+  Rereads reread;
+  const rtnl::Link* before = links.find(link.ifindex);
+  if (before) {
     if (before->is_up() != link.is_up()) {
       if (!link.is_up()) {
         remove_routes_of_down_link(sets, link.ifindex, log);
         remove_nexthops_through(sets, link.ifindex, log);
       }
       // A path of a multipath route dies or revives with its link.
-      if (any_route_has_paths_beside(sets, link.ifindex)) reread = link.ifindex;
+      if (any_route_has_paths_beside(sets, link.ifindex)) reread.routes_of = link.ifindex;
     } else if (link.is_up() && ((before->flags ^ link.flags) & IFF_LOWER_UP) != 0) {
       // Carrier lost or regained: the routes' linkdown flag changes, and a
       // lost carrier takes the link's nexthop objects along.
       if ((link.flags & IFF_LOWER_UP) == 0) remove_nexthops_through(sets, link.ifindex, log);
-      reread = link.ifindex;
+      reread.routes_of = link.ifindex;
     }
   }
+  if (const auto settings = vlan_settings(link); settings && (!before || vlan_settings(*before) != settings))
+    reread.vlans_of = link.ifindex;
   links.put(link, log);
   return reread;
 }
 
-RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event, ChangeLog& log) {
+Rereads changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event, ChangeLog& log) {
   ObjectSet<rtnl::Route>& routes = std::get<ObjectSet<rtnl::Route>>(sets);
   if (event.replaced()) {
     // The route took the place of the one with its kernel key, whatever
@@ -124,6 +138,8 @@ void removed(KeptObjects& sets, const rtnl::Link& link, ChangeLog& log) {
   std::get<ObjectSet<rtnl::Address>>(sets).erase_if(on_link, log);
   std::get<ObjectSet<rtnl::Neighbour>>(sets).erase_if(on_link, log);
   std::get<ObjectSet<rtnl::FdbEntry>>(sets).erase_if(on_link, log);
+  // A port's go with a notification of their own, a bridge's own without.
+  std::get<ObjectSet<rtnl::BridgeVlan>>(sets).erase(ifindex, log);
   remove_nexthops_through(sets, ifindex, log);
   remove_routes_through(sets, ifindex, AF_UNSPEC, log);
 }

@@ -15,10 +15,14 @@
 // - the last IPv4 address of a link removed: its remaining IPv4 routes
 //   (those through a gateway; not those through a nexthop object) go
 //   silently;
-// - a nexthop object deleted: the routes using it go silently.
+// - a nexthop object deleted: the routes using it go silently;
+// - a bridge made (with the default pvid as its own vid), or its vlan
+//   filtering or default pvid changed (its ports' pvid moves): its vlans
+//   and its ports' are read again.
 #pragma once
 
 #include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
@@ -37,14 +41,18 @@
 namespace nlpp::ipdb {
 
 /// Every kind a cache holds, one set each (empty when not kept).
-using KeptObjects =
-    std::tuple<ObjectSet<rtnl::Link>, ObjectSet<rtnl::Address>, ObjectSet<rtnl::Route>, ObjectSet<rtnl::Neighbour>,
-               ObjectSet<rtnl::FdbEntry>, ObjectSet<rtnl::Rule>, ObjectSet<rtnl::Nexthop>>;
+using KeptObjects = Each<ObjectSet>::Tuple;
 
-/// What a notification asks for beyond the cache: a link whose routes
-/// must be read again (their linkdown flag, or a multipath route's path
-/// dead flag, changed silently), if any.
-using RouteReread = std::optional<uint32_t>;
+/// What a notification asks for beyond the cache: what the kernel changed
+/// silently, to be read again.
+struct Rereads {
+  /// A link whose routes' linkdown flag, or a multipath route's dead path
+  /// flag, changed.
+  std::optional<uint32_t> routes_of;
+  /// A bridge made, or whose vlan filtering or default pvid changed: its
+  /// own vids and its ports' (made or changed without a notification).
+  std::optional<uint32_t> vlans_of;
+};
 
 /// Whether the cache keeps object. It keeps every object but the IPv6
 /// multicast neighbours (ff00::/8, noarp) the kernel makes for itself when
@@ -62,12 +70,12 @@ bool route_uses_link(const rtnl::Route& route, uint32_t ifindex);
 /// An RTM_NEW* notification: an object was created or changed. Every
 /// change, the silent ones included, goes to log.
 template <class T>
-RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<T>& event, ChangeLog& log) {
+Rereads changed(KeptObjects& sets, const rtnl::NewEvent<T>& event, ChangeLog& log) {
   std::get<ObjectSet<T>>(sets).put(event.object, log);
   return {};
 }
-RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, ChangeLog& log);
-RouteReread changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event, ChangeLog& log);
+Rereads changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, ChangeLog& log);
+Rereads changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Route>& event, ChangeLog& log);
 
 /// An RTM_DEL* notification: object is gone.
 template <class T>

@@ -1,10 +1,13 @@
 // Internal: the order of the kinds IPDB changes, what is depended on first
-// (an address needs its link, a route the address that makes its gateway
-// reachable or the nexthop it uses, a neighbour or an FDB entry its link).
+// (a port's vlans need it in its bridge, an address needs its link, a
+// route the address that makes its gateway reachable or the nexthop it
+// uses, a neighbour or an FDB entry its link, an FDB entry on a vlan the
+// port's vid).
 // Creations and restorations go this way, removals the other.
 #pragma once
 
 #include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
@@ -19,8 +22,8 @@
 
 namespace nlpp::ipdb {
 
-using KindsDependenciesFirst = std::tuple<rtnl::Link, rtnl::Address, rtnl::Nexthop, rtnl::Route, rtnl::Neighbour,
-                                          rtnl::FdbEntry, rtnl::Rule>;
+using KindsDependenciesFirst = std::tuple<rtnl::Link, rtnl::BridgeVlan, rtnl::Address, rtnl::Nexthop, rtnl::Route,
+                                          rtnl::Neighbour, rtnl::FdbEntry, rtnl::Rule>;
 inline constexpr size_t kind_count = std::tuple_size_v<KindsDependenciesFirst>;
 
 /// T's place in KindsDependenciesFirst.
@@ -37,13 +40,15 @@ template <class Visit>
 void for_kinds_dependencies_first(Visit&& visit) {
   [&]<size_t... index>(std::index_sequence<index...>) {
     (visit(std::type_identity<std::tuple_element_t<index, KindsDependenciesFirst>>{}), ...);
-  }(std::make_index_sequence<kind_count>{});
+  }
+  (std::make_index_sequence<kind_count>{});
 }
 template <class Visit>
 void for_kinds_dependents_first(Visit&& visit) {
   [&]<size_t... index>(std::index_sequence<index...>) {
     (visit(std::type_identity<std::tuple_element_t<kind_count - 1 - index, KindsDependenciesFirst>>{}), ...);
-  }(std::make_index_sequence<kind_count>{});
+  }
+  (std::make_index_sequence<kind_count>{});
 }
 
 }  // namespace nlpp::ipdb

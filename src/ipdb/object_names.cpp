@@ -48,4 +48,8 @@ std::string name_of(const rtnl::Rule& rule) {
 
 std::string name_of(const rtnl::Nexthop& nexthop) { return "nexthop id " + std::to_string(nexthop.id); }
 
+std::string name_of(const rtnl::BridgeVlan& vlans) {
+  return "bridge vlan " + rtnl::vlans_text(vlans) + dev(vlans.ifindex);
+}
+
 }  // namespace nlpp::ipdb

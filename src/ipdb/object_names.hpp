@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
@@ -22,5 +23,6 @@ std::string name_of(const rtnl::Neighbour& neighbour);
 std::string name_of(const rtnl::FdbEntry& entry);
 std::string name_of(const rtnl::Rule& rule);
 std::string name_of(const rtnl::Nexthop& nexthop);
+std::string name_of(const rtnl::BridgeVlan& vlans);
 
 }  // namespace nlpp::ipdb

@@ -10,6 +10,7 @@
 #include "ipdb/pipelined_sender.hpp"
 #include "ipdb/undo.hpp"
 #include "ipdb/verification.hpp"
+#include "ipdb/vid_set.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -43,8 +44,7 @@ std::string describe_step(io::Verb verb, const AnyObject& object) {
 // fields asked. Lookups of keys in order, with a hint kept between them,
 // cost a comparison or two each (ObjectSet::find).
 template <class T>
-const T* held(const ObjectSet<T>& set, const T& asked, io::Verb verb,
-              typename ObjectSet<T>::const_iterator& hint) {
+const T* held(const ObjectSet<T>& set, const T& asked, io::Verb verb, typename ObjectSet<T>::const_iterator& hint) {
   if constexpr (std::is_same_v<T, rtnl::Link>) {
     if (asked.ifindex != 0) return set.find(asked.ifindex, hint);
     for (const rtnl::Link& link : set)
@@ -73,8 +73,7 @@ const T* held(const ObjectSet<T>& set, const T& asked, io::Verb verb,
 class Lookups {
  public:
   explicit Lookups(const detail::CacheState& cache)
-      : cache_(cache),
-        hints_(std::apply([](const auto&... sets) { return Hints{sets.end()...}; }, cache.sets)) {}
+      : cache_(cache), hints_(std::apply([](const auto&... sets) { return Hints{sets.end()...}; }, cache.sets)) {}
   // The object the cache holds for verb on asked, if any.
   template <class T>
   const T* held_for(const T& asked, io::Verb verb) {
@@ -83,10 +82,9 @@ class Lookups {
   }
 
  private:
-  using Hints = std::tuple<ObjectSet<rtnl::Link>::const_iterator, ObjectSet<rtnl::Address>::const_iterator,
-                           ObjectSet<rtnl::Route>::const_iterator, ObjectSet<rtnl::Neighbour>::const_iterator,
-                           ObjectSet<rtnl::FdbEntry>::const_iterator, ObjectSet<rtnl::Rule>::const_iterator,
-                           ObjectSet<rtnl::Nexthop>::const_iterator>;
+  template <class T>
+  using Hint = typename ObjectSet<T>::const_iterator;
+  using Hints = Each<Hint>::Tuple;
   const detail::CacheState& cache_;
   Hints hints_;
 };
@@ -120,6 +118,29 @@ std::optional<std::string> resolve_names(const detail::CacheState& cache, io::Ve
     }
   });
   return unknown;
+}
+
+// What verb on asked changes, before being what the cache holds (if
+// anything): the fields asked, each with the value the cache has now; all
+// of the object's, for a removal.
+template <class T>
+std::vector<FieldChange> planned_fields(io::Verb verb, const T& asked, const T* before) {
+  if (verb == io::Verb::del) return before ? rtnl::ObjectTraits<T>::diff(*before, T{}) : std::vector<FieldChange>{};
+  const std::vector<FieldChange> now = before ? rtnl::ObjectTraits<T>::diff(T{}, *before) : std::vector<FieldChange>{};
+  std::vector<FieldChange> fields;
+  for (FieldChange field : rtnl::ObjectTraits<T>::diff(T{}, asked)) {
+    const auto same = std::ranges::find(now, field.field, &FieldChange::field);
+    field.before = same == now.end() ? std::string() : same->after;
+    if (field.before != field.after) fields.push_back(std::move(field));
+  }
+  return fields;
+}
+// A vlan change touches the vids it names: the port's vids before and after.
+std::vector<FieldChange> planned_fields(io::Verb verb, const rtnl::BridgeVlan& asked, const rtnl::BridgeVlan* before) {
+  const VidFlags now = before ? vids_of(*before) : VidFlags{};
+  const VidFlags after = after_change(verb, now, asked);
+  if (after == now) return {};
+  return {{"vlans", rtnl::vlans_text({.vlans = ranges_of(now)}), rtnl::vlans_text({.vlans = ranges_of(after)})}};
 }
 
 // Registers a journal with the cache for as long as it lives.
@@ -206,7 +227,8 @@ std::optional<StepFailure> Committer::send_step(size_t step) {
     unknown = resolve_names(cache_, verb, object);
   }
   if (unknown) return StepFailure{step, Error::from_errno(ENODEV, "link '" + *unknown + "': no such link")};
-  if (Result<void> queued = sender_.queue(verb, object, step); !queued) return StepFailure{step, std::move(queued).error()};
+  if (Result<void> queued = sender_.queue(verb, object, step); !queued)
+    return StepFailure{step, std::move(queued).error()};
   group_.push_back({step, std::move(object)});
   // A change sent alone (a plan) is settled at once, so that what follows
   // it finds what it made; and a long run of changes is sent and verified
@@ -268,7 +290,8 @@ std::optional<StepFailure> Committer::verify(std::vector<Sent>& sent) {
   for (const auto& [step, why] : unmet_steps) unverified.push_back(*std::ranges::find(sent, step, &Sent::step));
   find_unmet(unverified);
   if (!unmet_steps.empty())
-    return StepFailure{unmet_steps.front().first, Error(errc::not_applied, "acknowledged, but " + unmet_steps.front().second)};
+    return StepFailure{unmet_steps.front().first,
+                       Error(errc::not_applied, "acknowledged, but " + unmet_steps.front().second)};
   return std::nullopt;
 }
 
@@ -303,24 +326,12 @@ std::vector<PlannedChange> Transaction::review() const {
     const io::Verb verb = steps_[step].verb;
     AnyObject object = steps_[step].object;
     resolve_names(cache, verb, object);  // names not known yet stay names
-    PlannedChange change{.step = step, .verb = verb, .object = describe_step(verb, object).substr(io::verb_name(verb).size() + 1)};
+    PlannedChange change{
+        .step = step, .verb = verb, .object = describe_step(verb, object).substr(io::verb_name(verb).size() + 1)};
     std::shared_lock lock(cache.mutex);
     Lookups lookups(cache);
-    object.visit([&]<class T>(const T& asked) {
-      const T* before = lookups.held_for(asked, verb);
-      if (verb == io::Verb::del) {
-        if (before) change.fields = rtnl::ObjectTraits<T>::diff(*before, T{});
-        return;
-      }
-      // The fields asked, each with the value the cache has now.
-      const std::vector<FieldChange> now =
-          before ? rtnl::ObjectTraits<T>::diff(T{}, *before) : std::vector<FieldChange>{};
-      for (FieldChange field : rtnl::ObjectTraits<T>::diff(T{}, asked)) {
-        const auto same = std::ranges::find(now, field.field, &FieldChange::field);
-        field.before = same == now.end() ? std::string() : same->after;
-        if (field.before != field.after) change.fields.push_back(std::move(field));
-      }
-    });
+    object.visit(
+        [&](const auto& asked) { change.fields = planned_fields(verb, asked, lookups.held_for(asked, verb)); });
     planned.push_back(std::move(change));
   }
   return planned;
@@ -346,9 +357,9 @@ Result<CommitReport> Transaction::commit(const CommitOptions& options) {
                         .undo_error = std::nullopt};
   const Journal applied = journaling.copy();
   if (Result<void> undone = undo(cache, applied); !undone) failure.undo_error = std::move(undone).error();
-  std::string context = "step " + std::to_string(failure.step) + " (" + failure.change + ")" +
-                        (failure.undo_error ? ", and the undo failed (" + failure.undo_error->describe() + ")"
-                                            : ", undone");
+  std::string context =
+      "step " + std::to_string(failure.step) + " (" + failure.change + ")" +
+      (failure.undo_error ? ", and the undo failed (" + failure.undo_error->describe() + ")" : ", undone");
   if (!failure.error.context().empty()) context += ": " + failure.error.context();
   Error error(failure.error.code(), std::move(context), failure.error.ext_ack());
   failure_ = std::move(failure);

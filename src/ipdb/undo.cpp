@@ -1,19 +1,19 @@
 #include "ipdb/undo.hpp"
 
-
 #include "ipdb/cache_state.hpp"
 #include "ipdb/kind_order.hpp"
 #include "ipdb/object_names.hpp"
 #include "ipdb/pipelined_sender.hpp"
+#include "ipdb/vid_set.hpp"
 
 #include <linux/rtnetlink.h>
 #include <net/if.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
-#include <cerrno>
 #include <map>
 #include <shared_mutex>
 #include <string>
@@ -29,9 +29,7 @@ namespace {
 // Each object's value before its first change in the journal.
 template <class T>
 using Snapshot = std::map<typename ObjectSet<T>::Key, std::optional<T>>;
-using Snapshots = std::tuple<Snapshot<rtnl::Link>, Snapshot<rtnl::Address>, Snapshot<rtnl::Route>,
-                             Snapshot<rtnl::Neighbour>, Snapshot<rtnl::FdbEntry>, Snapshot<rtnl::Rule>,
-                             Snapshot<rtnl::Nexthop>>;
+using Snapshots = Each<Snapshot>::Tuple;
 
 Snapshots snapshots_of(const Journal& journal) {
   Snapshots snapshots;
@@ -63,8 +61,8 @@ constexpr uint32_t settable_link_flags = IFF_UP | IFF_PROMISC | IFF_ALLMULTI | I
 // not compared, not restored. A link's flags are compared apart.
 bool is_volatile(std::string_view field) {
   static constexpr std::array<std::string_view, 13> names{
-      "flags",     "stats",    "operstate",          "carrier",        "promiscuity", "cacheinfo", "lifetimes",
-      "preferred_lifetime", "valid_lifetime", "probes", "expires", "unknown", "used"};
+      "flags",          "stats",  "operstate", "carrier", "promiscuity", "cacheinfo", "lifetimes", "preferred_lifetime",
+      "valid_lifetime", "probes", "expires",   "unknown", "used"};
   return std::ranges::find(names, field) != names.end();
 }
 
@@ -95,8 +93,8 @@ std::vector<FieldChange> differences(const T& was, const T& now) {
   std::erase_if(fields, [](const FieldChange& field) { return is_volatile(field.field); });
   if constexpr (std::is_same_v<T, rtnl::Link>) {
     if (((was.flags ^ now.flags) & settable_link_flags) != 0)
-      fields.push_back({"flags", std::to_string(was.flags & settable_link_flags),
-                        std::to_string(now.flags & settable_link_flags)});
+      fields.push_back(
+          {"flags", std::to_string(was.flags & settable_link_flags), std::to_string(now.flags & settable_link_flags)});
   }
   return fields;
 }
@@ -136,13 +134,20 @@ rtnl::Link changed_back(const rtnl::Link& was, const rtnl::Link& now) {
   rtnl::Link link{.ifindex = now.ifindex};
   for (const FieldChange& field : differences(was, now)) {
     const std::string_view name = field.field;
-    if (name == "name") link.name = was.name;
-    else if (name == "address") link.address = was.address;
-    else if (name == "mtu") link.mtu = was.mtu;
-    else if (name == "txqlen") link.txqlen = was.txqlen;
-    else if (name == "master") link.master = was.master.value_or(0);
-    else if (name == "alias") link.alias = was.alias.value_or("");
-    else if (name == "group") link.group = was.group;
+    if (name == "name")
+      link.name = was.name;
+    else if (name == "address")
+      link.address = was.address;
+    else if (name == "mtu")
+      link.mtu = was.mtu;
+    else if (name == "txqlen")
+      link.txqlen = was.txqlen;
+    else if (name == "master")
+      link.master = was.master.value_or(0);
+    else if (name == "alias")
+      link.alias = was.alias.value_or("");
+    else if (name == "group")
+      link.group = was.group;
     else if (name == "flags") {
       for (uint32_t flag = 1; flag != 0; flag <<= 1)
         if ((settable_link_flags & (was.flags ^ now.flags) & flag) != 0) link.set_flag(flag, (was.flags & flag) != 0);
@@ -173,8 +178,7 @@ struct Restoring {
 
 class Undo {
  public:
-  Undo(detail::CacheState& cache, const Journal& journal)
-      : cache_(cache), snapshots_(snapshots_of(journal)) {}
+  Undo(detail::CacheState& cache, const Journal& journal) : cache_(cache), snapshots_(snapshots_of(journal)) {}
 
   // One pass: every difference queued and sent; the refusals that matter
   // are added to refusals. How many changes were sent.
@@ -183,12 +187,10 @@ class Undo {
     {
       std::shared_lock lock(cache_.mutex);
       for_kinds_dependents_first([&]<class T>(std::type_identity<T>) {
-        for (const auto& [key, was] : std::get<Snapshot<T>>(snapshots_)) {
-          const T* now = std::get<ObjectSet<T>>(cache_.sets).find(key);
-          if (!now || !kept_by_programs(*now) || (was && kept_by_programs(*was) && !replaces_by_removal(*was, *now)))
-            continue;
-          changes.push_back({io::Verb::del, *now, name_of(*now)});
-        }
+        for (const auto& [key, was] : std::get<Snapshot<T>>(snapshots_))
+          if (const T* now = std::get<ObjectSet<T>>(cache_.sets).find(key))
+            if (std::optional<Restoring> removal = taken_back(was ? &*was : nullptr, *now))
+              changes.push_back(std::move(*removal));
       });
       for_kinds_dependencies_first([&]<class T>(std::type_identity<T>) {
         for (const auto& [key, was] : std::get<Snapshot<T>>(snapshots_)) {
@@ -240,8 +242,35 @@ class Undo {
     return false;
   }
 
+  // The removal that takes now away, was being what it was (if anything):
+  // all of it, when it was not there or is to be made again.
+  template <class T>
+  static std::optional<Restoring> taken_back(const T* was, const T& now) {
+    if (!kept_by_programs(now) || (was && kept_by_programs(*was) && !replaces_by_removal(*was, now)))
+      return std::nullopt;
+    return Restoring{io::Verb::del, now, name_of(now)};
+  }
+  // A port's vids that were not there; when the port itself was not one,
+  // its vids go with it as its link is put back.
+  static std::optional<Restoring> taken_back(const rtnl::BridgeVlan* was, const rtnl::BridgeVlan& now) {
+    if (!was) return std::nullopt;
+    const VidFlags before = vids_of(*was);
+    VidFlags gone;
+    for (const auto& [vid, flags] : vids_of(now))
+      if (!before.contains(vid)) gone[vid] = flags;
+    if (gone.empty()) return std::nullopt;
+    rtnl::BridgeVlan removal = request_for(now, gone);
+    return Restoring{io::Verb::del, removal, name_of(removal)};
+  }
+
   // The change that puts was back, now being what the cache holds (if
   // anything); nothing when they are the same.
+  static std::optional<Restoring> put_back(const rtnl::BridgeVlan& was, const rtnl::BridgeVlan* now) {
+    const VidFlags missing = apart_from(vids_of(was), now ? vids_of(*now) : VidFlags{});
+    if (missing.empty()) return std::nullopt;
+    rtnl::BridgeVlan restoring = request_for(was, missing);
+    return Restoring{io::Verb::add, restoring, name_of(restoring)};
+  }
   template <class T>
   std::optional<Restoring> put_back(const T& was, const T* now) const {
     if constexpr (std::is_same_v<T, rtnl::Link>) {
@@ -261,7 +290,8 @@ class Undo {
   }
 
   static Error described(const Restoring& change, const Error& error) {
-    return Error(error.code(), "undo: " + std::string(io::verb_name(change.verb)) + " " + change.what + ": " + error.context(),
+    return Error(error.code(),
+                 "undo: " + std::string(io::verb_name(change.verb)) + " " + change.what + ": " + error.context(),
                  error.ext_ack());
   }
 

@@ -1,5 +1,7 @@
 #include "ipdb/verification.hpp"
 
+#include "ipdb/vid_set.hpp"
+
 #include <linux/rtnetlink.h>
 
 namespace nlpp::ipdb {
@@ -27,6 +29,23 @@ std::optional<std::string> unmet_apart(const rtnl::Route& asked, const rtnl::Rou
       return "multipath path " + std::to_string(path + 1) + ": asked via " + want.gateway.to_string() + " weight " +
              std::to_string(want.weight) + ", the kernel has via " + has.gateway.to_string() + " weight " +
              std::to_string(has.weight);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> unmet(io::Verb verb, const rtnl::BridgeVlan& asked, const rtnl::BridgeVlan* found) {
+  const VidFlags held = found ? vids_of(*found) : VidFlags{};
+  for (const auto& [vid, flags] : vids_of(asked)) {
+    const auto has = held.find(vid);
+    const std::string name = "vid " + std::to_string(vid);
+    if (verb == io::Verb::del) {
+      if (has != held.end()) return name + ": still there";
+    } else if (has == held.end()) {
+      return name + ": not there";
+    } else if (has->second != flags) {
+      return name + ": asked " + (flags.empty() ? "no flags" : flags.to_string()) + ", the kernel has " +
+             (has->second.empty() ? "no flags" : has->second.to_string());
+    }
   }
   return std::nullopt;
 }

@@ -6,9 +6,9 @@
 
 #include <nlpp/codec/field_change.hpp>
 #include <nlpp/io/verb.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
-
 #include <nlpp/rtnl/route.hpp>
 
 #include <algorithm>
@@ -76,7 +76,10 @@ bool removes(io::Verb verb, const T& object) {
 }
 
 /// Why verb on asked is not what the kernel holds (found: the object with
-/// its key, if any); nothing when it is.
+/// its key, if any); nothing when it is. A vlan change is about the vids
+/// it names: each has the flags asked (or is gone, for del), whatever the
+/// port's other vids are.
+std::optional<std::string> unmet(io::Verb verb, const rtnl::BridgeVlan& asked, const rtnl::BridgeVlan* found);
 template <class T>
 std::optional<std::string> unmet(io::Verb verb, const T& asked, const T* found) {
   if (removes(verb, asked)) return found ? std::optional<std::string>("still there") : std::nullopt;

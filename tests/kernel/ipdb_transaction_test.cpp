@@ -43,7 +43,7 @@ class IpdbTransaction : public test::IpRouteTest {
   }
 
   Cache open() {
-    Result<Cache> cache = Cache::open({.socket = {.netns = ns_ref()}});
+    Result<Cache> cache = Cache::open({.bridge_vlans = true, .socket = {.netns = ns_ref()}});
     EXPECT_TRUE(cache) << cache.error().describe();
     return std::move(cache).value();
   }
@@ -96,6 +96,7 @@ class IpdbTransaction : public test::IpRouteTest {
       for (const nlohmann::json& entry : nlohmann::json::parse(fdb->out)) entries.push_back(entry.dump());
     std::ranges::sort(entries);
     state["fdb"] = entries;
+    state["vlans"] = test::bridge_json(ns_name(), "vlan show");
     for (nlohmann::json& address : state["addresses"])
       for (nlohmann::json& info : address["addr_info"]) {
         info.erase("valid_life_time");
@@ -179,7 +180,8 @@ TEST_F(IpdbTransaction, a_bridge_with_ports_addresses_routes_neighbours_and_a_ru
 
   const nlohmann::json addresses = test::ip_json(ns_name(), "address show br0").at(0)["addr_info"];
   std::vector<std::string> locals;
-  for (const nlohmann::json& info : addresses) locals.push_back(info["local"].get<std::string>() + "/" + info["prefixlen"].dump());
+  for (const nlohmann::json& info : addresses)
+    locals.push_back(info["local"].get<std::string>() + "/" + info["prefixlen"].dump());
   EXPECT_NE(std::ranges::find(locals, "10.0.0.1/24"), locals.end());
   EXPECT_NE(std::ranges::find(locals, "2001:db8::1/64"), locals.end());
 
@@ -313,8 +315,9 @@ TEST_F(IpdbTransaction, the_scoped_form_commits_on_success_and_sends_nothing_on_
                         }),
                std::runtime_error);
   EXPECT_TRUE(test::ip_json(ns_name(), "link show type bridge").empty());
-  Result<CommitReport> done = transact(
-      cache, [](Transaction& tx) { tx.add(rtnl::Link{.name = "br1", .info = rtnl::LinkInfo{.kind = "bridge"}}).value(); });
+  Result<CommitReport> done = transact(cache, [](Transaction& tx) {
+    tx.add(rtnl::Link{.name = "br1", .info = rtnl::LinkInfo{.kind = "bridge"}}).value();
+  });
   ASSERT_TRUE(done) << done.error().describe();
   EXPECT_EQ(test::ip_json(ns_name(), "link show br1").at(0)["linkinfo"]["info_kind"], "bridge");
 }
@@ -380,6 +383,67 @@ TEST_F(GuestIpdb, a_bond_of_dummies_with_a_vlan_commits_and_a_failure_at_any_ste
   EXPECT_EQ(vlan["linkinfo"]["info_data"]["id"], 100);
   EXPECT_EQ(test::ip_json(ns_name(), "address show bond0.100").at(0)["addr_info"][0]["local"], "10.50.0.1");
   EXPECT_EQ(test::ip_json(ns_name(), "route show 10.51.0.0/16").at(0)["gateway"], "10.50.0.2");
+}
+
+// Bridge vlans (vlan filtering: the guest tier): a new filtering bridge
+// with a vid of its own and a new port given vids (a pvid, a range) and
+// losing its default one; an existing port losing a vid, and the pvid
+// moved from its default vid. Committed and read back through `bridge -j vlan show`, and undone
+// whatever step fails.
+class GuestIpdbVlans : public GuestIpdb {
+ protected:
+  void SetUp() override {
+    GuestIpdb::SetUp();
+    if (HasFatalFailure()) return;
+    Result<test::CommandOutput> bridge =
+        test::run_command({"ip", "-n", ns_name(), "link", "add", "br1", "type", "bridge", "vlan_filtering", "1"});
+    if (bridge && bridge->exit_code != 0)
+      GTEST_SKIP() << "this kernel's bridge has no vlan filtering (the guest tier runs this): " << bridge->err;
+    add_veth_pair("p0", "p0p");
+    ip_commands({"link set p0 master br1"});
+    test::bridge_run(ns_name(), "vlan add dev p0 vid 5");
+  }
+
+  static void queue_vlans(Transaction& tx) {
+    using namespace rtnl;
+    const BridgeVlanFlags pvid_untagged{BridgeVlanFlag::pvid, BridgeVlanFlag::untagged};
+    tx.add(BridgeVlan{.ifindex = "p0", .vlans = {{.vid = 7, .flags = {BridgeVlanFlag::pvid}}}}).value();
+    tx.del(BridgeVlan{.ifindex = "p0", .vlans = {{.vid = 5}}}).value();
+    tx.add(BridgeVlan{.ifindex = "v0", .vlans = {{.vid = 10, .flags = pvid_untagged}, {.vid = 20, .vid_end = 30}}})
+        .value();
+    tx.del(BridgeVlan{.ifindex = "v0", .vlans = {{.vid = 1}}}).value();  // the default, once v0 joined
+    tx.add(BridgeVlan{.ifindex = "br0", .vlans = {{.vid = 10}}, .bridge_flags = {BridgeFlag::self}}).value();
+    tx.add(Link{.name = "v0", .master = "br0", .info = link::Veth{.peer = Link{.name = "v0p"}}}).value();
+    tx.add(Link{.name = "br0", .info = link::Bridge{.vlan_filtering = true}}.set_up()).value();
+  }
+  static constexpr size_t vlan_steps = 7;
+
+  // `bridge -j vlan show dev DEV` as "vid flags; ...", vid by vid.
+  std::string vids_shown(const std::string& dev) {
+    const nlohmann::json shown = test::bridge_json(ns_name(), "vlan show dev " + dev);
+    std::string text;
+    for (const nlohmann::json& entry : shown.at(0).at("vlans")) {
+      const int first = entry["vlan"];
+      for (int vid = first; vid <= entry.value("vlanEnd", first); ++vid)
+        text += std::to_string(vid) + " " + entry.value("flags", nlohmann::json::array()).dump() + "; ";
+    }
+    return text;
+  }
+};
+
+TEST_F(GuestIpdbVlans, vids_of_new_and_existing_ports_commit_and_a_failure_at_any_step_is_undone) {
+  Cache cache = open();
+  expect_every_failure_undone(cache, queue_vlans, vlan_steps);
+  if (HasFailure()) return;
+  Transaction tx(cache);
+  queue_vlans(tx);
+  Result<CommitReport> report = tx.commit();
+  ASSERT_TRUE(report) << report.error().describe();
+  EXPECT_EQ(vids_shown("v0"), std::string(R"(10 ["PVID","Egress Untagged"]; )") +
+                                  R"(20 []; 21 []; 22 []; 23 []; 24 []; 25 []; 26 []; 27 []; 28 []; 29 []; 30 []; )");
+  EXPECT_EQ(vids_shown("br0"), R"(1 ["PVID","Egress Untagged"]; 10 []; )");
+  EXPECT_EQ(vids_shown("p0"), R"(1 ["Egress Untagged"]; 7 ["PVID"]; )");
+  EXPECT_EQ(test::ip_json(ns_name(), "link show br0").at(0)["linkinfo"]["info_data"]["vlan_filtering"], 1);
 }
 
 }  // namespace

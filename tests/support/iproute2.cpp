@@ -10,8 +10,9 @@
 namespace nlpp::test {
 namespace {
 
-std::vector<std::string> ip_argv(std::initializer_list<std::string_view> options, std::string_view args) {
-  std::vector<std::string> argv{"ip"};
+std::vector<std::string> tool_argv(std::string_view tool, std::initializer_list<std::string_view> options,
+                                   std::string_view args) {
+  std::vector<std::string> argv{std::string(tool)};
   for (std::string_view option : options) argv.emplace_back(option);
   for (size_t start = args.find_first_not_of(" \t\n"); start != std::string_view::npos;) {
     const size_t end = args.find_first_of(" \t\n", start);
@@ -22,7 +23,7 @@ std::vector<std::string> ip_argv(std::initializer_list<std::string_view> options
 }
 
 // stdout of argv, or nothing when it could not run or exited non-zero:
-// then the test has failed, with ip's stderr.
+// then the test has failed, with the tool's stderr.
 std::optional<std::string> run_ip(const std::vector<std::string>& argv) {
   Result<CommandOutput> output = run_command(argv);
   if (!output) {
@@ -36,10 +37,8 @@ std::optional<std::string> run_ip(const std::vector<std::string>& argv) {
   return std::move(output->out);
 }
 
-}  // namespace
-
-nlohmann::json ip_json(std::string_view ns, std::string_view args) {
-  const std::vector<std::string> argv = ip_argv({"-n", ns, "-j", "-d"}, args);
+// What argv prints, parsed as JSON (null, the test failed, when it is not).
+nlohmann::json json_of(const std::vector<std::string>& argv) {
   const std::optional<std::string> out = run_ip(argv);
   if (!out) return nullptr;
   nlohmann::json parsed = nlohmann::json::parse(*out, nullptr, /*allow_exceptions=*/false);
@@ -48,10 +47,24 @@ nlohmann::json ip_json(std::string_view ns, std::string_view args) {
   return nullptr;
 }
 
-std::string ip_run(std::string_view ns, std::string_view args) {
-  return run_ip(ip_argv({"-n", ns}, args)).value_or("");
+}  // namespace
+
+nlohmann::json ip_json(std::string_view ns, std::string_view args) {
+  return json_of(tool_argv("ip", {"-n", ns, "-j", "-d"}, args));
 }
 
-std::string ip_netns(std::string_view args) { return run_ip(ip_argv({"netns"}, args)).value_or(""); }
+std::string ip_run(std::string_view ns, std::string_view args) {
+  return run_ip(tool_argv("ip", {"-n", ns}, args)).value_or("");
+}
+
+nlohmann::json bridge_json(std::string_view ns, std::string_view args) {
+  return json_of(tool_argv("bridge", {"-n", ns, "-j"}, args));
+}
+
+std::string bridge_run(std::string_view ns, std::string_view args) {
+  return run_ip(tool_argv("bridge", {"-n", ns}, args)).value_or("");
+}
+
+std::string ip_netns(std::string_view args) { return run_ip(tool_argv("ip", {"netns"}, args)).value_or(""); }
 
 }  // namespace nlpp::test

@@ -20,6 +20,10 @@ nlohmann::json ip_json(std::string_view ns, std::string_view args);
 /// current test (with ip's stderr).
 std::string ip_run(std::string_view ns, std::string_view args);
 
+/// The same for `bridge -n NS -j ARGS` and `bridge -n NS ARGS`.
+nlohmann::json bridge_json(std::string_view ns, std::string_view args);
+std::string bridge_run(std::string_view ns, std::string_view args);
+
 /// Runs `ip netns ARGS` (add, del, list, exec...) and returns its stdout, as
 /// ip_run() does. The only way these helpers run ip outside a test namespace.
 std::string ip_netns(std::string_view args);

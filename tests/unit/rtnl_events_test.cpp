@@ -2,8 +2,8 @@
 // multicast (tests/data/golden/event_*.hex, capture_events.py) decoded to
 // typed events, overruns, messages nlpp does not parse, foreign and
 // malformed datagrams.
-#include <nlpp/rtnl/events.hpp>
 #include <nlpp/nltest/fake_kernel.hpp>
+#include <nlpp/rtnl/events.hpp>
 
 #include "unit/golden.hpp"
 
@@ -16,11 +16,11 @@
 namespace nlpp::test {
 namespace {
 
-using rtnl::Event;
-using rtnl::EventStream;
 using nltest::datagram;
 using nltest::FakeDatagram;
 using nltest::FakeKernel;
+using rtnl::Event;
+using rtnl::EventStream;
 
 // A stream on a fake kernel that hands out these datagrams, in order. The
 // fake queues what its script answers when something is sent, so one
@@ -114,12 +114,17 @@ TEST(RtnlEvents, rule_and_nexthop_notifications_are_typed) {
   EXPECT_EQ(as<rtnl::DelNexthop>(event_of("event_delnexthop")).object.id, 1u);
 }
 
-TEST(RtnlEvents, bridge_port_link_notification_is_unknown_without_error_and_not_a_link_event) {
-  const auto bytes = golden_bytes("event_newlink_bridge_port");
-  const auto event = as<rtnl::UnknownEvent>(event_of("event_newlink_bridge_port"));
-  EXPECT_EQ(event.nlmsg_type, RTM_NEWLINK);
-  EXPECT_EQ(event.message, bytes);
-  EXPECT_FALSE(event.error.code());
+TEST(RtnlEvents, bridge_port_link_notification_is_the_ports_vlans_and_not_a_link_event) {
+  // veth1 (2) joined br0 (4) on a kernel without vlan filtering: no vids.
+  const auto event = as<rtnl::NewBridgeVlan>(event_of("event_newlink_bridge_port"));
+  EXPECT_EQ(uint32_t{event.object.ifindex}, 2u);
+  EXPECT_EQ(event.object.master, 4u);
+  EXPECT_TRUE(event.object.vlans.empty());
+}
+
+TEST(RtnlEvents, a_port_leaving_its_bridge_is_a_vlan_deletion_and_not_a_link_deletion) {
+  // `ip link set veth1 nomaster`.
+  EXPECT_EQ(uint32_t{as<rtnl::DelBridgeVlan>(event_of("event_dellink_bridge_port")).object.ifindex}, 2u);
 }
 
 TEST(RtnlEvents, message_that_fails_to_parse_is_unknown_with_the_error_and_the_stream_goes_on) {

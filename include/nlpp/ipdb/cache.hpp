@@ -1,7 +1,8 @@
 // IPDB's cache: a current, typed view of one namespace's network state
-// (links, addresses, routes, neighbours, FDB entries, rules, nexthops),
-// loaded once and then kept by the kernel's notifications, for programs
-// that look things up often and must not ask the kernel each time.
+// (links, addresses, routes, neighbours, FDB entries, rules, nexthops,
+// bridge vlans), loaded once and then kept by the kernel's notifications,
+// for programs that look things up often and must not ask the kernel each
+// time.
 //
 //     auto cache = ipdb::Cache::open({.socket = {.netns = "blue"}}).value();
 //     cache.update(std::chrono::milliseconds(100)).value();  // apply what changed
@@ -13,9 +14,10 @@
 
 #include <nlpp/codec/ip_address.hpp>
 #include <nlpp/core/result.hpp>
-#include <nlpp/ipdb/change.hpp>
 #include <nlpp/io/socket.hpp>
+#include <nlpp/ipdb/change.hpp>
 #include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
@@ -51,7 +53,8 @@ struct CacheOptions {
   uint8_t route_family = AF_UNSPEC;
   std::vector<uint32_t> route_tables{};
   bool neighbours = true;
-  bool fdb = false;  ///< bridge and vxlan forwarding entries (AF_BRIDGE neighbours)
+  bool fdb = false;           ///< bridge and vxlan forwarding entries (AF_BRIDGE neighbours)
+  bool bridge_vlans = false;  ///< the vids of each bridge port and bridge (vlan filtering)
   bool rules = true;
   bool nexthops = true;
   /// The namespace (netns) and the notification socket's receive buffer
@@ -148,8 +151,12 @@ class Cache {
   /// The nexthop object with this id.
   std::optional<rtnl::Nexthop> nexthop(uint32_t id) const;
 
-  /// Every cached object of a kind (Link, Address, Route, Neighbour,
-  /// FdbEntry, Rule, Nexthop), in key order, and how many there are.
+  /// The vids of a bridge port (or of a bridge, its own), all of them.
+  std::optional<rtnl::BridgeVlan> bridge_vlans(uint32_t ifindex) const;
+
+  /// Every cached object of a kind (one of CachedKinds: Link, Address,
+  /// Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan), in key order,
+  /// and how many there are.
   template <class T>
   std::vector<T> all() const;
   template <class T>

@@ -7,16 +7,20 @@
 #pragma once
 
 #include <nlpp/rtnl/address.hpp>
+#include <nlpp/rtnl/bridge_vlan.hpp>
 #include <nlpp/rtnl/fdb_entry.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
 #include <nlpp/rtnl/nexthop.hpp>
+#include <nlpp/rtnl/objects.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <tuple>
+#include <type_traits>
 #include <variant>
 
 namespace nlpp::ipdb {
@@ -34,10 +38,29 @@ struct Change {
   bool removed() const noexcept { return before && !after; }
 };
 
+/// The kinds a cache keeps, in ObjectChange's order. A BridgeVlan is the
+/// whole vid set of one bridge port (or bridge), keyed by its ifindex.
+using CachedKinds = rtnl::ObjectList<rtnl::Link, rtnl::Address, rtnl::Route, rtnl::Neighbour, rtnl::FdbEntry,
+                                     rtnl::Rule, rtnl::Nexthop, rtnl::BridgeVlan>;
+
+/// Whether a cache keeps objects of kind T.
+template <class T, class Kinds = CachedKinds>
+inline constexpr bool is_cached_kind = false;
+template <class T, class... Kinds>
+inline constexpr bool is_cached_kind<T, rtnl::ObjectList<Kinds...>> = (std::is_same_v<T, Kinds> || ...);
+
+/// Each<Of>::Tuple is std::tuple<Of<Link>, Of<Address>...> and
+/// Each<Of>::Variant the variant of them, over CachedKinds.
+template <template <class> class Of, class Kinds = CachedKinds>
+struct Each;
+template <template <class> class Of, class... Kinds>
+struct Each<Of, rtnl::ObjectList<Kinds...>> {
+  using Tuple = std::tuple<Of<Kinds>...>;
+  using Variant = std::variant<Of<Kinds>...>;
+};
+
 /// A change of any kind a cache keeps.
-using ObjectChange = std::variant<Change<rtnl::Link>, Change<rtnl::Address>, Change<rtnl::Route>,
-                                  Change<rtnl::Neighbour>, Change<rtnl::FdbEntry>, Change<rtnl::Rule>,
-                                  Change<rtnl::Nexthop>>;
+using ObjectChange = Each<Change>::Variant;
 
 namespace detail {
 class Subscribers;

@@ -32,12 +32,9 @@
 
 namespace nlpp::ipdb {
 
-/// Whether a transaction takes objects of kind T.
+/// Whether a transaction takes objects of kind T: every kind a cache keeps.
 template <class T>
-concept TransactionObject =
-    std::same_as<T, rtnl::Link> || std::same_as<T, rtnl::Address> || std::same_as<T, rtnl::Route> ||
-    std::same_as<T, rtnl::Neighbour> || std::same_as<T, rtnl::FdbEntry> || std::same_as<T, rtnl::Rule> ||
-    std::same_as<T, rtnl::Nexthop>;
+concept TransactionObject = is_cached_kind<T>;
 
 /// An object of any kind a transaction changes, copied. Links, rules and
 /// nexthops are held out of line (a Link is over a kilobyte), so that a
@@ -72,7 +69,7 @@ class AnyObject {
 
  private:
   using Value = std::variant<std::unique_ptr<rtnl::Link>, rtnl::Address, rtnl::Route, rtnl::Neighbour, rtnl::FdbEntry,
-                             std::unique_ptr<rtnl::Rule>, std::unique_ptr<rtnl::Nexthop>>;
+                             std::unique_ptr<rtnl::Rule>, std::unique_ptr<rtnl::Nexthop>, rtnl::BridgeVlan>;
   template <class T>
   static Value held(const T& object) {
     if constexpr (std::is_constructible_v<Value, std::unique_ptr<T>>)
@@ -81,11 +78,17 @@ class AnyObject {
       return object;
   }
   template <class T>
-  static T& unboxed(std::unique_ptr<T>& value) { return *value; }
+  static T& unboxed(std::unique_ptr<T>& value) {
+    return *value;
+  }
   template <class T>
-  static const T& unboxed(const std::unique_ptr<T>& value) { return *value; }
+  static const T& unboxed(const std::unique_ptr<T>& value) {
+    return *value;
+  }
   template <class T>
-  static T& unboxed(T& value) { return value; }
+  static T& unboxed(T& value) {
+    return value;
+  }
 
   Value value_;
 };
@@ -97,7 +100,7 @@ inline AnyObject::AnyObject(const AnyObject& other)
 struct PlannedChange {
   size_t step = 0;  ///< its index, as queuing returned it
   io::Verb verb = io::Verb::add;
-  std::string object;                ///< the kind and what names it: "route 10.1.0.0/16 table 254"
+  std::string object;                 ///< the kind and what names it: "route 10.1.0.0/16 table 254"
   std::vector<FieldChange> fields{};  ///< what it changes: the cache's value before, the asked one after
 };
 /// "set link w0: mtu 1500 -> 1300, ..." on one line ("none" for absent).
@@ -112,9 +115,9 @@ struct CommitReport {
 
 /// Why a commit failed, as failure() keeps it after commit() returned the error.
 struct CommitFailure {
-  size_t step = 0;                  ///< the change that failed (its queuing index)
-  std::string change;               ///< "add route 10.1.0.0/16 table 254"
-  Error error;                      ///< the kernel's errno and extended ACK, or why verification failed
+  size_t step = 0;                    ///< the change that failed (its queuing index)
+  std::string change;                 ///< "add route 10.1.0.0/16 table 254"
+  Error error;                        ///< the kernel's errno and extended ACK, or why verification failed
   std::optional<Error> undo_error{};  ///< set when the undo could not restore everything: what differs
 };
 
@@ -133,10 +136,16 @@ struct CommitOptions {
 /// the object at once (nothing is sent); objects may name links by name,
 /// also links the transaction creates.
 ///
-/// commit() orders the changes (removals first, in reverse: rules,
-/// neighbours, routes, nexthops, addresses, links; then creations and
-/// changes: links, masters before their ports, addresses, nexthops, routes,
-/// neighbours, FDB entries, rules), sends them pipelined (as many together
+/// A BridgeVlan change names vids of one port (or bridge): add, set and
+/// replace give each the flags listed (the port's other vids stay, and a
+/// pvid moves from the vid that had it), del removes them; all of them
+/// go with the changes, once the port is in its bridge.
+///
+/// commit() orders the changes (removals first, in reverse: rules, FDB
+/// entries, neighbours, routes, nexthops, addresses, bridge vlans, links;
+/// then creations and changes: links, masters before their ports, bridge
+/// vlans, addresses, nexthops, routes, neighbours, FDB entries, rules),
+/// sends them pipelined (as many together
 /// as need nothing the kernel has not made yet, 8,192 at most, so that
 /// their notifications fit the cache's socket), and verifies each in the
 /// cache (which the kernel's notifications keep). If any change

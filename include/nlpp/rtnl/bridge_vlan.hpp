@@ -4,6 +4,10 @@
 // AF_BRIDGE link messages: RTM_SETLINK adds, RTM_DELLINK deletes, and an
 // RTM_GETLINK dump with IFLA_EXT_MASK RTEXT_FILTER_BRVLAN_COMPRESSED shows
 // one message per port. They need a bridge with vlan_filtering on.
+// A bridge notifies a port's (or its own) whole vid set the same way, on
+// RTNLGRP_LINK: rtnl::NewBridgeVlan whenever it changes (and when the
+// port joins, or its state or carrier changes), rtnl::DelBridgeVlan when
+// the port left the bridge or is gone.
 //
 //     rtnl::BridgeVlan vlans{.ifindex = port,
 //                            .vlans = {{.vid = 10, .flags = {rtnl::BridgeVlanFlag::pvid,
@@ -15,11 +19,12 @@
 
 #include <nlpp/codec/flag_set.hpp>
 #include <nlpp/rtnl/enum_text.hpp>
-#include <nlpp/rtnl/object_traits.hpp>
 #include <nlpp/rtnl/link_ref.hpp>
+#include <nlpp/rtnl/object_traits.hpp>
 
 #include <linux/if_bridge.h>
 #include <linux/rtnetlink.h>
+#include <sys/socket.h>
 
 #include <compare>
 #include <cstdint>
@@ -76,6 +81,9 @@ struct BridgeVlan {
   friend bool operator==(const BridgeVlan&, const BridgeVlan&) = default;
 };
 
+/// The vids of vlans as a diff shows them: "10 pvid untagged, 20-30".
+std::string vlans_text(const BridgeVlan& vlans);
+
 /// What a bridge vlan dump selects; unset fields select everything. The
 /// kernel cannot filter this dump: nlpp does.
 struct BridgeVlanFilter {
@@ -117,6 +125,17 @@ struct ObjectTraits<BridgeVlan> {
   static std::vector<FieldChange> diff(const BridgeVlan& before, const BridgeVlan& after);
   static void emit_dump_request(const Filter& filter, wire::MessageBuilder& builder);
   static bool matches(const Filter& filter, const BridgeVlan& vlans);
+
+  /// Notifications: a bridge's AF_BRIDGE link messages, each with every
+  /// vid of the port as a dump shows it. RTM_DELLINK there means the port
+  /// left its bridge (or is gone), which Link's events do not say.
+  static constexpr NotificationGroup groups[] = {{EventGroup::links, RTNLGRP_LINK, "links"}};
+  static constexpr std::string_view event_name = "vlan";
+  static bool owns(const wire::Message& message) { return family_of(message) == AF_BRIDGE; }
 };
+
+/// Its events (rtnl::Event).
+using NewBridgeVlan = NewEvent<BridgeVlan>;
+using DelBridgeVlan = DelEvent<BridgeVlan>;
 
 }  // namespace nlpp::rtnl

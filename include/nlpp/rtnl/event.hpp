@@ -62,8 +62,8 @@ struct Overrun {
 };
 
 /// A notification nlpp does not turn into an object: a message type or
-/// family it does not model (AF_BRIDGE RTM_NEWLINK, a bridge's per-port
-/// notification, for one), or one whose parse failed. The stream goes on.
+/// family it does not model (RTM_NEWNETCONF, for one), or one whose parse
+/// failed. The stream goes on.
 struct UnknownEvent {
   uint16_t nlmsg_type = 0;
   uint16_t nlmsg_flags = 0;

@@ -193,7 +193,7 @@ struct ObjectTraits<Link> {
   static constexpr std::string_view event_name = "link";
   /// AF_BRIDGE link messages are a bridge's per-port notifications: an
   /// RTM_DELLINK there means the port left the bridge, not that the link
-  /// is gone, so they are not link events (they become UnknownEvent).
+  /// is gone, so they are not link events (they are BridgeVlan's).
   static bool owns(const wire::Message& message) { return family_of(message) != AF_BRIDGE; }
 };
 

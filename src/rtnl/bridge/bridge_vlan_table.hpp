@@ -40,9 +40,6 @@ struct AfSpecCodec {
 /// it as one range; an error for a range that does not begin or end.
 Result<void> join_ranges(std::vector<BridgeVlanRange>& vlans);
 
-/// The vlans as a diff shows them: "10 pvid untagged, 20-30".
-std::string vlans_text(const BridgeVlan& vlans);
-
 inline constexpr auto bridge_vlan_fields = std::tuple{
     codec::field("ifindex", &BridgeVlan::ifindex, codec::in_header(&ifinfomsg::ifi_index)),
     codec::field("af_spec", codec::WholeObject<BridgeVlan>{}, AfSpecCodec{}),

@@ -70,6 +70,7 @@ STEPS = [
     ("event_newlink_bridge_port", "link set veth1 master br0", RTM_NEWLINK, lambda data: family(data) == AF_BRIDGE),
     ("event_newneigh_fdb", "bridge fdb add 02:00:00:00:00:dd dev veth1 master static", RTM_NEWNEIGH,
      lambda data: family(data) == AF_BRIDGE),
+    ("event_dellink_bridge_port", "link set veth1 nomaster", RTM_DELLINK, lambda data: family(data) == AF_BRIDGE),
     ("event_dellink_veth0", "link del veth0", RTM_DELLINK, link_named("veth0")),
 ]
 
