@@ -61,13 +61,11 @@ Result<void> CacheState::reload() {
   // Every kind dumped first, then applied in one go under the lock.
   Each<Objects>::Tuple dumped;
   Result<void> outcome;
-  rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
-    if constexpr (requires { std::get<std::vector<T>>(dumped); }) {
-      if (!outcome || !keeps<T>(options)) return;
-      std::vector<T>& objects = std::get<std::vector<T>>(dumped);
-      if (Result<void> read = ipr.dump_into(objects); !read) return void(outcome = std::move(read).error());
-      std::erase_if(objects, [&](const T& object) { return !wanted(options, object); });
-    }
+  rtnl::for_each_object(CachedKinds{}, [&]<class T>(std::type_identity<T>) {
+    if (!outcome || !keeps<T>(options)) return;
+    std::vector<T>& objects = std::get<std::vector<T>>(dumped);
+    if (Result<void> read = ipr.dump_into(objects); !read) return void(outcome = std::move(read).error());
+    std::erase_if(objects, [&](const T& object) { return !wanted(options, object); });
   });
   if (!outcome) return outcome;
   ChangeLog log(false);
@@ -86,17 +84,15 @@ Result<void> CacheState::reload() {
 Result<void> CacheState::load() {
   ChangeLog log(false);  // nobody listens yet
   Result<void> outcome;
-  rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
-    if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
-      if (!outcome || !keeps<T>(options)) return;
-      ObjectSet<T>& set = std::get<ObjectSet<T>>(sets);
-      outcome = pipelined_dump<T>(
-          ipr,
-          [&](T&& object) {
-            if (wanted(options, object)) set.put(std::move(object), log);
-          },
-          [&] { set.clear(); });
-    }
+  rtnl::for_each_object(CachedKinds{}, [&]<class T>(std::type_identity<T>) {
+    if (!outcome || !keeps<T>(options)) return;
+    ObjectSet<T>& set = std::get<ObjectSet<T>>(sets);
+    outcome = pipelined_dump<T>(
+        ipr,
+        [&](T&& object) {
+          if (wanted(options, object)) set.put(std::move(object), log);
+        },
+        [&] { set.clear(); });
   });
   return outcome;
 }
@@ -166,10 +162,10 @@ Result<void> CacheState::apply(const rtnl::Event& event, UpdateStats& stats) {
           if (Result<size_t> drained = events.drain([](rtnl::Event&&) {}); !drained) return std::move(drained).error();
           return reload();
         } else if constexpr (std::is_same_v<E, rtnl::UnknownEvent>) {
-          return {};  // a message nlpp does not model (a bridge's per-port one...)
+          return {};  // a message nlpp does not model (RTM_NEWNETCONF...)
         } else {
           using T = typename EventParts<E>::Object;
-          if constexpr (requires { std::get<ObjectSet<T>>(sets); }) {
+          if constexpr (is_cached_kind<T>) {
             if (!wanted(options, happened.object)) return {};
             ++stats.events;
             Rereads reread;
@@ -231,7 +227,7 @@ Cache::~Cache() = default;
 
 Result<Cache> Cache::open(const CacheOptions& options) {
   rtnl::EventGroups groups;
-  rtnl::for_each_object(rtnl::EventObjects{}, [&]<class T>(std::type_identity<T>) {
+  rtnl::for_each_object(CachedKinds{}, [&]<class T>(std::type_identity<T>) {
     if (keeps<T>(options))
       groups = rtnl::EventGroups(static_cast<rtnl::EventGroups::Bits>(groups.bits() | rtnl::event_groups_of<T>.bits()));
   });
