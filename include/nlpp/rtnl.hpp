@@ -20,3 +20,4 @@
 #include <nlpp/rtnl/link_altnames.hpp>
 #include <nlpp/rtnl/objects.hpp>
 #include <nlpp/rtnl/route_query.hpp>
+#include <nlpp/rtnl/tc_handle.hpp>
