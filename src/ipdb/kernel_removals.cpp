@@ -97,9 +97,12 @@ Rereads changed(KeptObjects& sets, const rtnl::NewEvent<rtnl::Link>& event, Chan
       }
       // A path of a multipath route dies or revives with its link.
       if (any_route_has_paths_beside(sets, link.ifindex)) reread.routes_of = link.ifindex;
-    } else if (link.is_up() && ((before->flags ^ link.flags) & IFF_LOWER_UP) != 0) {
+    } else if (link.is_up() && ((before->flags ^ link.flags) & (uint32_t{IFF_LOWER_UP} | uint32_t{IFF_RUNNING})) != 0) {
       // Carrier lost or regained: the routes' linkdown flag changes, and a
-      // lost carrier takes the link's nexthop objects along.
+      // lost carrier takes the link's nexthop objects along. Read again
+      // when the operstate follows too: the kernel notifies a link set up
+      // before its handlers revive the dead paths through it, and the
+      // link watch that then sets the operstate waits for them.
       if ((link.flags & IFF_LOWER_UP) == 0) remove_nexthops_through(sets, link.ifindex, log);
       reread.routes_of = link.ifindex;
     }

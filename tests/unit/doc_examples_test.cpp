@@ -124,6 +124,18 @@ TEST(DocExamples, enum_text_hpp_prints_what_its_comment_shows) {
   EXPECT_EQ(out.text(), "UP stale");
 }
 
+// include/nlpp/rtnl/tc_handle.hpp
+TEST(DocExamples, tc_handle_hpp_reads_and_prints_as_its_comment_shows) {
+  rtnl::TcHandle parent = rtnl::TcHandle::parse("1:a").value();  // class 0xa of qdisc 1
+  parent.major_id();  // 1
+  parent.to_string();  // "1:a"
+  rtnl::TcHandle::ingress().to_string();  // "ffff:fff1", as `tc -j qdisc show` prints its parent
+
+  EXPECT_EQ(parent.major_id(), 1);
+  EXPECT_EQ(parent.to_string(), "1:a");
+  EXPECT_EQ(rtnl::TcHandle::ingress().to_string(), "ffff:fff1");
+}
+
 // include/nlpp/rtnl/objects.hpp
 TEST(DocExamples, objects_hpp_walks_every_object_in_order) {
   using namespace nlpp::rtnl;

@@ -4,7 +4,7 @@
 // Written as tc writes them, in hex:
 //
 //     rtnl::TcHandle parent = rtnl::TcHandle::parse("1:a").value();  // class 0xa of qdisc 1
-//     parent.major_id();      // 1
+//     parent.major_id();  // 1
 //     parent.to_string();  // "1:a"
 //     rtnl::TcHandle::ingress().to_string();  // "ffff:fff1", as `tc -j qdisc show` prints its parent
 #pragma once
