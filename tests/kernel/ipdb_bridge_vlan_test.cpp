@@ -8,6 +8,7 @@
 #include <nlpp/ipdb/cache.hpp>
 
 #include "support/ip_route_fixture.hpp"
+#include "support/ipdb_settle.hpp"
 #include "support/iproute2.hpp"
 #include "support/subprocess.hpp"
 
@@ -23,8 +24,6 @@
 namespace nlpp::ipdb {
 namespace {
 
-using std::chrono::milliseconds;
-
 class IpdbBridgeVlans : public test::IpRouteTest {
  protected:
   void SetUp() override {
@@ -38,15 +37,6 @@ class IpdbBridgeVlans : public test::IpRouteTest {
     Result<Cache> cache = Cache::open({.bridge_vlans = true, .socket = {.netns = ns_ref()}});
     EXPECT_TRUE(cache) << cache.error().describe();
     return std::move(cache).value();
-  }
-
-  // Applies notifications until none comes for 200 ms (at most 5 s).
-  static void settle(Cache& cache) {
-    for (int round = 0; round < 25; ++round) {
-      Result<UpdateStats> stats = cache.update(milliseconds(200));
-      ASSERT_TRUE(stats) << stats.error().describe();
-      if (stats->events == 0 && stats->resyncs == 0) return;
-    }
   }
 
   // Each port's (and bridge's) vids, one line each: "v0 master 3: 1 pvid untagged".
@@ -64,7 +54,7 @@ class IpdbBridgeVlans : public test::IpRouteTest {
   // The cache holds what a fresh dump holds; the cache's vids are those
   // `bridge -j vlan show` shows, device by device.
   void expect_equal_to_a_fresh_dump(Cache& cache, const std::string& after) {
-    settle(cache);
+    test::settle(cache);
     EXPECT_EQ(lines_of(cache.all<rtnl::BridgeVlan>()), lines_of(ip_route().dump<rtnl::BridgeVlan>().value())) << after;
     std::map<std::string, std::string> shown;
     for (const nlohmann::json& device : test::bridge_json(ns_name(), "vlan show"))
@@ -102,6 +92,19 @@ class IpdbBridgeVlans : public test::IpRouteTest {
     return text;
   }
 
+  // Runs each step's command (`bridge ...`, else `ip ...`) in the
+  // namespace, and after each the cache must equal a fresh dump.
+  void expect_followed(Cache& cache, const std::vector<std::pair<std::string, std::string>>& steps) {
+    for (const auto& [name, command] : steps) {
+      if (command.starts_with("bridge "))
+        test::bridge_run(ns_name(), command.substr(7));
+      else
+        test::ip_run(ns_name(), command);
+      expect_equal_to_a_fresh_dump(cache, name);
+      if (HasFailure()) return;
+    }
+  }
+
   // Whether this kernel's bridge filters vlans (the guest's does; the build
   // machines' refuses): the one reason to skip.
   bool has_vlan_filtering() {
@@ -125,11 +128,8 @@ TEST_F(IpdbBridgeVlans, ports_joining_leaving_and_deleted_and_a_bridge_deleted_a
       {"port joined again", "link set v1 master br0"},
       {"bridge deleted", "link del br0"},
   };
-  for (const auto& [name, command] : steps) {
-    test::ip_run(ns_name(), command);
-    expect_equal_to_a_fresh_dump(cache, name);
-    if (HasFailure()) return;
-  }
+  expect_followed(cache, steps);
+  if (HasFailure()) return;
   EXPECT_EQ(cache.count<rtnl::BridgeVlan>(), 0u);
 }
 
@@ -153,14 +153,7 @@ TEST_F(IpdbBridgeVlans, with_vlan_filtering_the_vids_bridge_vlan_changes_and_tho
       {"port left", "link set v1 nomaster"},
       {"bridge deleted", "link del br0"},
   };
-  for (const auto& [name, command] : steps) {
-    if (command.starts_with("bridge "))
-      test::bridge_run(ns_name(), command.substr(7));
-    else
-      test::ip_run(ns_name(), command);
-    expect_equal_to_a_fresh_dump(cache, name);
-    if (HasFailure()) return;
-  }
+  expect_followed(cache, steps);
 }
 
 }  // namespace

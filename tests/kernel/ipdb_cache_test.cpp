@@ -6,6 +6,7 @@
 #include <nlpp/ipdb/cache.hpp>
 
 #include "support/ip_route_fixture.hpp"
+#include "support/ipdb_settle.hpp"
 #include "support/iproute2.hpp"
 #include "support/scoped_netns.hpp"
 #include "support/subprocess.hpp"
@@ -27,6 +28,7 @@ namespace nlpp::ipdb {
 namespace {
 
 using std::chrono::milliseconds;
+using test::settle;
 
 class IpdbCache : public test::IpRouteTest {
  protected:
@@ -46,22 +48,6 @@ class IpdbCache : public test::IpRouteTest {
     Result<Cache> cache = Cache::open(options);
     EXPECT_TRUE(cache) << cache.error().describe();
     return std::move(cache).value();
-  }
-
-  // Applies notifications until none comes for 200 ms (at most 5 s).
-  static UpdateStats settle(Cache& cache) {
-    UpdateStats total;
-    for (int round = 0; round < 25; ++round) {
-      Result<UpdateStats> stats = cache.update(milliseconds(200));
-      EXPECT_TRUE(stats) << stats.error().describe();
-      if (!stats) break;
-      total.events += stats->events;
-      total.removed += stats->removed;
-      total.reread += stats->reread;
-      total.resyncs += stats->resyncs;
-      if (stats->events == 0 && stats->resyncs == 0) break;
-    }
-    return total;
   }
 
   // What a route, an address, a neighbour and a link are for comparing a
@@ -236,10 +222,8 @@ TEST_F(IpdbCache, the_silent_changes_of_multipath_routes_are_followed) {
                "route add 198.51.100.0/24 nexthop via 10.0.0.2 dev v0 nexthop via 10.0.1.2 dev v1",
                "route add 2001:db8:5::/64 nexthop via 2001:db8::2 dev v0 nexthop via 2001:db8:1::2 dev v1"});
   const std::vector<std::pair<std::string, std::string>> steps = {
-      {"one path's link set down", "link set v1 down"},
-      {"and up again", "link set v1 up"},
-      {"one path's carrier lost", "link set v1p down"},
-      {"and back", "link set v1p up"},
+      {"one path's link set down", "link set v1 down"}, {"and up again", "link set v1 up"},
+      {"one path's carrier lost", "link set v1p down"}, {"and back", "link set v1p up"},
       {"every path's link down", "link set v0 down"},
   };
   Cache cache = open();

@@ -7,6 +7,7 @@
 #include <nlpp/ipdb/follower.hpp>
 
 #include "support/ip_route_fixture.hpp"
+#include "support/ipdb_settle.hpp"
 #include "support/iproute2.hpp"
 #include "support/scoped_netns.hpp"
 
@@ -25,6 +26,7 @@ namespace nlpp::ipdb {
 namespace {
 
 using std::chrono::milliseconds;
+using test::settle;
 
 class IpdbChanges : public test::IpRouteTest {
  protected:
@@ -40,15 +42,6 @@ class IpdbChanges : public test::IpRouteTest {
     EXPECT_TRUE(cache) << cache.error().describe();
     return std::move(cache).value();
   }
-
-  // Applies notifications until none comes for 200 ms.
-  static void settle(Cache& cache) {
-    for (int round = 0; round < 25; ++round) {
-      Result<UpdateStats> stats = cache.update(milliseconds(200));
-      ASSERT_TRUE(stats) << stats.error().describe();
-      if (stats->events == 0) return;
-    }
-  }
 };
 
 TEST_F(IpdbChanges, subscribers_see_each_change_with_its_value_before_and_after_in_kernel_order) {
@@ -58,8 +51,8 @@ TEST_F(IpdbChanges, subscribers_see_each_change_with_its_value_before_and_after_
     const rtnl::Route& route = change.after ? *change.after : *change.before;
     if (route.dst == IpPrefix("10.1.0.0/16")) seen.push_back(change);
   });
-  ip_commands({"route add 10.1.0.0/16 via 10.0.0.2", "route replace 10.1.0.0/16 via 10.0.0.3",
-               "route del 10.1.0.0/16"});
+  ip_commands(
+      {"route add 10.1.0.0/16 via 10.0.0.2", "route replace 10.1.0.0/16 via 10.0.0.3", "route del 10.1.0.0/16"});
   settle(cache);
   ASSERT_EQ(seen.size(), 3u);
   EXPECT_TRUE(seen[0].created());
@@ -77,13 +70,14 @@ TEST_F(IpdbChanges, what_the_kernel_removes_silently_reaches_subscribers_marked_
   ip_commands({"route add 10.1.0.0/16 via 10.0.0.2"});
   Cache cache = open();
   std::vector<Change<rtnl::Route>> seen;
-  Subscription routes = cache.on_change<rtnl::Route>([&](const Change<rtnl::Route>& change) { seen.push_back(change); });
+  Subscription routes =
+      cache.on_change<rtnl::Route>([&](const Change<rtnl::Route>& change) { seen.push_back(change); });
   ip_commands({"link set v0 down"});
   settle(cache);
   bool silent_gateway_route = false;
   for (const Change<rtnl::Route>& change : seen)
-    silent_gateway_route = silent_gateway_route || (change.removed() && change.silent &&
-                                                    change.before->dst == IpPrefix("10.1.0.0/16"));
+    silent_gateway_route =
+        silent_gateway_route || (change.removed() && change.silent && change.before->dst == IpPrefix("10.1.0.0/16"));
   EXPECT_TRUE(silent_gateway_route);
   EXPECT_FALSE(cache.route(rtnl::ObjectTraits<rtnl::Route>::key(rtnl::Route{.dst = "10.1.0.0/16"})));
 }
@@ -144,7 +138,8 @@ TEST_F(IpdbChanges, a_follower_keeps_the_cache_current_and_calls_back_on_its_own
 
 TEST_F(IpdbChanges, a_callback_that_throws_ends_the_follower_and_says_why) {
   Cache cache = open();
-  Subscription thrower = cache.on_change<rtnl::Link>([](const Change<rtnl::Link>&) { throw std::runtime_error("boom"); });
+  Subscription thrower =
+      cache.on_change<rtnl::Link>([](const Change<rtnl::Link>&) { throw std::runtime_error("boom"); });
   std::atomic<bool> told = false;
   Follower follower(cache, [&](const Error& error) { told = error.describe().find("boom") != std::string::npos; });
   ip_commands({"link set v0 mtu 1300"});
