@@ -124,6 +124,7 @@ class BatchRunner {
     const std::string_view object_word = line.take("");
     const ObjectCommand* object = find_object(object_word);
     if (object == nullptr) throw UsageError("unknown object " + quoted(object_word) + " (nlpp --help)");
+    check_options(*object, session_.options());
     const std::string_view command = line.empty() ? std::string_view() : line.take("");
     if (!object->acts_outside_the_batch) return object->run(session_, command, line);
     if (session_.atomic())

@@ -19,7 +19,12 @@ struct ObjectCommand {
   /// and Session::ipr() (monitor, netns): in a batch, the changes the
   /// lines before it queued are sent first.
   bool acts_outside_the_batch = false;
+  /// Prints statistics when asked (-s): tc's objects.
+  bool prints_statistics = false;
 };
+
+/// A usage error when options asks for what object does not print (-s).
+void check_options(const ObjectCommand& object, const Options& options);
 
 void run_link(Session& session, std::string_view command, Words& words);
 void run_address(Session& session, std::string_view command, Words& words);
@@ -29,6 +34,8 @@ void run_rule(Session& session, std::string_view command, Words& words);
 void run_nexthop(Session& session, std::string_view command, Words& words);
 void run_fdb(Session& session, std::string_view command, Words& words);
 void run_vlan(Session& session, std::string_view command, Words& words);
+void run_qdisc(Session& session, std::string_view command, Words& words);
+void run_class(Session& session, std::string_view command, Words& words);
 void run_netns(Session& session, std::string_view command, Words& words);
 /// `monitor [OBJECT...]`: `command` is the first object word, if any.
 void run_monitor(Session& session, std::string_view command, Words& words);

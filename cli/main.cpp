@@ -34,6 +34,8 @@ size_t parse_options(std::span<const std::string_view> arguments, Options& optio
       options.pretty = true;
     } else if (option == "-d" || option == "--details" || option == "-details") {
       options.details = true;
+    } else if (option == "-s" || option == "-stats" || option == "-statistics" || option == "--stats") {
+      options.stats = true;
     } else if (option == "-n" || option == "--netns" || option == "-netns") {
       options.netns = std::string(words.value_of(option));
     } else if (option == "-b" || option == "-batch" || option == "--batch") {
@@ -88,6 +90,7 @@ int run(std::span<const std::string_view> arguments) {
     std::cout << object->help;
     return 0;
   }
+  check_options(*object, options);
   Session session(options, std::cout);
   object->run(session, command, words);
   return 0;

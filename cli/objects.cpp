@@ -80,8 +80,29 @@ constexpr std::string_view vlan_help =
     "       nlpp vlan show [dev DEV]\n"
     "Bridge vlan filters (the bridge needs vlan_filtering 1); show prints ranges compressed.\n";
 
+constexpr std::string_view qdisc_help =
+    "Usage: nlpp [-s] [-d] [-j] qdisc show [dev DEV] [root|ingress|clsact|parent ID|handle H] [invisible]\n"
+    "       nlpp qdisc {add|del|replace|change} dev DEV [handle H] {root|ingress|clsact|parent ID}\n"
+    "            [ingress_block N] [egress_block N] [KIND [OPTIONS]]\n"
+    "In tc's words. KIND and its OPTIONS:\n"
+    "  htb [r2q N] [default ID] [direct_qlen N] [offload]\n"
+    "  tbf rate RATE burst SIZE {limit SIZE|latency TIME} [peakrate RATE mtu SIZE] [mpu SIZE]\n"
+    "      [overhead N] [linklayer ethernet|atm]\n"
+    "  pfifo|pfifo_head_drop [limit PACKETS]   bfifo [limit SIZE]\n"
+    "  prio [bands N] [priomap P0 ... P15]\n"
+    "  ingress, clsact, and any other kind without options.\n"
+    "RATE: 1mbit, 10Mbps...; SIZE: 10k, 1mb, 1600b; TIME: 50ms, 1s. -s: statistics.\n";
+
+constexpr std::string_view class_help =
+    "Usage: nlpp [-s] [-d] [-j] class show [dev DEV] [root|parent ID] [classid ID]\n"
+    "       nlpp class {add|del|replace|change} dev DEV [classid ID] {root|parent ID} [KIND [OPTIONS]]\n"
+    "In tc's words. KIND and its OPTIONS:\n"
+    "  htb rate RATE [ceil RATE] [burst SIZE] [cburst SIZE] [prio N] [quantum N] [mtu N]\n"
+    "      [mpu SIZE] [overhead N] [linklayer ethernet|atm]\n"
+    "-j prints classes as tc 6.2 and later print them (tc 6.1 prints text).\n";
+
 constexpr std::string_view monitor_help =
-    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop]...\n"
+    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop|vlan|qdisc|class]...\n"
     "Objects may be abbreviated (addr, neigh); none watches all.\n"
     "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
     "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
@@ -111,12 +132,14 @@ const ObjectCommand rule_object{rule_help, run_rule};
 const ObjectCommand nexthop_object{nexthop_help, run_nexthop};
 const ObjectCommand fdb_object{fdb_help, run_fdb};
 const ObjectCommand vlan_object{vlan_help, run_vlan};
+const ObjectCommand qdisc_object{qdisc_help, run_qdisc, false, true};
+const ObjectCommand class_object{class_help, run_class, false, true};
 const ObjectCommand netns_object{netns_help, run_netns, true};
 const ObjectCommand monitor_object{monitor_help, run_monitor, true};
 const ObjectCommand decode_object{decode_help, run_decode};
 
 // iproute2's spellings and abbreviations of each object.
-const std::array<std::pair<std::string_view, const ObjectCommand*>, 22> object_words{{
+const std::array<std::pair<std::string_view, const ObjectCommand*>, 26> object_words{{
     {"link", &link_object},
     {"l", &link_object},
     {"address", &address_object},
@@ -135,6 +158,10 @@ const std::array<std::pair<std::string_view, const ObjectCommand*>, 22> object_w
     {"fdb", &fdb_object},
     {"vlan", &vlan_object},
     {"v", &vlan_object},
+    {"qdisc", &qdisc_object},
+    {"q", &qdisc_object},
+    {"class", &class_object},
+    {"c", &class_object},
     {"netns", &netns_object},
     {"monitor", &monitor_object},
     {"m", &monitor_object},
@@ -149,17 +176,22 @@ const ObjectCommand* find_object(std::string_view word) noexcept {
   return nullptr;
 }
 
+void check_options(const ObjectCommand& object, const Options& options) {
+  if (options.stats && !object.prints_statistics) throw UsageError("-s: only qdisc and class print statistics so far");
+}
+
 bool is_command(std::string_view word, std::string_view command) noexcept {
   return !word.empty() && command.starts_with(word);
 }
 
 void print_usage(std::ostream& out) {
   out << "Usage: nlpp [OPTIONS] OBJECT [COMMAND [ARGUMENTS]]\n"
-         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, netns, monitor, decode\n"
+         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, qdisc, class, netns, monitor, decode\n"
          "        (nlpp OBJECT help)\n"
          "OPTIONS: -j|--json  JSON output, as ip -j prints it\n"
          "         -p|--pretty  indented JSON\n"
          "         -d|--details  every attribute\n"
+         "         -s|-stats  statistics (qdisc, class: as tc -s)\n"
          "         -n|--netns NAME  work in the namespace NAME (as ip -n)\n"
          "         -4 | -6 | -f|--family inet|inet6|mpls|bridge|link\n"
          "         -b|-batch FILE  run the commands of FILE (- for stdin), one a line\n"

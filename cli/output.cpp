@@ -59,6 +59,22 @@ void print_bridge_vlans(Session& session, std::span<const rtnl::BridgeVlan> vlan
   session.out() << format::bridge_vlans_table(vlans, session.link_names(), style_of(session));
 }
 
+format::TcView tc_view(const Session& session, bool one_device) {
+  return {.one_device = one_device, .details = session.options().details, .stats = session.options().stats};
+}
+
+void print_qdiscs(Session& session, std::span<const rtnl::Qdisc> qdiscs, bool one_device) {
+  if (session.options().json)
+    return print_json(session, format::qdiscs_json(qdiscs, session.link_names(), tc_view(session, one_device)));
+  session.out() << format::qdiscs_table(qdiscs, session.link_names(), session.options().stats, style_of(session));
+}
+
+void print_classes(Session& session, std::span<const rtnl::TcClass> classes, bool one_device) {
+  if (session.options().json)
+    return print_json(session, format::classes_json(classes, session.link_names(), tc_view(session, one_device)));
+  session.out() << format::classes_table(classes, session.link_names(), session.options().stats, style_of(session));
+}
+
 void print_netns_names(Session& session, std::span<const std::string> names) {
   if (session.options().json) {
     JsonWriter json;

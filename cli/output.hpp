@@ -29,5 +29,8 @@ void print_nexthops(Session& session, std::span<const rtnl::Nexthop> nexthops);
 void print_fdb(Session& session, std::span<const rtnl::FdbEntry> entries,
                format::FdbView view = format::FdbView::all_devices);
 void print_bridge_vlans(Session& session, std::span<const rtnl::BridgeVlan> vlans);
+/// `tc qdisc show` / `tc class show`; one_device: the listing named its link.
+void print_qdiscs(Session& session, std::span<const rtnl::Qdisc> qdiscs, bool one_device);
+void print_classes(Session& session, std::span<const rtnl::TcClass> classes, bool one_device);
 
 }  // namespace nlpp::cli

@@ -35,6 +35,7 @@ struct Options {
   std::optional<std::string> batch{};  ///< -batch FILE: the commands of FILE ("-": stdin), one a line
   bool force = false;                  ///< -force: a batch goes on after a failing line
   bool atomic = false;                 ///< -atomic: a batch is one IPDB transaction, all or nothing
+  bool stats = false;                  ///< -s: statistics (tc's objects)
   ColourWhen colour = ColourWhen::on_terminal;  ///< -c, -color[=always|auto|never]: coloured text
 };
 
@@ -84,9 +85,14 @@ class Session {
   template <rtnl::RtnlObject T>
   void apply(Verb verb, const T& object) {
     if (atomic_) {
-      atomic_->transaction.change(verb, object).value();
-      atomic_->lines.push_back(atomic_->line);
-      return;
+      if constexpr (ipdb::TransactionObject<T>) {
+        atomic_->transaction.change(verb, object).value();
+        atomic_->lines.push_back(atomic_->line);
+        return;
+      } else {
+        throw UsageError(std::string(rtnl::ObjectTraits<T>::name) +
+                         " changes are not in IPDB transactions yet (-atomic)");
+      }
     }
     if (batch_ && !(rtnl::HasAddPlan<T> && verb == Verb::add)) {
       batch_->changes.change(verb, object).value();

@@ -10,8 +10,8 @@
 # COMPREPLY=($(compgen ...)) splits at blanks on purpose: no word offered
 # holds one.
 # shellcheck disable=SC2207
-_nlpp_objects="link address route neighbour rule nexthop fdb vlan netns monitor decode help"
-_nlpp_options="-j -json --json -p -pretty --pretty -d -details --details -n -netns --netns
+_nlpp_objects="link address route neighbour rule nexthop fdb vlan qdisc class netns monitor decode help"
+_nlpp_options="-j -json --json -p -pretty --pretty -d -details --details -s -stats --stats -n -netns --netns
   -4 -6 -f -family --family -b -batch --batch -force --force -atomic --atomic -c -color= --color= -colour= --colour=
   -h -help --help"
 _nlpp_kinds="bond bridge dummy erspan geneve gre gretap hsr ifb ip6erspan ip6gre ip6gretap ip6tnl
@@ -28,6 +28,8 @@ _nlpp_object() {
     nh | nexthop) echo nexthop ;;
     fdb) echo fdb ;;
     v | vlan) echo vlan ;;
+    q | qdisc) echo qdisc ;;
+    c | class) echo class ;;
     netns) echo netns ;;
     m | monitor) echo monitor ;;
     decode) echo decode ;;
@@ -44,8 +46,10 @@ _nlpp_commands() {
     nexthop) echo "add replace del get show help" ;;
     fdb) echo "add append replace del show help" ;;
     vlan) echo "add del show help" ;;
+    qdisc) echo "add del replace change show help" ;;
+    class) echo "add del replace change show help" ;;
     netns) echo "list add del exec help" ;;
-    monitor) echo "all link address route neigh fdb rule nexthop vlan" ;;
+    monitor) echo "all link address route neigh fdb rule nexthop vlan qdisc class" ;;
     decode) echo "pcap hex --protocol" ;;
   esac
 }

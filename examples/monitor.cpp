@@ -58,6 +58,16 @@ std::string describe(const rtnl::BridgeVlan& vlans) {
   return "vlans of " + std::to_string(vlans.ifindex) + ": " + rtnl::vlans_text(vlans);
 }
 
+template <>
+std::string describe(const rtnl::Qdisc& qdisc) {
+  return "qdisc " + qdisc.kind + " " + qdisc.handle.to_string() + " on " + std::to_string(qdisc.ifindex) + " parent " +
+         qdisc.parent.to_string();
+}
+template <>
+std::string describe(const rtnl::TcClass& tc_class) {
+  return "class " + tc_class.kind + " " + tc_class.handle.to_string() + " on " + std::to_string(tc_class.ifindex);
+}
+
 template <class E>
 struct EventKind;
 template <class T>

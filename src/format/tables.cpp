@@ -2,6 +2,7 @@
 #include <nlpp/format/table.hpp>
 
 #include "iproute2_words.hpp"
+#include "tc_words.hpp"
 
 namespace nlpp::format {
 namespace {
@@ -272,6 +273,53 @@ std::string bridge_vlans_table(std::span<const rtnl::BridgeVlan> vlans, const Li
       table.add_row({link_cell(names, device.ifindex),
                      std::to_string(range.vid) + (range.vid_end ? "-" + std::to_string(*range.vid_end) : ""),
                      or_dash(range.flags.to_string())});
+  return table.to_string(style);
+}
+
+namespace {
+
+std::vector<TextCell> tc_header(std::vector<TextCell> columns, bool statistics) {
+  if (statistics)
+    for (const char* column : {"SENT", "PACKETS", "DROPS", "OVERLIMITS", "BACKLOG", "QLEN"})
+      columns.emplace_back(column);
+  return columns;
+}
+
+void add_tc_row(TextTable& table, std::vector<TextCell> cells, const std::optional<rtnl::TcStats>& stats,
+                bool statistics) {
+  if (statistics) {
+    const rtnl::TcStats shown = stats.value_or(rtnl::TcStats{});
+    for (const uint64_t value : {shown.bytes, shown.packets, uint64_t{shown.drops}, uint64_t{shown.overlimits},
+                                 uint64_t{shown.backlog}, uint64_t{shown.qlen}})
+      cells.emplace_back(std::to_string(value));
+  }
+  table.add_row(std::move(cells));
+}
+
+std::string tc_parent_text(rtnl::TcHandle parent) { return parent == rtnl::TcHandle() ? "-" : parent.to_string(); }
+
+}  // namespace
+
+std::string qdiscs_table(std::span<const rtnl::Qdisc> qdiscs, const LinkNames& names, bool statistics,
+                         TextStyle style) {
+  TextTable table(tc_header({"KIND", "HANDLE", "DEV", "PARENT", "OPTIONS"}, statistics));
+  for (const rtnl::Qdisc& qdisc : qdiscs)
+    add_tc_row(table,
+               {qdisc.kind, tc_major_text(qdisc.handle), link_cell(names, qdisc.ifindex), tc_parent_text(qdisc.parent),
+                or_dash(tc_options_text(qdisc.options))},
+               qdisc.stats, statistics);
+  return table.to_string(style);
+}
+
+std::string classes_table(std::span<const rtnl::TcClass> classes, const LinkNames& names, bool statistics,
+                          TextStyle style) {
+  TextTable table(tc_header({"KIND", "CLASSID", "DEV", "PARENT", "LEAF", "OPTIONS"}, statistics));
+  for (const rtnl::TcClass& tc_class : classes)
+    add_tc_row(
+        table,
+        {tc_class.kind, tc_class.handle.to_string(), link_cell(names, tc_class.ifindex),
+         tc_parent_text(tc_class.parent), tc_parent_text(tc_class.leaf), or_dash(tc_options_text(tc_class.options))},
+        tc_class.stats, statistics);
   return table.to_string(style);
 }
 

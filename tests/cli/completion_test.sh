@@ -41,7 +41,7 @@ expect_has() {
   fi
 }
 
-expect "objects" "link address route neighbour rule nexthop fdb vlan netns monitor decode help" ""
+expect "objects" "link address route neighbour rule nexthop fdb vlan qdisc class netns monitor decode help" ""
 expect "objects after options" "neighbour netns nexthop" -j -p ne
 expect "link a" "add" link a
 expect "addr commands by abbreviation" "add" a a
@@ -51,6 +51,7 @@ expect "colour choices" "-color=always -color=auto" -color=a
 expect "colour choice as the next word, or an object" "address always auto" -c a
 expect "kinds after type" "veth vlan vrf vti vti6 vxlan" link add x type v
 expect "monitor groups" "link" monitor l
+expect "qdisc commands" "replace" qdisc rep
 expect_has "host links from /sys/class/net" lo link show dev ""
 
 ns=nlpp-completion-$$
@@ -60,6 +61,7 @@ trap '"$nlpp" netns del "$ns" >/dev/null 2>&1' EXIT
 expect_has "-n lists the namespace" "$ns" -n ""
 expect_has "netns exec lists the namespace" "$ns" netns exec ""
 expect "links of the -n namespace" "completion0 completion1" -n "$ns" link set com
+expect "links after a class's dev" "completion0 completion1" -n "$ns" class add dev com
 expect_has "links of the -n namespace after dev" lo -n "$ns" address show dev ""
 if complete_words link set com | grep -qx completion0; then
   echo "FAIL: the namespace's link completion0 is offered without -n"

@@ -65,6 +65,14 @@ std::string bridge_run(std::string_view ns, std::string_view args) {
   return run_ip(tool_argv("bridge", {"-n", ns}, args)).value_or("");
 }
 
+nlohmann::json tc_json(std::string_view ns, std::string_view args) {
+  return json_of(tool_argv("tc", {"-n", ns, "-j"}, args));
+}
+
+std::string tc_run(std::string_view ns, std::string_view args) {
+  return run_ip(tool_argv("tc", {"-n", ns}, args)).value_or("");
+}
+
 std::string ip_netns(std::string_view args) { return run_ip(tool_argv("ip", {"netns"}, args)).value_or(""); }
 
 }  // namespace nlpp::test

@@ -24,6 +24,10 @@ std::string ip_run(std::string_view ns, std::string_view args);
 nlohmann::json bridge_json(std::string_view ns, std::string_view args);
 std::string bridge_run(std::string_view ns, std::string_view args);
 
+/// The same for `tc -n NS -j ARGS` (ARGS may start with -s, -d) and `tc -n NS ARGS`.
+nlohmann::json tc_json(std::string_view ns, std::string_view args);
+std::string tc_run(std::string_view ns, std::string_view args);
+
 /// Runs `ip netns ARGS` (add, del, list, exec...) and returns its stdout, as
 /// ip_run() does. The only way these helpers run ip outside a test namespace.
 std::string ip_netns(std::string_view args);

@@ -143,7 +143,7 @@ TEST(DocExamples, objects_hpp_walks_every_object_in_order) {
 
   for_each_object(Objects{}, [&]<class T>(std::type_identity<T>) { names.push_back(ObjectTraits<T>::name); });
 
-  EXPECT_EQ(names.size(), 8U);
+  EXPECT_EQ(names.size(), 10U);
   EXPECT_EQ(names.front(), ObjectTraits<Link>::name);
 }
 
@@ -253,7 +253,7 @@ TEST(DocExamples, architecture_md_field_table_parses_emits_and_diffs_a_rule) {
 // docs/ARCHITECTURE.md, "Adding an object"
 namespace architecture_md_objects {
 using namespace nlpp::rtnl;
-using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan>;
+using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass>;
 static_assert(std::is_same_v<Objects, rtnl::Objects>);
 }  // namespace architecture_md_objects
 
@@ -393,6 +393,26 @@ void rtnl_fdb_entry_hpp() {
                        .state = rtnl::fdb_static, .flags = {rtnl::NeighbourFlag::master}};
   ip.add(entry);
   ip.change(rtnl::Verb::append, vxlan_remote);  // one more remote for the same address
+}
+
+// include/nlpp/rtnl/qdisc.hpp
+void rtnl_qdisc_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+
+  rtnl::Qdisc htb{.ifindex = "eth0", .handle = rtnl::TcHandle(1, 0), .kind = "htb",
+                  .options = rtnl::tc::Htb{.default_class = 0x10}};
+  ip.add(htb);                                   // tc qdisc add dev eth0 root handle 1: htb default 10
+  ip.dump<rtnl::Qdisc>({.ifindex = "eth0"});    // tc qdisc show dev eth0
+}
+
+// include/nlpp/rtnl/tc_class.hpp
+void rtnl_tc_class_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+
+  rtnl::TcClass web{.ifindex = "eth0", .handle = rtnl::TcHandle(1, 0x10), .parent = rtnl::TcHandle(1, 0),
+                    .kind = "htb", .options = rtnl::tc::HtbClass{.rate = {.bytes_per_second = 125000}}};
+  ip.add(web);                                  // tc class add dev eth0 parent 1: classid 1:10 htb rate 1mbit
+  ip.dump<rtnl::TcClass>({.ifindex = "eth0"});  // tc class show dev eth0
 }
 
 // include/nlpp/rtnl/ip_route.hpp, IpRoute
@@ -745,6 +765,8 @@ constexpr void (*kernel_examples[])() = {
     rtnl_fdb_entry_hpp,
     rtnl_ip_route_hpp,
     rtnl_ip_route_hpp_throwing,
+    rtnl_qdisc_hpp,
+    rtnl_tc_class_hpp,
     rtnl_link_hpp,
     rtnl_link_altnames_hpp,
     rtnl_link_ref_hpp,

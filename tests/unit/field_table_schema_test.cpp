@@ -17,6 +17,8 @@
 #include "rtnl/nexthop/nexthop_table.hpp"
 #include "rtnl/route/route_table.hpp"
 #include "rtnl/rule/rule_table.hpp"
+#include "rtnl/tc/kind_tables.hpp"
+#include "rtnl/tc/tc_table.hpp"
 
 #include <gtest/gtest.h>
 
@@ -210,6 +212,15 @@ TEST(FieldTableSchema, link_kind_tables_match_rt_link) {
   expect_table_matches<KindTraits<Tun>::fields>("rt-link", "linkinfo-tun-attrs");
   expect_table_matches<KindTraits<Vlan>::fields>("rt-link", "linkinfo-vlan-attrs");
   expect_table_matches<KindTraits<Vrf>::fields>("rt-link", "linkinfo-vrf-attrs");
+}
+
+TEST(FieldTableSchema, tc_tables_match_tc) {
+  expect_table_matches<rtnl::tc::qdisc_fields>("tc", "tc-attrs");
+  expect_table_matches<rtnl::tc::class_fields>("tc", "tc-attrs");
+  using rtnl::tc::KindTraits;
+  expect_table_matches<KindTraits<rtnl::tc::Htb>::fields>("tc", "tc-htb-attrs");
+  expect_table_matches<KindTraits<rtnl::tc::HtbClass>::fields>("tc", "tc-htb-attrs");
+  expect_table_matches<KindTraits<rtnl::tc::Tbf>::fields>("tc", "tc-tbf-attrs");
 }
 
 TEST(FieldTableSchema, family_tables_match_nlctrl) {

@@ -219,7 +219,8 @@ TEST(RtnlEvents, groups_map_to_their_rtnlgrp_numbers) {
             (std::vector<uint32_t>{RTNLGRP_LINK, RTNLGRP_NEXTHOP}));
   EXPECT_EQ(rtnl::multicast_groups(rtnl::route_events),
             (std::vector<uint32_t>{RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE, RTNLGRP_MPLS_ROUTE}));
-  EXPECT_EQ(rtnl::multicast_groups(rtnl::all_events).size(), 10u);
+  EXPECT_EQ(rtnl::multicast_groups({rtnl::EventGroup::tc}), (std::vector<uint32_t>{RTNLGRP_TC}));
+  EXPECT_EQ(rtnl::multicast_groups(rtnl::all_events).size(), 11u);
   EXPECT_EQ(rtnl::rule_events.to_string(), "ipv4_rules ipv6_rules");
 }
 

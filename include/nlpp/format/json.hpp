@@ -31,6 +31,13 @@ enum class RouteView { all_tables, one_table };
 /// leaves out each entry's "ifname", which the listing already says.
 enum class FdbView { all_devices, one_device };
 
+/// How a tc listing was asked for: `tc -j [-s] [-d] qdisc|class show [dev DEV]`.
+struct TcView {
+  bool one_device = false;  ///< `dev DEV` given: each object's "dev" is left out
+  bool details = false;     ///< -d
+  bool stats = false;       ///< -s
+};
+
 /// `ip -j -d link show`: an array of link objects. Other links (master,
 /// IFLA_LINK, a vxlan's dev) are named through the links given.
 std::string links_json(std::span<const rtnl::Link> links);
@@ -53,6 +60,12 @@ std::string fdb_json(std::span<const rtnl::FdbEntry> entries, const LinkNames& n
 /// ranges in "vlans"; devices without vids are left out.
 std::string bridge_vlans_json(std::span<const rtnl::BridgeVlan> vlans, const LinkNames& names);
 
+/// `tc -j qdisc show`: an array of qdisc objects.
+std::string qdiscs_json(std::span<const rtnl::Qdisc> qdiscs, const LinkNames& names, const TcView& view = {});
+/// `tc -j class show dev DEV`: an array of class objects (as tc prints them
+/// from 6.2 on; tc 6.1 prints classes as text).
+std::string classes_json(std::span<const rtnl::TcClass> classes, const LinkNames& names, const TcView& view = {});
+
 /// Compact JSON (what the functions above return) indented the way
 /// `ip -j -p` indents it: four spaces, one member per line; `{}` and `[]`
 /// stay on one line, strings are copied untouched.
@@ -69,6 +82,8 @@ void write_nexthop(JsonWriter& json, const rtnl::Nexthop& nexthop, const LinkNam
 void write_fdb_entry(JsonWriter& json, const rtnl::FdbEntry& entry, const LinkNames& names,
                      FdbView view = FdbView::all_devices);
 void write_bridge_vlan(JsonWriter& json, const rtnl::BridgeVlan& vlans, const LinkNames& names);
+void write_qdisc(JsonWriter& json, const rtnl::Qdisc& qdisc, const LinkNames& names, const TcView& view = {});
+void write_tc_class(JsonWriter& json, const rtnl::TcClass& tc_class, const LinkNames& names, const TcView& view = {});
 
 /// The writers above under one name, found by overload from the object's
 /// type, in their default view: for code written once for every object
@@ -94,6 +109,13 @@ inline void write_json(JsonWriter& json, const rtnl::FdbEntry& entry, const Link
 }
 inline void write_json(JsonWriter& json, const rtnl::BridgeVlan& vlans, const LinkNames& names) {
   write_bridge_vlan(json, vlans, names);
+}
+
+inline void write_json(JsonWriter& json, const rtnl::Qdisc& qdisc, const LinkNames& names) {
+  write_qdisc(json, qdisc, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::TcClass& tc_class, const LinkNames& names) {
+  write_tc_class(json, tc_class, names);
 }
 
 /// Whether write_json() takes T.

@@ -19,8 +19,10 @@
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
 #include <nlpp/rtnl/nexthop.hpp>
+#include <nlpp/rtnl/qdisc.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
+#include <nlpp/rtnl/tc_class.hpp>
 
 #include <span>
 #include <string>
@@ -88,5 +90,15 @@ std::string fdb_table(std::span<const rtnl::FdbEntry> entries, const LinkNames& 
 /// One row per vid or range of a device: dev, vids, flags (PVID, untagged).
 std::string bridge_vlans_table(std::span<const rtnl::BridgeVlan> vlans, const LinkNames& names,
                                TextStyle style = TextStyle::plain);
+
+/// One row per qdisc: kind, handle, dev, parent, the options in tc's words
+/// ("r2q 10 default 0x10..."); with statistics, what it sent and dropped and
+/// its queue.
+std::string qdiscs_table(std::span<const rtnl::Qdisc> qdiscs, const LinkNames& names, bool statistics = false,
+                         TextStyle style = TextStyle::plain);
+/// One row per class: kind, class id, dev, parent, leaf qdisc, options;
+/// statistics as for qdiscs.
+std::string classes_table(std::span<const rtnl::TcClass> classes, const LinkNames& names, bool statistics = false,
+                          TextStyle style = TextStyle::plain);
 
 }  // namespace nlpp::format

@@ -14,8 +14,10 @@
 #include <nlpp/rtnl/neighbour.hpp>
 #include <nlpp/rtnl/nexthop.hpp>
 #include <nlpp/rtnl/object_traits.hpp>
+#include <nlpp/rtnl/qdisc.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
+#include <nlpp/rtnl/tc_class.hpp>
 
 #include <tuple>
 #include <type_traits>
@@ -29,7 +31,7 @@ struct ObjectList {};
 
 /// Every RTNL object. The order is rtnl::Event's (each EventObject adds its
 /// NewEvent and DelEvent there, in this order): add new objects at the end.
-using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan>;
+using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass>;
 
 /// Calls f(std::type_identity<T>{}) for each T of the list, in order:
 ///

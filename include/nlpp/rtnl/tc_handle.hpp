@@ -24,6 +24,8 @@ namespace nlpp::rtnl {
 /// number, as the kernel's tcmsg carries them.
 class TcHandle {
  public:
+  using wire_type = uint32_t;  ///< carried as the kernel's u32 (codecs, tcmsg)
+
   /// "none" (TC_H_UNSPEC): the kernel chooses, or nothing is named.
   constexpr TcHandle() noexcept = default;
   constexpr explicit TcHandle(uint32_t value) noexcept : value_(value) {}
@@ -46,6 +48,7 @@ class TcHandle {
   static Result<TcHandle> parse_qdisc(std::string_view text);
 
   constexpr uint32_t value() const noexcept { return value_; }
+  constexpr explicit operator uint32_t() const noexcept { return value_; }
   constexpr uint16_t major_id() const noexcept { return static_cast<uint16_t>(value_ >> 16); }
   constexpr uint16_t minor_id() const noexcept { return static_cast<uint16_t>(value_ & 0xffff); }
 

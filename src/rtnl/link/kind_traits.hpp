@@ -1,16 +1,15 @@
 // How a link kind's typed data maps onto IFLA_INFO_DATA (or, for the ports
 // of a bridge or bond, IFLA_INFO_SLAVE_DATA). Each kind's <kind>_table.hpp
 // specialises KindTraits once; link_info.hpp's LinkData / SlaveData list the
-// structs, and the one engine behind them (link_data.cpp over
-// codec/field_table.hpp) parses, emits, validates and diffs every kind.
+// structs, and the one engine behind them (codec/kind_data.hpp, which tc's
+// options share) parses, emits, validates and diffs every kind.
 #pragma once
 
 #include "codec/field.hpp"
 #include "codec/header_codecs.hpp"
+#include "codec/kind_data.hpp"
 #include "codec/value_codecs.hpp"
 
-#include <algorithm>
-#include <iterator>
 #include <string_view>
 #include <type_traits>
 
@@ -44,16 +43,9 @@ struct KindTraits;
 /// An alternative of LinkData / SlaveData that is a kind's struct (not
 /// std::monostate or GenericData).
 template <class T>
-concept Modelled = requires { KindTraits<T>::kinds; };
+concept Modelled = codec::ModelledKind<KindTraits, T>;
 
 /// Which alternative serves kind, for codec::with_alternative().
-inline auto serving(std::string_view kind) {
-  return [kind]<class T>(std::type_identity<T>) {
-    if constexpr (Modelled<T>)
-      return std::ranges::find(KindTraits<T>::kinds, kind) != std::end(KindTraits<T>::kinds);
-    else
-      return false;
-  };
-}
+inline auto serving(std::string_view kind) { return codec::serving<KindTraits>(kind); }
 
 }  // namespace nlpp::rtnl::link

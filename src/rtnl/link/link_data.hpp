@@ -1,5 +1,6 @@
 // The kind registry: IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA to and from
-// LinkData / SlaveData, each kind through its KindTraits table. Which
+// LinkData / SlaveData, each kind through its KindTraits table (the engine
+// is codec/kind_data.hpp's, which tc's options share). Which
 // struct serves a kind is read off the variants' alternatives (their
 // KindTraits<T>::kinds), so link_info.hpp's variants are the one list.
 #pragma once
@@ -17,8 +18,9 @@ namespace nlpp::rtnl::link {
 /// The data of kind: the struct that serves the kind, or GenericData when
 /// none does, or when the attributes do not fit the struct (nothing the
 /// kernel sent is lost, and one odd link does not fail a whole dump).
-LinkData parse_link_data(std::string_view kind, wire::AttributeRange attributes);
-SlaveData parse_slave_data(std::string_view slave_kind, wire::AttributeRange attributes);
+/// data is the whole IFLA_INFO_DATA (IFLA_INFO_SLAVE_DATA) attribute.
+LinkData parse_link_data(std::string_view kind, const wire::Attribute& data);
+SlaveData parse_slave_data(std::string_view slave_kind, const wire::Attribute& data);
 
 /// A nested attribute of type holding the data's attributes; nothing for monostate.
 void emit_data(const LinkData& data, uint16_t type, wire::MessageBuilder& out);

@@ -24,12 +24,11 @@ Result<void> LinkInfoCodec::parse(const wire::Attribute& attribute, std::optiona
         // A malformed data nest is refused like a malformed IFLA_LINKINFO:
         // kept raw, its tail would be lost and the link read differently
         // after one trip through emit.
-        const wire::AttributeRange data = entry.nested();
-        if (Result<void> valid = data.validate(); !valid) return valid;
+        if (Result<void> valid = entry.nested().validate(); !valid) return valid;
         if (entry.type() == IFLA_INFO_DATA)
-          parsed.data = parse_link_data(parsed.kind, data);
+          parsed.data = parse_link_data(parsed.kind, entry);
         else
-          parsed.slave_data = parse_slave_data(parsed.slave_kind, data);
+          parsed.slave_data = parse_slave_data(parsed.slave_kind, entry);
         break;
       }
       default:

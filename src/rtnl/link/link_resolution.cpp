@@ -9,9 +9,11 @@
 #include <nlpp/rtnl/link_name.hpp>
 #include <nlpp/rtnl/neighbour.hpp>
 #include <nlpp/rtnl/nexthop.hpp>
+#include <nlpp/rtnl/qdisc.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/route_filter.hpp>
 #include <nlpp/rtnl/route_query.hpp>
+#include <nlpp/rtnl/tc_class.hpp>
 
 #include <cerrno>
 #include <string>
@@ -67,7 +69,9 @@ template Result<void> resolve_links(io::RequestEngine&, FdbFilter&);
 template Result<void> resolve_links(io::RequestEngine&, LinkFilter&);
 template Result<void> resolve_links(io::RequestEngine&, NeighbourFilter&);
 template Result<void> resolve_links(io::RequestEngine&, NexthopFilter&);
+template Result<void> resolve_links(io::RequestEngine&, QdiscFilter&);
 template Result<void> resolve_links(io::RequestEngine&, RouteFilter&);
+template Result<void> resolve_links(io::RequestEngine&, TcClassFilter&);
 
 template Result<const Address*> links_resolved(io::RequestEngine&, const Address&, std::optional<Address>&);
 template Result<const BridgeVlan*> links_resolved(io::RequestEngine&, const BridgeVlan&, std::optional<BridgeVlan>&);
@@ -75,7 +79,9 @@ template Result<const FdbEntry*> links_resolved(io::RequestEngine&, const FdbEnt
 template Result<const Link*> links_resolved(io::RequestEngine&, const Link&, std::optional<Link>&);
 template Result<const Neighbour*> links_resolved(io::RequestEngine&, const Neighbour&, std::optional<Neighbour>&);
 template Result<const Nexthop*> links_resolved(io::RequestEngine&, const Nexthop&, std::optional<Nexthop>&);
+template Result<const Qdisc*> links_resolved(io::RequestEngine&, const Qdisc&, std::optional<Qdisc>&);
 template Result<const Route*> links_resolved(io::RequestEngine&, const Route&, std::optional<Route>&);
 template Result<const RouteQuery*> links_resolved(io::RequestEngine&, const RouteQuery&, std::optional<RouteQuery>&);
+template Result<const TcClass*> links_resolved(io::RequestEngine&, const TcClass&, std::optional<TcClass>&);
 
 }  // namespace nlpp::rtnl

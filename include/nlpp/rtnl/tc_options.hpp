@@ -1,0 +1,24 @@
+// TCA_OPTIONS, typed by TCA_KIND: the one table of tc kinds. Each struct
+// lists the kinds it serves (its KindTraits, private, in src/rtnl/tc/);
+// adding a kind is adding its header, its table and its place here.
+#pragma once
+
+#include <nlpp/rtnl/tc/fifo.hpp>
+#include <nlpp/rtnl/tc/generic_options.hpp>
+#include <nlpp/rtnl/tc/htb.hpp>
+#include <nlpp/rtnl/tc/prio.hpp>
+#include <nlpp/rtnl/tc/tbf.hpp>
+
+#include <variant>
+
+namespace nlpp::rtnl {
+
+/// A qdisc's options. monostate: none (ingress, clsact, noqueue, mq; a
+/// request may leave them out for a kind whose options all have defaults).
+/// GenericOptions: a kind without a struct, raw.
+using QdiscOptions = std::variant<std::monostate, tc::Fifo, tc::Prio, tc::Tbf, tc::Htb, tc::GenericOptions>;
+
+/// A class's options, by its qdisc's kind.
+using ClassOptions = std::variant<std::monostate, tc::HtbClass, tc::GenericOptions>;
+
+}  // namespace nlpp::rtnl

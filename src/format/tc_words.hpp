@@ -1,0 +1,30 @@
+// Internal: tc objects in tc's own words, for the text tables: a kind's
+// options as tc prints them ("rate 1Mbit burst 10Kb lat 50ms"), and the
+// sizes, rates and hex numbers in tc's forms, which the JSON shares.
+#pragma once
+
+#include <nlpp/rtnl/tc_handle.hpp>
+#include <nlpp/rtnl/tc_options.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace nlpp::format::detail {
+
+/// tc's sprint_size(): "10Kb", "2Mb", "1600b".
+std::string tc_size_text(uint32_t size);
+/// tc's print_rate(): "1Mbit", "250Kbit" (from bytes per second).
+std::string tc_rate_text(uint64_t bytes_per_second);
+/// print_0xhex(): "%#llx", which prints 0 as "0".
+std::string tc_hex_text(uint64_t value);
+/// A qdisc's handle as tc prints it: its major in hex and a colon ("1:", "0:").
+std::string tc_major_text(rtnl::TcHandle handle);
+/// tc's "lat" of a tbf: the time a full queue takes to drain, less its
+/// bucket's, in microseconds; negative when the limit is below the bucket.
+double tbf_latency(const rtnl::tc::Tbf& tbf);
+
+/// The options in tc's words; "" for none.
+std::string tc_options_text(const rtnl::QdiscOptions& options);
+std::string tc_options_text(const rtnl::ClassOptions& options);
+
+}  // namespace nlpp::format::detail
