@@ -220,6 +220,26 @@ TEST_F(TrafficControl, changed_replaced_and_deleted_through_nlpp) {
   EXPECT_TRUE(test::tc_json(ns_name(), "qdisc show dev veth0 clsact").empty());
 }
 
+TEST_F(TrafficControl, get_reads_one_qdisc_by_its_place_and_one_class_by_its_id) {
+  add(Qdisc{.ifindex = "veth0", .handle = TcHandle(1, 0), .options = tc::Htb{.default_class = 0x10}});
+  add(TcClass{.ifindex = "veth0", .handle = TcHandle(1, 0x10), .parent = TcHandle(1, 0),
+              .options = tc::HtbClass{.rate = {.bytes_per_second = 125000}}});
+
+  Result<Qdisc> qdisc = ip_route().get(Qdisc{.ifindex = "veth0"});
+  ASSERT_TRUE(qdisc) << qdisc.error().describe();
+  EXPECT_EQ(qdisc->kind, "htb");
+  EXPECT_EQ(qdisc->handle, TcHandle(1, 0));
+  EXPECT_EQ(std::get<tc::Htb>(qdisc->options).default_class, 0x10u);
+
+  Result<TcClass> tc_class = ip_route().get(TcClass{.ifindex = "veth0", .handle = TcHandle(1, 0x10)});
+  ASSERT_TRUE(tc_class) << tc_class.error().describe();
+  EXPECT_EQ(std::get<tc::HtbClass>(tc_class->options).rate.bytes_per_second, 125000u);
+
+  Result<TcClass> missing = ip_route().get(TcClass{.ifindex = "veth0", .handle = TcHandle(1, 0x99)});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), kernel_error(ENOENT)) << missing.error().describe();
+}
+
 TEST_F(TrafficControl, the_kernels_refusals_and_bad_input_are_errors) {
   const Qdisc htb{.ifindex = "veth0", .handle = TcHandle(1, 0), .options = tc::Htb{}};
   add(htb);

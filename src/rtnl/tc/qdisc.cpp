@@ -35,6 +35,8 @@ Result<Qdisc> ObjectTraits<Qdisc>::parse(const wire::Message& message) {
 
 void ObjectTraits<Qdisc>::emit(const Qdisc& qdisc, wire::MessageBuilder& builder, uint16_t type, uint16_t flags) {
   const Qdisc sent = as_sent(qdisc);
+  // The kernel answers a get by notifying; only NLM_F_ECHO sends that back to the asker.
+  if (type == ObjectTraits<Qdisc>::get_type) flags |= NLM_F_ECHO;
   builder.begin_message(type, flags).append_header(tc::request_tcmsg(sent.ifindex, sent.handle, sent.parent));
   if (type != RTM_NEWQDISC) {  // a delete or a get names the qdisc
     if (!sent.kind.empty()) builder.add_string(TCA_KIND, sent.kind);

@@ -20,6 +20,8 @@ void ObjectTraits<TcClass>::emit(const TcClass& tc_class, wire::MessageBuilder& 
                                  uint16_t flags) {
   TcClass sent = tc_class;
   sent.kind = tc_class.resolved_kind();
+  // The kernel answers a get by notifying; only NLM_F_ECHO sends that back to the asker.
+  if (type == ObjectTraits<TcClass>::get_type) flags |= NLM_F_ECHO;
   builder.begin_message(type, flags).append_header(tc::request_tcmsg(sent.ifindex, sent.handle, sent.parent));
   if (type != RTM_NEWTCLASS) {  // a delete or a get names the class
     if (!sent.kind.empty()) builder.add_string(TCA_KIND, sent.kind);
