@@ -91,6 +91,18 @@ std::optional<T> parse_modelled(const wire::Attribute& data, std::string_view ki
   return value;
 }
 
+// The variant's raw alternative holding data (a recursion, not a fold over
+// a lambda: clang 14 crashes on the fold).
+template <template <class> class Traits, class Variant, size_t index = 0>
+Variant raw_alternative(const wire::Attribute& data) {
+  static_assert(index < std::variant_size_v<Variant>, "the variant has no raw alternative");
+  using T = std::variant_alternative_t<index, Variant>;
+  if constexpr (RawKind<Traits, T>)
+    return Traits<T>::raw(data);
+  else
+    return raw_alternative<Traits, Variant, index + 1>(data);
+}
+
 template <template <class> class Traits, class T>
 void emit_modelled(const T& value, uint16_t type, wire::MessageBuilder& out) {
   if constexpr (StructKind<Traits, T> && !requires { value.unknown; }) {  // the struct alone
@@ -138,17 +150,7 @@ Variant parse_kind_data(std::string_view kind, const wire::Attribute& data) {
       if (std::optional<T> value = kind_detail::parse_modelled<Traits, T>(data, kind)) parsed = std::move(*value);
   });
   if (parsed) return std::move(*parsed);
-  return [&]<size_t... index>(std::index_sequence<index...>) {
-    Variant raw;
-    (
-        [&] {
-          using T = std::variant_alternative_t<index, Variant>;
-          if constexpr (RawKind<Traits, T>) raw = Traits<T>::raw(data);
-        }(),
-        ...);
-    return raw;
-  }
-  (std::make_index_sequence<std::variant_size_v<Variant>>{});
+  return kind_detail::raw_alternative<Traits, Variant>(data);
 }
 
 /// The data as an attribute of type: a nest of the struct's attributes
