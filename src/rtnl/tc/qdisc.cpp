@@ -23,7 +23,7 @@ Qdisc as_sent(const Qdisc& qdisc) {
 
 }  // namespace
 
-std::string Qdisc::resolved_kind() const { return kind.empty() ? std::string(tc::only_kind_of(options)) : kind; }
+std::string Qdisc::resolved_kind() const { return tc::resolved_kind_of(*this); }
 
 Result<Qdisc> ObjectTraits<Qdisc>::parse(const wire::Message& message) {
   Qdisc qdisc;
@@ -34,16 +34,7 @@ Result<Qdisc> ObjectTraits<Qdisc>::parse(const wire::Message& message) {
 }
 
 void ObjectTraits<Qdisc>::emit(const Qdisc& qdisc, wire::MessageBuilder& builder, uint16_t type, uint16_t flags) {
-  const Qdisc sent = as_sent(qdisc);
-  // The kernel answers a get by notifying; only NLM_F_ECHO sends that back to the asker.
-  if (type == ObjectTraits<Qdisc>::get_type) flags |= NLM_F_ECHO;
-  builder.begin_message(type, flags).append_header(tc::request_tcmsg(sent.ifindex, sent.handle, sent.parent));
-  if (type != RTM_NEWQDISC) {  // a delete or a get names the qdisc
-    if (!sent.kind.empty()) builder.add_string(TCA_KIND, sent.kind);
-    return;
-  }
-  codec::emit_attributes<tc::qdisc_fields>(sent, builder);
-  codec::emit_unknown(sent.unknown, builder);
+  tc::emit_request<tc::qdisc_fields>(as_sent(qdisc), builder, type, flags);
 }
 
 Result<void> ObjectTraits<Qdisc>::validate(const Qdisc& qdisc) {
@@ -51,10 +42,7 @@ Result<void> ObjectTraits<Qdisc>::validate(const Qdisc& qdisc) {
   if (qdisc.handle.minor_id() != 0)
     return Error(errc::invalid_argument,
                  "qdisc handle " + qdisc.handle.to_string() + ": a qdisc's minor is 0 (\"1:\")");
-  const std::string kind = qdisc.resolved_kind();
-  if (Result<void> named = tc::check_kind(kind, !std::holds_alternative<std::monostate>(qdisc.options), name); !named)
-    return named;
-  return tc::validate_options(qdisc.options, kind);
+  return tc::validate_kind(qdisc);
 }
 
 ObjectTraits<Qdisc>::Key ObjectTraits<Qdisc>::key(const Qdisc& qdisc) {

@@ -6,7 +6,7 @@
 
 namespace nlpp::rtnl {
 
-std::string TcClass::resolved_kind() const { return kind.empty() ? std::string(tc::only_kind_of(options)) : kind; }
+std::string TcClass::resolved_kind() const { return tc::resolved_kind_of(*this); }
 
 Result<TcClass> ObjectTraits<TcClass>::parse(const wire::Message& message) {
   TcClass tc_class;
@@ -20,15 +20,7 @@ void ObjectTraits<TcClass>::emit(const TcClass& tc_class, wire::MessageBuilder& 
                                  uint16_t flags) {
   TcClass sent = tc_class;
   sent.kind = tc_class.resolved_kind();
-  // The kernel answers a get by notifying; only NLM_F_ECHO sends that back to the asker.
-  if (type == ObjectTraits<TcClass>::get_type) flags |= NLM_F_ECHO;
-  builder.begin_message(type, flags).append_header(tc::request_tcmsg(sent.ifindex, sent.handle, sent.parent));
-  if (type != RTM_NEWTCLASS) {  // a delete or a get names the class
-    if (!sent.kind.empty()) builder.add_string(TCA_KIND, sent.kind);
-    return;
-  }
-  codec::emit_attributes<tc::class_fields>(sent, builder);
-  codec::emit_unknown(sent.unknown, builder);
+  tc::emit_request<tc::class_fields>(sent, builder, type, flags);
 }
 
 Result<void> ObjectTraits<TcClass>::validate(const TcClass& tc_class) {
@@ -36,11 +28,7 @@ Result<void> ObjectTraits<TcClass>::validate(const TcClass& tc_class) {
   if (tc_class.handle.minor_id() == 0)
     return Error(errc::invalid_argument,
                  "class handle " + tc_class.handle.to_string() + ": a class id has a minor (\"1:10\")");
-  const std::string kind = tc_class.resolved_kind();
-  if (Result<void> named = tc::check_kind(kind, !std::holds_alternative<std::monostate>(tc_class.options), name);
-      !named)
-    return named;
-  return tc::validate_options(tc_class.options, kind);
+  return tc::validate_kind(tc_class);
 }
 
 ObjectTraits<TcClass>::Key ObjectTraits<TcClass>::key(const TcClass& tc_class) {

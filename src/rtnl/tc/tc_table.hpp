@@ -12,12 +12,14 @@
 #include "codec/object_accessors.hpp"
 #include "codec/struct_codecs.hpp"
 #include "codec/value_codecs.hpp"
+#include "rtnl/tc/tc_common.hpp"
 #include "rtnl/tc/tc_options.hpp"
 #include "rtnl/tc/tc_stats_codec.hpp"
 
 #include <linux/rtnetlink.h>
 
 #include <array>
+#include <string>
 #include <tuple>
 #include <type_traits>
 
@@ -113,5 +115,38 @@ inline constexpr auto class_fields = std::tuple_cat(
                                codec::field("older_stats", codec::WholeObject<TcClass>{}, OlderStats{}),
                                codec::padding<TcClass>(TCA_PAD),
                            });
+
+/// kind, or the one kind the options serve.
+template <class Object>
+std::string resolved_kind_of(const Object& object) {
+  return object.kind.empty() ? std::string(only_kind_of(object.options)) : object.kind;
+}
+
+/// A qdisc or class request as tc sends it: a new one whole, through its
+/// table; a delete or a get, the tcmsg and the kind only, a get asking for
+/// the echo (the kernel answers a get by notifying, which reaches the asker
+/// only as an echo).
+template <const auto& fields, class Object>
+void emit_request(const Object& sent, wire::MessageBuilder& builder, uint16_t type, uint16_t flags) {
+  using Traits = ObjectTraits<Object>;
+  if (type == Traits::get_type) flags |= NLM_F_ECHO;
+  builder.begin_message(type, flags).append_header(request_tcmsg(sent.ifindex, sent.handle, sent.parent));
+  if (type != Traits::new_type) {
+    if (!sent.kind.empty()) builder.add_string(TCA_KIND, sent.kind);
+    return;
+  }
+  codec::emit_attributes<fields>(sent, builder);
+  codec::emit_unknown(sent.unknown, builder);
+}
+
+/// The object's kind and options agree: a kind is given or implied when
+/// there are options, and the options pass their kind's checks.
+template <class Object>
+Result<void> validate_kind(const Object& object) {
+  const std::string kind = resolved_kind_of(object);
+  const bool has_options = !std::holds_alternative<std::monostate>(object.options);
+  if (Result<void> named = check_kind(kind, has_options, ObjectTraits<Object>::name); !named) return named;
+  return validate_options(object.options, kind);
+}
 
 }  // namespace nlpp::rtnl::tc
