@@ -101,8 +101,34 @@ constexpr std::string_view class_help =
     "      [mpu SIZE] [overhead N] [linklayer ethernet|atm]\n"
     "-j prints classes as tc 6.2 and later print them (tc 6.1 prints text).\n";
 
+constexpr std::string_view filter_help =
+    "Usage: nlpp [-s] [-d] [-j] filter show dev DEV|block N [root|ingress|egress|parent ID] [pref N]\n"
+    "                           [protocol PROTO] [chain N] [handle H]\n"
+    "       nlpp filter {add|del|replace|change} dev DEV|block N [root|ingress|egress|parent ID]\n"
+    "            [handle H] [pref N] [protocol PROTO] [chain N] [KIND [OPTIONS]]\n"
+    "       nlpp filter get dev DEV|block N parent ID|ingress|egress pref N protocol PROTO handle H KIND\n"
+    "In tc's words. PROTO: ip, ipv6, all (the default), arp, 802.1Q, 802.1ad... or a number.\n"
+    "KIND and its OPTIONS:\n"
+    "  u32 [match SELECTOR]... [classid ID] [link HT] [ht HT] [divisor N] [order N] [indev DEV]\n"
+    "      [hashkey mask M at OFF] [offset [plus N] [at N] [mask M] [shift N] [eat]]\n"
+    "      [sample SELECTOR [divisor N]] [skip_hw|skip_sw] [action ACTION...]   (H: 800:0:800)\n"
+    "    SELECTOR: u32|u16|u8 VALUE MASK [at [nexthdr+]OFF]; ip src|dst PREFIX;\n"
+    "      ip tos|dsfield|precedence|ihl|protocol|sport|dport|icmp_type|icmp_code VALUE MASK;\n"
+    "      ip nofrag|firstfrag|df|mf; ip6 src|dst PREFIX;\n"
+    "      ip6 priority|protocol|flowlabel|sport|dport|icmp_type|icmp_code VALUE MASK;\n"
+    "      tcp|udp src|dst VALUE MASK; icmp type|code VALUE MASK; ether src|dst LLADDR\n"
+    "  matchall [classid ID] [skip_hw|skip_sw] [action ACTION...]\n"
+    "  fw [classid ID] [indev DEV] [action ACTION...]   (H: MARK[/MASK])\n"
+    "  bpf bytecode 'N,c t f k,...'|bytecode-file FILE [classid ID] [direct-action|da]\n"
+    "      [skip_hw|skip_sw] [action ACTION...]   (classic BPF; eBPF objects not yet)\n"
+    "ACTION: [gact] VERDICT [random netrand|determ VERDICT VALUE] [index N]\n"
+    "        mirred egress|ingress mirror|redirect dev DEV [VERDICT (mirror)] [index N]\n"
+    "        each followed by [cookie HEX] [hw_stats immediate|delayed|disabled] [no_percpu]\n"
+    "        [skip_sw|skip_hw]; another action follows with or without \"action\".\n"
+    "VERDICT: pass|ok, drop|shot, pipe, reclassify, continue, trap, goto chain N, jump N\n";
+
 constexpr std::string_view monitor_help =
-    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop|vlan|qdisc|class]...\n"
+    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop|vlan|qdisc|class|filter]...\n"
     "Objects may be abbreviated (addr, neigh); none watches all.\n"
     "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
     "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
@@ -134,12 +160,13 @@ const ObjectCommand fdb_object{fdb_help, run_fdb};
 const ObjectCommand vlan_object{vlan_help, run_vlan};
 const ObjectCommand qdisc_object{qdisc_help, run_qdisc, false, true};
 const ObjectCommand class_object{class_help, run_class, false, true};
+const ObjectCommand filter_object{filter_help, run_filter, false, true};
 const ObjectCommand netns_object{netns_help, run_netns, true};
 const ObjectCommand monitor_object{monitor_help, run_monitor, true};
 const ObjectCommand decode_object{decode_help, run_decode};
 
 // iproute2's spellings and abbreviations of each object.
-const std::array<std::pair<std::string_view, const ObjectCommand*>, 26> object_words{{
+const std::array<std::pair<std::string_view, const ObjectCommand*>, 28> object_words{{
     {"link", &link_object},
     {"l", &link_object},
     {"address", &address_object},
@@ -162,6 +189,8 @@ const std::array<std::pair<std::string_view, const ObjectCommand*>, 26> object_w
     {"q", &qdisc_object},
     {"class", &class_object},
     {"c", &class_object},
+    {"filter", &filter_object},
+    {"f", &filter_object},
     {"netns", &netns_object},
     {"monitor", &monitor_object},
     {"m", &monitor_object},
@@ -177,7 +206,8 @@ const ObjectCommand* find_object(std::string_view word) noexcept {
 }
 
 void check_options(const ObjectCommand& object, const Options& options) {
-  if (options.stats && !object.prints_statistics) throw UsageError("-s: only qdisc and class print statistics so far");
+  if (options.stats && !object.prints_statistics)
+    throw UsageError("-s: only qdisc, class and filter print statistics so far");
 }
 
 bool is_command(std::string_view word, std::string_view command) noexcept {
@@ -186,12 +216,13 @@ bool is_command(std::string_view word, std::string_view command) noexcept {
 
 void print_usage(std::ostream& out) {
   out << "Usage: nlpp [OPTIONS] OBJECT [COMMAND [ARGUMENTS]]\n"
-         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, qdisc, class, netns, monitor, decode\n"
+         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, qdisc, class, filter, netns, monitor, "
+         "decode\n"
          "        (nlpp OBJECT help)\n"
          "OPTIONS: -j|--json  JSON output, as ip -j prints it\n"
          "         -p|--pretty  indented JSON\n"
          "         -d|--details  every attribute\n"
-         "         -s|-stats  statistics (qdisc, class: as tc -s)\n"
+         "         -s|-stats  statistics (qdisc, class, filter: as tc -s)\n"
          "         -n|--netns NAME  work in the namespace NAME (as ip -n)\n"
          "         -4 | -6 | -f|--family inet|inet6|mpls|bridge|link\n"
          "         -b|-batch FILE  run the commands of FILE (- for stdin), one a line\n"

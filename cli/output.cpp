@@ -75,6 +75,12 @@ void print_classes(Session& session, std::span<const rtnl::TcClass> classes, boo
   session.out() << format::classes_table(classes, session.link_names(), session.options().stats, style_of(session));
 }
 
+void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, bool one_device) {
+  if (session.options().json)
+    return print_json(session, format::filters_json(filters, session.link_names(), tc_view(session, one_device)));
+  session.out() << format::filters_table(filters, session.link_names(), session.options().stats, style_of(session));
+}
+
 void print_netns_names(Session& session, std::span<const std::string> names) {
   if (session.options().json) {
     JsonWriter json;

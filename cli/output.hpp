@@ -32,5 +32,6 @@ void print_bridge_vlans(Session& session, std::span<const rtnl::BridgeVlan> vlan
 /// `tc qdisc show` / `tc class show`; one_device: the listing named its link.
 void print_qdiscs(Session& session, std::span<const rtnl::Qdisc> qdiscs, bool one_device);
 void print_classes(Session& session, std::span<const rtnl::TcClass> classes, bool one_device);
+void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, bool one_device);
 
 }  // namespace nlpp::cli

@@ -42,23 +42,13 @@ struct Accounting {
   }
 };
 
-// Any word matching one of names (tc's abbreviations: "burst" takes "bu").
-bool take_matching(Words& words, std::initializer_list<std::string_view> names) {
-  if (words.empty()) return false;
-  const std::string_view word = words.peek();
-  if (std::ranges::none_of(names, [&](std::string_view name) { return is_command(word, name); })) return false;
-  words.take("");
-  return true;
-}
-
 rtnl::tc::Htb parse_htb(Words& words) {
   rtnl::tc::Htb htb;
   while (!words.empty()) {
     if (take_matching(words, {"r2q"})) {
       htb.r2q = parse_number<uint32_t>(words.take("r2q"), "r2q");
     } else if (take_matching(words, {"default"})) {
-      const std::string_view word = words.take("default");
-      htb.default_class = parse_number<uint32_t>(word.starts_with("0x") ? word : "0x" + std::string(word), "default");
+      htb.default_class = parse_hex_number<uint32_t>(words.take("default"), "default");
     } else if (take_matching(words, {"debug"})) {
       const std::string_view digits = words.take("debug");
       for (size_t i = 0; i < std::min<size_t>(digits.size(), 16) && digits[i] >= '0' && digits[i] <= '3'; ++i)

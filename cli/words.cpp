@@ -31,13 +31,17 @@ std::string_view Words::take(std::string_view what) {
 }
 
 std::string_view Words::value_of(std::string_view keyword) {
-  // The message only when it is needed: this runs for every word of a batch.
-  if (empty()) throw UsageError(quoted(keyword) + " needs a value");
-  const std::string_view value = words_[next_++];
+  const std::string_view value = value_after(keyword);
   if (std::ranges::find(keywords_, keyword) != keywords_.end())
     throw UsageError("duplicate " + quoted(keyword) + ": " + quoted(value) + " is the second value");
   keywords_.push_back(keyword);
   return value;
+}
+
+std::string_view Words::value_after(std::string_view keyword) {
+  // The message only when it is needed: this runs for every word of a batch.
+  if (empty()) throw UsageError(quoted(keyword) + " needs a value");
+  return words_[next_++];
 }
 
 bool Words::take_if(std::string_view word) noexcept {

@@ -43,6 +43,10 @@ class Words {
   /// when the keyword already had a value in this section (`mtu 1400 mtu
   /// 1300`: iproute2 refuses it too, rather than keep the last).
   std::string_view value_of(std::string_view keyword);
+  /// The word after `keyword` (just consumed), for keywords that may come
+  /// again in a section (u32's `match`, a second action's `index`), which
+  /// value_of() refuses; UsageError at the end.
+  std::string_view value_after(std::string_view keyword);
   /// Starts a section whose keywords may repeat those before it (each
   /// `nexthop` of a multipath route has its own `via`).
   void begin_section() noexcept { keywords_.clear(); }
@@ -60,16 +64,11 @@ class Words {
   std::vector<std::string_view> keywords_;  // those value_of() read in this section
 };
 
-/// An integer word (decimal, or hex with 0x) of type T; out of T's range or
-/// not a number is a UsageError naming the word and its keyword.
+namespace detail {
+// The value of digits (word without its prefix) in base; UsageError naming
+// word and keyword when it is not a number or out of T's range.
 template <std::integral T>
-T parse_number(std::string_view word, std::string_view keyword) {
-  int base = 10;
-  std::string_view digits = word;
-  if (digits.starts_with("0x") || digits.starts_with("0X")) {
-    base = 16;
-    digits.remove_prefix(2);
-  }
+T parse_digits(std::string_view word, std::string_view digits, int base, std::string_view keyword) {
   unsigned long long value = 0;
   auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
   if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() ||
@@ -78,6 +77,23 @@ T parse_number(std::string_view word, std::string_view keyword) {
                      std::to_string(std::numeric_limits<T>::max()) + ")");
   }
   return static_cast<T>(value);
+}
+}  // namespace detail
+
+/// An integer word (decimal, or hex with 0x) of type T; out of T's range or
+/// not a number is a UsageError naming the word and its keyword.
+template <std::integral T>
+T parse_number(std::string_view word, std::string_view keyword) {
+  const bool hex = word.starts_with("0x") || word.starts_with("0X");
+  return detail::parse_digits<T>(word, hex ? word.substr(2) : word, hex ? 16 : 10, keyword);
+}
+
+/// A hex word with or without 0x ("ffff", "0x0f00"), as tc reads masks
+/// and htb's default class.
+template <std::integral T>
+T parse_hex_number(std::string_view word, std::string_view keyword) {
+  const bool prefixed = word.starts_with("0x") || word.starts_with("0X");
+  return detail::parse_digits<T>(word, prefixed ? word.substr(2) : word, 16, keyword);
 }
 
 template <std::integral T>

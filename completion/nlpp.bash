@@ -1,8 +1,9 @@
 # bash completion for nlpp(8): global options, objects, the commands of each
 # object, and the values people look up: link names (from /sys/class/net, or
 # `nlpp -n NS link show` when -n names a namespace), link kinds after
-# `type`, namespace names after -n and `netns exec|del`, families after -f,
-# files after -batch and for decode.
+# `type`, filter kinds, protocols and actions after `filter` and its
+# `protocol` and `action`, namespace names after -n and `netns exec|del`,
+# families after -f, files after -batch, bytecode-file and for decode.
 #
 # Installed as share/bash-completion/completions/nlpp; to try it from the
 # source tree: source completion/nlpp.bash.
@@ -10,12 +11,17 @@
 # COMPREPLY=($(compgen ...)) splits at blanks on purpose: no word offered
 # holds one.
 # shellcheck disable=SC2207
-_nlpp_objects="link address route neighbour rule nexthop fdb vlan qdisc class netns monitor decode help"
+_nlpp_objects="link address route neighbour rule nexthop fdb vlan qdisc class filter netns monitor decode help"
 _nlpp_options="-j -json --json -p -pretty --pretty -d -details --details -s -stats --stats -n -netns --netns
   -4 -6 -f -family --family -b -batch --batch -force --force -atomic --atomic -c -color= --color= -colour= --colour=
   -h -help --help"
 _nlpp_kinds="bond bridge dummy erspan geneve gre gretap hsr ifb ip6erspan ip6gre ip6gretap ip6tnl
   ipip ipvlan ipvtap macsec macvlan macvtap nlmon sit tun veth vlan vrf vti vti6 vxlan wireguard xfrm"
+# What `nlpp filter` reads: the words before the kind, the kinds, tc's
+# common protocol names, and what may follow `action`.
+_nlpp_filter_words="dev block root ingress egress parent handle pref protocol chain u32 matchall fw bpf"
+_nlpp_filter_protocols="all ip ipv6 arp 802.1Q 802.1ad"
+_nlpp_actions="gact mirred pass drop pipe reclassify continue trap goto jump"
 
 # The object a word names (iproute2's spellings and abbreviations).
 _nlpp_object() {
@@ -30,6 +36,7 @@ _nlpp_object() {
     v | vlan) echo vlan ;;
     q | qdisc) echo qdisc ;;
     c | class) echo class ;;
+    f | filter) echo filter ;;
     netns) echo netns ;;
     m | monitor) echo monitor ;;
     decode) echo decode ;;
@@ -48,8 +55,9 @@ _nlpp_commands() {
     vlan) echo "add del show help" ;;
     qdisc) echo "add del replace change show help" ;;
     class) echo "add del replace change show help" ;;
+    filter) echo "add del replace change get show help" ;;
     netns) echo "list add del exec help" ;;
-    monitor) echo "all link address route neigh fdb rule nexthop vlan qdisc class" ;;
+    monitor) echo "all link address route neigh fdb rule nexthop vlan qdisc class filter" ;;
     decode) echo "pcap hex --protocol" ;;
   esac
 }
@@ -118,6 +126,11 @@ _nlpp() {
     monitor:*) COMPREPLY=($(compgen -W "$(_nlpp_commands monitor)" -- "$cur")) ;;
     netns:exec | netns:del | netns:delete | *:netns) COMPREPLY=($(compgen -W "$(_nlpp_namespaces)" -- "$cur")) ;;
     link:type) COMPREPLY=($(compgen -W "$_nlpp_kinds bridge_slave bond_slave" -- "$cur")) ;;
+    filter:add | filter:del | filter:delete | filter:replace | filter:change | filter:get | filter:show)
+      COMPREPLY=($(compgen -W "$_nlpp_filter_words" -- "$cur")) ;;
+    filter:protocol) COMPREPLY=($(compgen -W "$_nlpp_filter_protocols" -- "$cur")) ;;
+    filter:action | filter:actions) COMPREPLY=($(compgen -W "$_nlpp_actions" -- "$cur")) ;;
+    filter:bytecode-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
     *:dev | *:master | *:link | *:iif | *:oif | *:br | link:del | link:set | link:change | link:show)
       COMPREPLY=($(compgen -W "$(_nlpp_links "$netns")" -- "$cur")) ;;
     decode:--protocol) COMPREPLY=($(compgen -W "route generic netfilter sock_diag xfrm audit" -- "$cur")) ;;

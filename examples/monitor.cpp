@@ -67,6 +67,11 @@ template <>
 std::string describe(const rtnl::TcClass& tc_class) {
   return "class " + tc_class.kind + " " + tc_class.handle.to_string() + " on " + std::to_string(tc_class.ifindex);
 }
+template <>
+std::string describe(const rtnl::TcFilter& filter) {
+  return "filter " + filter.kind + " pref " + std::to_string(filter.priority) + " on " +
+         std::to_string(filter.ifindex) + " parent " + filter.parent.to_string();
+}
 
 template <class E>
 struct EventKind;

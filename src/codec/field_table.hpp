@@ -215,8 +215,10 @@ template <const auto& table, uint16_t type, class Object>
   return claim;
 }
 
+// (Parameters maybe unused: a table may have no lines, as an action kind
+// with no attributes of its own.)
 template <const auto& table, size_t... line>
-constexpr bool any_line_claims(uint16_t type, std::index_sequence<line...>) {
+constexpr bool any_line_claims([[maybe_unused]] uint16_t type, std::index_sequence<line...>) {
   return (claims<table, line>(type) || ...);
 }
 
@@ -241,10 +243,13 @@ constexpr auto claimed_types() {
 // comparisons against constants, which the compiler makes a jump table,
 // every line's parse inlined.
 template <const auto& table, class Object, size_t... index>
-[[gnu::always_inline]] inline Claim dispatch(uint16_t type, const wire::Attribute& attribute, Object& object,
-                                             std::string_view what, ErrorNaming naming, std::optional<Error>& failure,
+[[gnu::always_inline]] inline Claim dispatch([[maybe_unused]] uint16_t type,
+                                             [[maybe_unused]] const wire::Attribute& attribute,
+                                             [[maybe_unused]] Object& object, [[maybe_unused]] std::string_view what,
+                                             [[maybe_unused]] ErrorNaming naming,
+                                             [[maybe_unused]] std::optional<Error>& failure,
                                              std::index_sequence<index...>) {
-  constexpr auto types = claimed_types<table>();
+  [[maybe_unused]] constexpr auto types = claimed_types<table>();
   Claim claim = Claim::no;
   (void)((type == types[index] &&
           (claim = parse_type<table, types[index], Object>(attribute, object, what, naming, failure), true)) ||

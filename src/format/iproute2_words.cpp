@@ -200,6 +200,16 @@ std::string hex_0x(uint64_t value) {
   return "0x" + std::string(digits, std::to_chars(digits, digits + sizeof digits, value, 16).ptr);
 }
 
+std::string hex_string(std::span<const std::byte> bytes) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  for (const std::byte byte : bytes) {
+    out += hex[std::to_integer<unsigned>(byte) >> 4];
+    out += hex[std::to_integer<unsigned>(byte) & 0xf];
+  }
+  return out;
+}
+
 std::string hundredths(uint64_t value) {
   // iproute2 converts through a struct timeval and prints "%i.%.2i".
   const uint64_t seconds = value / 100, rest = value % 100;

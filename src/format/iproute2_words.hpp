@@ -27,6 +27,8 @@ std::string fdb_state_name(uint16_t state);
 
 /// C's "%#llx": "0" for zero, else "0x" and lower-case hex digits.
 std::string hex_0x(uint64_t value);
+/// hexstring_n2a(): two lower-case hex digits a byte, no separators ("a1b2c3").
+std::string hex_string(std::span<const std::byte> bytes);
 /// A timer in hundredths of a second as iproute2 prints it: "%i.%.2i".
 std::string hundredths(uint64_t value);
 

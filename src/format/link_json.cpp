@@ -41,17 +41,6 @@ std::string link_layer_address(std::span<const std::byte> bytes, uint16_t link_t
   return out;
 }
 
-// hexstring_n2a(): bytes as hex digits without separators.
-std::string hex_string(std::span<const std::byte> bytes) {
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (const std::byte byte : bytes) {
-    out += hex[std::to_integer<unsigned>(byte) >> 4];
-    out += hex[std::to_integer<unsigned>(byte) & 0xf];
-  }
-  return out;
-}
-
 // IFLA_ADDRESS / IFLA_BROADCAST: typed when 6 bytes, else kept raw.
 std::optional<std::string> hardware_address(const rtnl::Link& link, const std::optional<nlpp::MacAddress>& typed,
                                             uint16_t type) {

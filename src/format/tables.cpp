@@ -2,6 +2,7 @@
 #include <nlpp/format/table.hpp>
 
 #include "iproute2_words.hpp"
+#include "tc_filter_words.hpp"
 #include "tc_words.hpp"
 
 namespace nlpp::format {
@@ -298,6 +299,25 @@ void add_tc_row(TextTable& table, std::vector<TextCell> cells, const std::option
 
 std::string tc_parent_text(rtnl::TcHandle parent) { return parent == rtnl::TcHandle() ? "-" : parent.to_string(); }
 
+// A filter's parent in the words tc takes: clsact's hooks by name.
+std::string filter_parent_text(rtnl::TcHandle parent) {
+  if (parent == rtnl::TcHandle::clsact_ingress()) return "ingress";
+  if (parent == rtnl::TcHandle::clsact_egress()) return "egress";
+  return tc_parent_text(parent);
+}
+
+std::string filter_actions_text(std::span<const rtnl::tc::Action> actions, const LinkNames& names) {
+  std::vector<std::string> words;
+  for (const rtnl::tc::Action& action : actions) words.push_back(tc_action_text(action, names));
+  return joined(words, ", ");
+}
+
+// A filter's counters are its first action's: every packet it matched went
+// through that one, not always through those after it.
+std::optional<rtnl::TcStats> filter_stats(std::span<const rtnl::tc::Action> actions) {
+  return actions.empty() ? std::nullopt : actions.front().stats;
+}
+
 }  // namespace
 
 std::string qdiscs_table(std::span<const rtnl::Qdisc> qdiscs, const LinkNames& names, bool statistics,
@@ -320,6 +340,24 @@ std::string classes_table(std::span<const rtnl::TcClass> classes, const LinkName
         {tc_class.kind, tc_class.handle.to_string(), link_cell(names, tc_class.ifindex),
          tc_parent_text(tc_class.parent), tc_parent_text(tc_class.leaf), or_dash(tc_options_text(tc_class.options))},
         tc_class.stats, statistics);
+  return table.to_string(style);
+}
+
+std::string filters_table(std::span<const rtnl::TcFilter> filters, const LinkNames& names, bool statistics,
+                          TextStyle style) {
+  TextTable table(
+      tc_header({"KIND", "DEV", "PARENT", "PREF", "PROTOCOL", "CHAIN", "HANDLE", "OPTIONS", "ACTIONS"}, statistics));
+  for (const rtnl::TcFilter& filter : filters) {
+    const std::span<const rtnl::tc::Action> actions = tc_filter_actions(filter.options);
+    add_tc_row(
+        table,
+        {or_dash(filter.resolved_kind()),
+         filter.block ? TextCell("block " + std::to_string(*filter.block)) : link_cell(names, filter.ifindex),
+         filter.block ? "-" : filter_parent_text(filter.parent), std::to_string(filter.priority),
+         tc_protocol_text(filter.protocol), std::to_string(filter.chain.value_or(0)), tc_filter_handle_text(filter),
+         or_dash(tc_options_text(filter.options)), or_dash(filter_actions_text(actions, names))},
+        filter_stats(actions), statistics);
+  }
   return table.to_string(style);
 }
 

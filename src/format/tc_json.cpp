@@ -5,6 +5,7 @@
 #include <nlpp/format/json.hpp>
 
 #include "json_fields.hpp"
+#include "tc_stats_json.hpp"
 #include "tc_words.hpp"
 
 #include <linux/pkt_sched.h>
@@ -111,29 +112,6 @@ void write_kind_options(JsonWriter& json, const Options& options, const TcView& 
       options);
 }
 
-// print_tcstats2_attr(): the counters, the estimator's rates, the queue.
-void write_stats(JsonWriter& json, const rtnl::TcStats& stats) {
-  number_field(json, "bytes", stats.bytes);
-  number_field(json, "packets", stats.packets);
-  number_field(json, "drops", stats.drops);
-  number_field(json, "overlimits", stats.overlimits);
-  number_field(json, "requeues", stats.requeues);
-  if (stats.hw_bytes && (*stats.hw_bytes != 0 || stats.hw_packets.value_or(0) != 0)) {
-    if (stats.bytes >= *stats.hw_bytes && stats.packets >= stats.hw_packets.value_or(0)) {
-      number_field(json, "sw_bytes", stats.bytes - *stats.hw_bytes);
-      number_field(json, "sw_packets", stats.packets - stats.hw_packets.value_or(0));
-    }
-    number_field(json, "hw_bytes", *stats.hw_bytes);
-    number_field(json, "hw_packets", stats.hw_packets.value_or(0));
-  }
-  if (stats.rate_bps) {
-    number_field(json, "rate", *stats.rate_bps);
-    number_field(json, "pps", stats.rate_pps.value_or(0));
-  }
-  number_field(json, "backlog", stats.backlog);
-  number_field(json, "qlen", stats.qlen);
-}
-
 // An htb class's xstats (struct tc_htb_xstats).
 void write_htb_xstats(JsonWriter& json, const rtnl::TcStats& stats) {
   if (stats.xstats.size() < sizeof(tc_htb_xstats)) return;
@@ -169,7 +147,7 @@ void write_qdisc(JsonWriter& json, const rtnl::Qdisc& qdisc, const LinkNames& na
   json.begin_object();
   write_kind_options(json, qdisc.options, view);
   json.end_object();
-  if (view.stats && qdisc.stats) write_stats(json, *qdisc.stats);
+  if (view.stats && qdisc.stats) write_tc_stats(json, *qdisc.stats);
   json.end_object();
 }
 
@@ -188,7 +166,7 @@ void write_tc_class(JsonWriter& json, const rtnl::TcClass& tc_class, const LinkN
     json.key("stats");
     json.begin_object();
     if (tc_class.stats) {
-      write_stats(json, *tc_class.stats);
+      write_tc_stats(json, *tc_class.stats);
       if (std::holds_alternative<rtnl::tc::HtbClass>(tc_class.options)) write_htb_xstats(json, *tc_class.stats);
     }
     json.end_object();

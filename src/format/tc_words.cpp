@@ -67,17 +67,10 @@ std::string options_text(const rtnl::tc::GenericOptions& options) {
   return std::to_string(options.payload.size()) + " bytes of options";
 }
 
-template <class Options>
-std::string any_options_text(const Options& options) {
-  return std::visit(
-      [](const auto& value) -> std::string {
-        if constexpr (requires { options_text(value); })
-          return options_text(value);
-        else
-          return "";
-      },
-      options);
-}
+// Each kind's options_text() as one object, for variant_text().
+constexpr auto kind_options_text = [](const auto& value) -> decltype(options_text(value)) {
+  return options_text(value);
+};
 
 }  // namespace
 
@@ -131,7 +124,14 @@ double tbf_latency(const rtnl::tc::Tbf& tbf) {
   return latency;
 }
 
-std::string tc_options_text(const rtnl::QdiscOptions& options) { return any_options_text(options); }
-std::string tc_options_text(const rtnl::ClassOptions& options) { return any_options_text(options); }
+std::string tc_options_text(const rtnl::QdiscOptions& options) { return variant_text(options, kind_options_text); }
+std::string tc_options_text(const rtnl::ClassOptions& options) { return variant_text(options, kind_options_text); }
+std::string tc_options_text(const rtnl::tc::GenericOptions& options) { return options_text(options); }
+
+std::string tc_hex_digits(uint32_t value) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%x", value);
+  return text;
+}
 
 }  // namespace nlpp::format::detail

@@ -41,7 +41,7 @@ expect_has() {
   fi
 }
 
-expect "objects" "link address route neighbour rule nexthop fdb vlan qdisc class netns monitor decode help" ""
+expect "objects" "link address route neighbour rule nexthop fdb vlan qdisc class filter netns monitor decode help" ""
 expect "objects after options" "neighbour netns nexthop" -j -p ne
 expect "link a" "add" link a
 expect "addr commands by abbreviation" "add" a a

@@ -10,6 +10,7 @@
 #include <nlpp/rtnl/tc_class.hpp>
 
 #include "kernel/route_fixture.hpp"
+#include "support/event_wait.hpp"
 #include "support/iproute2.hpp"
 #include "support/scoped_netns.hpp"
 
@@ -22,12 +23,10 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
-#include <chrono>
 
 namespace nlpp::rtnl {
 namespace {
 
-using namespace std::chrono_literals;
 using test::kernel_error;
 
 class TrafficControl : public test::RoutingTest {
@@ -339,19 +338,15 @@ TEST_F(TrafficControl, qdisc_and_class_changes_arrive_as_events) {
   test::tc_run(ns_name(), "class add dev veth0 parent 1: classid 1:5 htb rate 1mbit");
   test::tc_run(ns_name(), "qdisc del dev veth0 root");
 
-  std::vector<std::string> seen;
-  const auto deadline = std::chrono::steady_clock::now() + 5s;
-  while (seen.size() < 3 && std::chrono::steady_clock::now() < deadline) {
-    Result<std::optional<Event>> event = stream.wait(100ms);
-    ASSERT_TRUE(event) << event.error().describe();
-    if (!*event) continue;
-    if (const auto* added = std::get_if<NewQdisc>(&**event); added && added->object.kind == "htb")
-      seen.push_back("new qdisc " + added->object.handle.to_string());
-    if (const auto* added = std::get_if<NewTcClass>(&**event))
-      seen.push_back("new class " + added->object.handle.to_string());
-    if (const auto* deleted = std::get_if<DelQdisc>(&**event); deleted && deleted->object.kind == "htb")
-      seen.push_back("del qdisc " + deleted->object.handle.to_string());
-  }
+  const std::vector<std::string> seen =
+      test::described_events(stream, 3, [](const Event& event) -> std::optional<std::string> {
+        if (const auto* added = std::get_if<NewQdisc>(&event); added && added->object.kind == "htb")
+          return "new qdisc " + added->object.handle.to_string();
+        if (const auto* added = std::get_if<NewTcClass>(&event)) return "new class " + added->object.handle.to_string();
+        if (const auto* deleted = std::get_if<DelQdisc>(&event); deleted && deleted->object.kind == "htb")
+          return "del qdisc " + deleted->object.handle.to_string();
+        return std::nullopt;
+      });
   EXPECT_EQ(seen, (std::vector<std::string>{"new qdisc 1:", "new class 1:5", "del qdisc 1:"}));
 }
 

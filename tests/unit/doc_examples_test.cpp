@@ -143,7 +143,7 @@ TEST(DocExamples, objects_hpp_walks_every_object_in_order) {
 
   for_each_object(Objects{}, [&]<class T>(std::type_identity<T>) { names.push_back(ObjectTraits<T>::name); });
 
-  EXPECT_EQ(names.size(), 10U);
+  EXPECT_EQ(names.size(), 11U);
   EXPECT_EQ(names.front(), ObjectTraits<Link>::name);
 }
 
@@ -253,7 +253,8 @@ TEST(DocExamples, architecture_md_field_table_parses_emits_and_diffs_a_rule) {
 // docs/ARCHITECTURE.md, "Adding an object"
 namespace architecture_md_objects {
 using namespace nlpp::rtnl;
-using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass>;
+using Objects =
+    ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass, TcFilter>;
 static_assert(std::is_same_v<Objects, rtnl::Objects>);
 }  // namespace architecture_md_objects
 
@@ -413,6 +414,33 @@ void rtnl_tc_class_hpp() {
                     .kind = "htb", .options = rtnl::tc::HtbClass{.rate = {.bytes_per_second = 125000}}};
   ip.add(web);                                  // tc class add dev eth0 parent 1: classid 1:10 htb rate 1mbit
   ip.dump<rtnl::TcClass>({.ifindex = "eth0"});  // tc class show dev eth0
+}
+
+// include/nlpp/rtnl/tc_filter.hpp
+void rtnl_tc_filter_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+
+  rtnl::TcFilter web{.ifindex = "eth0", .parent = rtnl::TcHandle(1, 0), .priority = 1,
+                     .protocol = ETH_P_IP, .kind = "u32",
+                     .options = rtnl::tc::U32{.classid = rtnl::TcHandle(1, 0x10),
+                                              .selector = rtnl::tc::U32Selector{
+                                                  .keys = {{.value = 80, .mask = 0xffff, .offset = 20}}}}};
+  ip.add(web);  // tc filter add dev eth0 parent 1: prio 1 protocol ip u32 match ip dport 80 0xffff flowid 1:10
+  ip.dump<rtnl::TcFilter>({.ifindex = "eth0", .parent = web.parent});  // tc filter show dev eth0 parent 1:
+}
+
+// include/nlpp/rtnl/tc/action.hpp, include/nlpp/rtnl/tc/u32.hpp
+void rtnl_tc_action_hpp() {
+  rtnl::tc::Action to_ifb{.kind = "mirred",
+                          .options = rtnl::tc::Mirred{.direction = rtnl::tc::Mirred::Direction::egress_redirect,
+                                                      .ifindex = "ifb0"}};
+  // tc ... action mirred egress redirect dev ifb0
+  rtnl::tc::U32 to_web{.classid = rtnl::TcHandle(1, 0x10),
+                       .selector = rtnl::tc::U32Selector{.keys = {{.value = 0x0a000001, .mask = 0xffffffff,
+                                                                  .offset = 16}}}};
+  // tc ... u32 match ip dst 10.0.0.1/32 flowid 1:10
+  (void)to_ifb;
+  (void)to_web;
 }
 
 // include/nlpp/rtnl/ip_route.hpp, IpRoute
@@ -767,6 +795,8 @@ constexpr void (*kernel_examples[])() = {
     rtnl_ip_route_hpp_throwing,
     rtnl_qdisc_hpp,
     rtnl_tc_class_hpp,
+    rtnl_tc_filter_hpp,
+    rtnl_tc_action_hpp,
     rtnl_link_hpp,
     rtnl_link_altnames_hpp,
     rtnl_link_ref_hpp,

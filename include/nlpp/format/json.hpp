@@ -31,7 +31,7 @@ enum class RouteView { all_tables, one_table };
 /// leaves out each entry's "ifname", which the listing already says.
 enum class FdbView { all_devices, one_device };
 
-/// How a tc listing was asked for: `tc -j [-s] [-d] qdisc|class show [dev DEV]`.
+/// How a tc listing was asked for: `tc -j [-s] [-d] qdisc|class|filter show [dev DEV]`.
 struct TcView {
   bool one_device = false;  ///< `dev DEV` given: each object's "dev" is left out
   bool details = false;     ///< -d
@@ -65,6 +65,9 @@ std::string qdiscs_json(std::span<const rtnl::Qdisc> qdiscs, const LinkNames& na
 /// `tc -j class show dev DEV`: an array of class objects (as tc prints them
 /// from 6.2 on; tc 6.1 prints classes as text).
 std::string classes_json(std::span<const rtnl::TcClass> classes, const LinkNames& names, const TcView& view = {});
+/// `tc -j [-s] filter show dev DEV [parent P]`: an array of filter objects,
+/// each with its kind's "options" and their actions.
+std::string filters_json(std::span<const rtnl::TcFilter> filters, const LinkNames& names, const TcView& view = {});
 
 /// Compact JSON (what the functions above return) indented the way
 /// `ip -j -p` indents it: four spaces, one member per line; `{}` and `[]`
@@ -84,6 +87,7 @@ void write_fdb_entry(JsonWriter& json, const rtnl::FdbEntry& entry, const LinkNa
 void write_bridge_vlan(JsonWriter& json, const rtnl::BridgeVlan& vlans, const LinkNames& names);
 void write_qdisc(JsonWriter& json, const rtnl::Qdisc& qdisc, const LinkNames& names, const TcView& view = {});
 void write_tc_class(JsonWriter& json, const rtnl::TcClass& tc_class, const LinkNames& names, const TcView& view = {});
+void write_tc_filter(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names, const TcView& view = {});
 
 /// The writers above under one name, found by overload from the object's
 /// type, in their default view: for code written once for every object
@@ -116,6 +120,9 @@ inline void write_json(JsonWriter& json, const rtnl::Qdisc& qdisc, const LinkNam
 }
 inline void write_json(JsonWriter& json, const rtnl::TcClass& tc_class, const LinkNames& names) {
   write_tc_class(json, tc_class, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names) {
+  write_tc_filter(json, filter, names);
 }
 
 /// Whether write_json() takes T.

@@ -23,6 +23,7 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
+#include <nlpp/rtnl/tc_filter.hpp>
 
 #include <span>
 #include <string>
@@ -99,6 +100,11 @@ std::string qdiscs_table(std::span<const rtnl::Qdisc> qdiscs, const LinkNames& n
 /// One row per class: kind, class id, dev, parent, leaf qdisc, options;
 /// statistics as for qdiscs.
 std::string classes_table(std::span<const rtnl::TcClass> classes, const LinkNames& names, bool statistics = false,
+                          TextStyle style = TextStyle::plain);
+/// One row per filter: kind, dev (or block), parent, pref, protocol, chain,
+/// handle, what it matches and where it sends (in tc's words), its actions;
+/// with statistics, the actions' counters.
+std::string filters_table(std::span<const rtnl::TcFilter> filters, const LinkNames& names, bool statistics = false,
                           TextStyle style = TextStyle::plain);
 
 }  // namespace nlpp::format

@@ -18,6 +18,7 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
+#include <nlpp/rtnl/tc_filter.hpp>
 
 #include <tuple>
 #include <type_traits>
@@ -31,7 +32,8 @@ struct ObjectList {};
 
 /// Every RTNL object. The order is rtnl::Event's (each EventObject adds its
 /// NewEvent and DelEvent there, in this order): add new objects at the end.
-using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass>;
+using Objects =
+    ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass, TcFilter>;
 
 /// Calls f(std::type_identity<T>{}) for each T of the list, in order:
 ///

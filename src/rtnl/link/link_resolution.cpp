@@ -14,6 +14,7 @@
 #include <nlpp/rtnl/route_filter.hpp>
 #include <nlpp/rtnl/route_query.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
+#include <nlpp/rtnl/tc_filter.hpp>
 
 #include <cerrno>
 #include <string>
@@ -72,6 +73,7 @@ template Result<void> resolve_links(io::RequestEngine&, NexthopFilter&);
 template Result<void> resolve_links(io::RequestEngine&, QdiscFilter&);
 template Result<void> resolve_links(io::RequestEngine&, RouteFilter&);
 template Result<void> resolve_links(io::RequestEngine&, TcClassFilter&);
+template Result<void> resolve_links(io::RequestEngine&, TcFilterSelector&);
 
 template Result<const Address*> links_resolved(io::RequestEngine&, const Address&, std::optional<Address>&);
 template Result<const BridgeVlan*> links_resolved(io::RequestEngine&, const BridgeVlan&, std::optional<BridgeVlan>&);
@@ -83,5 +85,6 @@ template Result<const Qdisc*> links_resolved(io::RequestEngine&, const Qdisc&, s
 template Result<const Route*> links_resolved(io::RequestEngine&, const Route&, std::optional<Route>&);
 template Result<const RouteQuery*> links_resolved(io::RequestEngine&, const RouteQuery&, std::optional<RouteQuery>&);
 template Result<const TcClass*> links_resolved(io::RequestEngine&, const TcClass&, std::optional<TcClass>&);
+template Result<const TcFilter*> links_resolved(io::RequestEngine&, const TcFilter&, std::optional<TcFilter>&);
 
 }  // namespace nlpp::rtnl

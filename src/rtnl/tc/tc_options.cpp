@@ -35,11 +35,17 @@ QdiscOptions parse_qdisc_options(std::string_view kind, const wire::Attribute& o
 ClassOptions parse_class_options(std::string_view kind, const wire::Attribute& options) {
   return codec::parse_kind_data<KindTraits, ClassOptions>(kind, options);
 }
+FilterOptions parse_filter_options(std::string_view kind, const wire::Attribute& options) {
+  return codec::parse_kind_data<KindTraits, FilterOptions>(kind, options);
+}
 
 void emit_options(const QdiscOptions& options, wire::MessageBuilder& out) {
   codec::emit_kind_data<KindTraits>(options, TCA_OPTIONS, out);
 }
 void emit_options(const ClassOptions& options, wire::MessageBuilder& out) {
+  codec::emit_kind_data<KindTraits>(options, TCA_OPTIONS, out);
+}
+void emit_options(const FilterOptions& options, wire::MessageBuilder& out) {
   codec::emit_kind_data<KindTraits>(options, TCA_OPTIONS, out);
 }
 
@@ -49,14 +55,21 @@ Result<void> validate_options(const QdiscOptions& options, std::string_view kind
 Result<void> validate_options(const ClassOptions& options, std::string_view kind) {
   return codec::validate_kind_data<KindTraits>(options, kind, "class kind");
 }
+Result<void> validate_options(const FilterOptions& options, std::string_view kind) {
+  return codec::validate_kind_data<KindTraits>(options, kind, "filter kind");
+}
 
 std::string_view only_kind_of(const QdiscOptions& options) { return codec::only_kind_of<KindTraits>(options); }
 std::string_view only_kind_of(const ClassOptions& options) { return codec::only_kind_of<KindTraits>(options); }
+std::string_view only_kind_of(const FilterOptions& options) { return codec::only_kind_of<KindTraits>(options); }
 
 void diff_options(const QdiscOptions& before, const QdiscOptions& after, FieldDiff& diff) {
   codec::diff_kind_data<KindTraits, options_prefix>(before, after, diff);
 }
 void diff_options(const ClassOptions& before, const ClassOptions& after, FieldDiff& diff) {
+  codec::diff_kind_data<KindTraits, options_prefix>(before, after, diff);
+}
+void diff_options(const FilterOptions& before, const FilterOptions& after, FieldDiff& diff) {
   codec::diff_kind_data<KindTraits, options_prefix>(before, after, diff);
 }
 

@@ -43,8 +43,10 @@ struct OptionsIn {
   Result<void> parse(const wire::Attribute& attribute, Object& object) const {
     if constexpr (std::is_same_v<Object, Qdisc>)
       object.options = parse_qdisc_options(object.kind, attribute);
-    else
+    else if constexpr (std::is_same_v<Object, TcClass>)
       object.options = parse_class_options(object.kind, attribute);
+    else
+      object.options = parse_filter_options(object.kind, attribute);
     return {};
   }
   template <class Object>

@@ -1,0 +1,124 @@
+#include "tc_action_json.hpp"
+
+#include "iproute2_words.hpp"
+#include "json_fields.hpp"
+#include "tc_filter_words.hpp"
+#include "tc_stats_json.hpp"
+#include "tc_words.hpp"
+
+#include <linux/pkt_cls.h>
+#include <unistd.h>
+
+#include <string>
+#include <variant>
+
+namespace nlpp::format::detail {
+namespace {
+
+// print_action_control(): the control's word, and a goto's chain or a
+// jump's count apart from it.
+void write_control(JsonWriter& json, rtnl::tc::Control control) {
+  const auto bits = static_cast<uint32_t>(control.value());
+  const std::string words = control.to_string();
+  json.key("control_action");
+  json.begin_object();
+  text_field(json, "type", std::string_view(words).substr(0, words.find(' ')));
+  if (TC_ACT_EXT_CMP(bits, TC_ACT_GOTO_CHAIN)) number_field(json, "chain", bits & TC_ACT_EXT_VAL_MASK);
+  if (TC_ACT_EXT_CMP(bits, TC_ACT_JUMP)) number_field(json, "jump", bits & TC_ACT_EXT_VAL_MASK);
+  json.end_object();
+}
+
+// print_tm(): the kernel reports struct tcf_t in USER_HZ ticks; tc prints
+// whole seconds, each time only when its ticks are not 0 (so "installed": 0
+// for an action a few ticks old).
+void write_times(JsonWriter& json, const rtnl::tc::ActionTimes& times) {
+  static const uint64_t ticks_per_second = static_cast<uint64_t>(sysconf(_SC_CLK_TCK));
+  const auto seconds = [&](std::string_view key, uint64_t ticks) {
+    if (ticks != 0) number_field(json, key, ticks / ticks_per_second);
+  };
+  seconds("installed", times.installed);
+  seconds("last_used", times.last_used);
+  seconds("first_used", times.first_used);
+  seconds("expires", times.expires);
+}
+
+// What gact and mirred print after their own members: tc_gen's.
+void write_generic_parms(JsonWriter& json, const rtnl::tc::Action& action, const TcView& view) {
+  number_field(json, "index", action.index);
+  number_field(json, "ref", static_cast<int32_t>(action.refcnt));
+  number_field(json, "bind", static_cast<int32_t>(action.bindcnt));
+  if (view.stats && action.times) write_times(json, *action.times);
+}
+
+void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc::Gact& gact, const LinkNames&,
+                const TcView& view) {
+  write_control(json, tc_control(action, gact));
+  // tc prints "prob" always: zeros (none, pass, 0) when the kernel sent no
+  // TCA_GACT_PROB.
+  const rtnl::tc::Gact::Random random = gact.random.value_or(
+      rtnl::tc::Gact::Random{.type = PGACT_NONE, .value = 0, .control = rtnl::tc::Control::pass()});
+  json.key("prob");
+  json.begin_object();
+  text_field(json, "random_type", gact_random_name(random.type));
+  write_control(json, random.control);
+  number_field(json, "val", static_cast<int32_t>(random.value));
+  json.end_object();
+  write_generic_parms(json, action, view);
+}
+
+void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc::Mirred& mirred,
+                const LinkNames& names, const TcView& view) {
+  text_field(json, "mirred_action", mirred_action_name(mirred.direction));
+  text_field(json, "direction", mirred_direction_name(mirred.direction));
+  text_field(json, "to_dev", names.name(mirred.ifindex));
+  write_control(json, tc_control(action, mirred));
+  write_generic_parms(json, action, view);
+}
+
+// TCA_ACT_FLAGS: the kernel reports the flags set as both value and
+// selector, and tc prints each selected flag.
+void write_flags(JsonWriter& json, uint32_t flags, bool bound) {
+  if (flags & TCA_ACT_FLAGS_NO_PERCPU_STATS) bool_field(json, "no_percpu", true);
+  if (bound) return;
+  if (flags & TCA_ACT_FLAGS_SKIP_HW) bool_field(json, "skip_hw", true);
+  if (flags & TCA_ACT_FLAGS_SKIP_SW) bool_field(json, "skip_sw", true);
+}
+
+}  // namespace
+
+void write_tc_action(JsonWriter& json, const rtnl::tc::Action& action, uint32_t order, const LinkNames& names,
+                     const TcView& view, const ActionListing& listing) {
+  json.begin_object();
+  number_field(json, "order", order);
+  // A kind nlpp keeps raw prints its kind alone: its members are in the
+  // payload.
+  if (const std::string kind = action.resolved_kind(); !kind.empty()) text_field(json, "kind", kind);
+  std::visit(
+      [&](const auto& options) {
+        if constexpr (requires { write_kind(json, action, options, names, view); })
+          write_kind(json, action, options, names, view);
+      },
+      action.options);
+  if (view.stats && action.stats) {
+    json.key("stats");
+    json.begin_object();
+    write_tc_stats(json, *action.stats);
+    json.end_object();
+  }
+  if (!action.cookie.empty()) text_field(json, "cookie", hex_string(action.cookie));
+  if (action.flags) write_flags(json, *action.flags, listing.bound);
+  if (action.hw_stats) text_array(json, "hw_stats", tc_hw_stats_names(*action.hw_stats));
+  json.end_object();
+}
+
+void write_tc_actions(JsonWriter& json, std::span<const rtnl::tc::Action> actions, const LinkNames& names,
+                      const TcView& view, const ActionListing& listing) {
+  if (actions.empty()) return;
+  json.key("actions");
+  json.begin_array();
+  uint32_t order = listing.first_order;
+  for (const rtnl::tc::Action& action : actions) write_tc_action(json, action, order++, names, view, listing);
+  json.end_array();
+}
+
+}  // namespace nlpp::format::detail
