@@ -13,6 +13,8 @@
 #   --scenarios "..."  any of: route-change route-dump link-dump events micro cli ipdb (default all),
 #                      cli: the nlpp tool against ip: `-j route show` of N routes and
 #                      `-batch` of N route adds (each in a fresh namespace),
+#                      tc: the nlpp tool against tc: `-batch` of N u32 filter adds (into a hash
+#                      table of 256 buckets under an htb root), then `-j filter show` of them,
 #                      ipdb: IPDB's start-up over N routes beside the bare dump and pyroute2's
 #                      NDB, a transaction of N route adds beside `ip -batch` and nlpp's batch,
 #                      and a cache following another process's churn of 2 x 50,000 route events,
@@ -36,7 +38,7 @@ arguments=("$@")
 counts=(10000 100000)
 reps=5
 skip='^$'
-scenarios="route-change route-dump link-dump events micro cli ipdb"
+scenarios="route-change route-dump link-dump events micro cli tc ipdb"
 install=1
 build_dir=$root/build-bench
 source_dir=$root
@@ -263,6 +265,36 @@ scenario_cli() {
   ns=$routes_ns
 }
 
+# The nlpp tool against tc on u32 filters: the same `-batch` file of N
+# `filter add` lines (bench/tc_filters.py) in a fresh namespace each, the
+# kernel's count checked after; then `-j filter show` of the N filters.
+scenario_tc() {
+  local n=$1 tool name role found routes_ns=$ns
+  local -A command=([tc]=tc [nlpp]=$build_dir/cli/nlpp)
+  "$python" "$root/bench/tc_filters.py" setup >"$work/filters-setup.batch"
+  "$python" "$root/bench/tc_filters.py" add "$n" >"$work/filters.batch"
+  for ((rep = 1; rep <= reps; rep++)); do
+    for tool in tc nlpp; do
+      name="$tool -batch"; role=$([[ $tool == tc ]] && echo reference || echo nlpp)
+      route_namespace "tc-$tool-$rep"
+      in_ns tc -batch "$work/filters-setup.batch"
+      measure "tc u32 filter add -batch" "$n" "$name" "$role" "$bin/measure_exec" "${command[$tool]}" -batch "$work/filters.batch"
+      found=$(in_ns tc filter show dev "$BENCH_DEV" parent 1: | grep -c 'flowid 1:1' || true)
+      ((found == n)) || { echo "run.sh: expected $n filters, found $found" >&2; exit 1; }
+      if [[ $tool == nlpp ]]; then
+        for ((show = 1; show <= reps; show++)); do
+          measure "tc u32 filter show" "$n" "tc -j filter show" reference \
+            "$bin/measure_exec" tc -j filter show dev "$BENCH_DEV" parent 1:
+          measure "tc u32 filter show" "$n" "nlpp -j filter show" nlpp \
+            "$bin/measure_exec" "${command[nlpp]}" -j filter show dev "$BENCH_DEV" parent 1:
+        done
+      fi
+      ip netns del "$ns"
+    done
+  done
+  ns=$routes_ns
+}
+
 # IPDB: the start-up of a cache over N routes (beside the bare dump and
 # pyroute2's NDB), then a transaction adding N routes, verified (beside
 # `ip -batch` and nlpp's own pipelined batch of the same routes).
@@ -421,12 +453,14 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'scenario\tcount\ttool\trole\trep\tseconds\titems\tmaxrss_kib\tnotes\n' >"$raw"
 selected() { [[ " $scenarios " == *" $1 "* ]]; }
 for n in "${counts[@]}"; do
-  if selected route-change || selected route-dump || selected profile || selected cli || selected ipdb; then
+  if selected route-change || selected route-dump || selected profile || selected cli || selected tc ||
+    selected ipdb; then
     route_namespace "routes-$n"
     if selected route-change; then scenario_route_change "$n"; fi
     if selected route-dump; then scenario_route_dump "$n"; fi
     if selected profile; then scenario_profile "$n"; fi
     if selected cli; then scenario_cli "$n"; fi
+    if selected tc; then scenario_tc "$n"; fi
     if selected ipdb; then scenario_ipdb "$n"; fi
     ip netns del "$ns"
   fi

@@ -128,7 +128,7 @@ void get(Session& session, Words& words) {
   for (const auto& [given, what] : needed)
     if (!given) throw UsageError("filter get needs " + std::string(what));
   const TcFilter found = session.ipr().get(filter).value();
-  print_filters(session, std::span(&found, 1), true);
+  print_filters(session, std::span(&found, 1), {});  // tc names only the link of what it got
 }
 
 // `dev DEV|block N [root|ingress|egress|parent ID] [pref N] [protocol P]
@@ -146,7 +146,7 @@ void show(Session& session, Words& words) {
                                   .priority = place.priority,
                                   .protocol = place.protocol};
   if (place.handle) selector.handle = parse_filter_handle("", *place.handle);
-  print_filters(session, session.ipr().dump<TcFilter>(selector).value(), true);
+  print_filters(session, session.ipr().dump<TcFilter>(selector).value(), selector);
 }
 
 }  // namespace

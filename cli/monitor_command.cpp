@@ -1,7 +1,8 @@
 // nlpp monitor [all|OBJECT]...: the kernel's change notifications as they
 // come, one line each: "new link {...}" in text, or a JSON object per line
 // with -j. OBJECT is an event object's event_name (link, address, route,
-// neighbour, fdb, rule, nexthop, vlan) or a prefix of it ("addr", "neigh"); the
+// neighbour, fdb, rule, nexthop, vlan, qdisc, class, filter, action) or a
+// prefix of it ("addr", "neigh"); the
 // objects come from rtnl::EventObjects. An overrun (the kernel dropped
 // notifications: ENOBUFS) is printed as such and followed by a resync: the
 // current state of the objects watched, so nothing is silently lost.
@@ -15,6 +16,7 @@
 #include <optional>
 #include <ostream>
 #include <type_traits>
+#include <vector>
 
 namespace nlpp::cli {
 namespace {
@@ -122,13 +124,27 @@ class Printer {
   std::optional<format::LinkNames> names_;
 };
 
+// Every object of type T. The kernel lists actions one kind's table at a
+// time and names no kinds: those nlpp has words for (a kind the kernel
+// lacks lists nothing).
+template <class T>
+std::vector<T> dump_all(rtnl::IpRoute& ipr) {
+  if constexpr (std::is_same_v<T, rtnl::TcAction>) {
+    std::vector<T> actions;
+    for (const char* kind : {"gact", "mirred", "police"}) ipr.dump_into<T>(actions, {.kind = kind}).value();
+    return actions;
+  } else {
+    return ipr.dump<T>().value();
+  }
+}
+
 // The current state of every object watched, printed as "resync" lines.
 void resync(Session& session, Printer& printer, const Watched& watched) {
   printer.forget_links();
   rtnl::IpRoute& ipr = session.ipr();
   rtnl::for_each_object(EventObjects{}, [&]<class T>(std::type_identity<T>) {
     if (!watched.contains<T>()) return;
-    for (const T& object : ipr.dump<T>().value()) printer.print("resync", object);
+    for (const T& object : dump_all<T>(ipr)) printer.print("resync", object);
   });
 }
 

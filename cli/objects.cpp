@@ -127,8 +127,22 @@ constexpr std::string_view filter_help =
     "        [skip_sw|skip_hw]; another action follows with or without \"action\".\n"
     "VERDICT: pass|ok, drop|shot, pipe, reclassify, continue, trap, goto chain N, jump N\n";
 
+constexpr std::string_view action_help =
+    "Usage: nlpp [-s] [-j] actions list|ls action KIND\n"
+    "       nlpp actions {add|change|replace} [action] ACTION [action ACTION]...\n"
+    "       nlpp actions {get|delete} [action] KIND index N [[action] KIND index N]...\n"
+    "       nlpp actions flush action KIND\n"
+    "In tc's words: the standalone actions of each kind's table, which filters share by index.\n"
+    "KIND: mirred, gact, police... (the kernel lists one kind's table at a time).\n"
+    "ACTION: [gact] VERDICT [random netrand|determ VERDICT VALUE] [index N]\n"
+    "        mirred egress|ingress mirror|redirect dev DEV [VERDICT (mirror)] [index N]\n"
+    "        police, as after a filter's \"action\" (nlpp filter help)\n"
+    "        each followed by [cookie HEX] [hw_stats immediate|delayed|disabled] [no_percpu]\n"
+    "        [skip_sw|skip_hw].\n"
+    "Several actions are one request each (tc sends them in one). -s: statistics.\n";
+
 constexpr std::string_view monitor_help =
-    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop|vlan|qdisc|class|filter]...\n"
+    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop|vlan|qdisc|class|filter|action]...\n"
     "Objects may be abbreviated (addr, neigh); none watches all.\n"
     "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
     "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
@@ -161,12 +175,13 @@ const ObjectCommand vlan_object{vlan_help, run_vlan};
 const ObjectCommand qdisc_object{qdisc_help, run_qdisc, false, true};
 const ObjectCommand class_object{class_help, run_class, false, true};
 const ObjectCommand filter_object{filter_help, run_filter, false, true};
+const ObjectCommand action_object{action_help, run_action, false, true};
 const ObjectCommand netns_object{netns_help, run_netns, true};
 const ObjectCommand monitor_object{monitor_help, run_monitor, true};
 const ObjectCommand decode_object{decode_help, run_decode};
 
 // iproute2's spellings and abbreviations of each object.
-const std::array<std::pair<std::string_view, const ObjectCommand*>, 28> object_words{{
+const std::array<std::pair<std::string_view, const ObjectCommand*>, 30> object_words{{
     {"link", &link_object},
     {"l", &link_object},
     {"address", &address_object},
@@ -191,6 +206,8 @@ const std::array<std::pair<std::string_view, const ObjectCommand*>, 28> object_w
     {"c", &class_object},
     {"filter", &filter_object},
     {"f", &filter_object},
+    {"actions", &action_object},
+    {"action", &action_object},
     {"netns", &netns_object},
     {"monitor", &monitor_object},
     {"m", &monitor_object},
@@ -207,7 +224,7 @@ const ObjectCommand* find_object(std::string_view word) noexcept {
 
 void check_options(const ObjectCommand& object, const Options& options) {
   if (options.stats && !object.prints_statistics)
-    throw UsageError("-s: only qdisc, class and filter print statistics so far");
+    throw UsageError("-s: only qdisc, class, filter and actions print statistics so far");
 }
 
 bool is_command(std::string_view word, std::string_view command) noexcept {
@@ -216,13 +233,13 @@ bool is_command(std::string_view word, std::string_view command) noexcept {
 
 void print_usage(std::ostream& out) {
   out << "Usage: nlpp [OPTIONS] OBJECT [COMMAND [ARGUMENTS]]\n"
-         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, qdisc, class, filter, netns, monitor, "
-         "decode\n"
+         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, qdisc, class, filter, actions, netns, "
+         "monitor, decode\n"
          "        (nlpp OBJECT help)\n"
          "OPTIONS: -j|--json  JSON output, as ip -j prints it\n"
          "         -p|--pretty  indented JSON\n"
          "         -d|--details  every attribute\n"
-         "         -s|-stats  statistics (qdisc, class, filter: as tc -s)\n"
+         "         -s|-stats  statistics (qdisc, class, filter, actions: as tc -s)\n"
          "         -n|--netns NAME  work in the namespace NAME (as ip -n)\n"
          "         -4 | -6 | -f|--family inet|inet6|mpls|bridge|link\n"
          "         -b|-batch FILE  run the commands of FILE (- for stdin), one a line\n"

@@ -75,10 +75,22 @@ void print_classes(Session& session, std::span<const rtnl::TcClass> classes, boo
   session.out() << format::classes_table(classes, session.link_names(), session.options().stats, style_of(session));
 }
 
-void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, bool one_device) {
-  if (session.options().json)
-    return print_json(session, format::filters_json(filters, session.link_names(), tc_view(session, one_device)));
+void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, const rtnl::TcFilterSelector& listed) {
+  if (session.options().json) {
+    format::TcView view = tc_view(session, true);
+    view.parent = listed.parent;
+    view.priority = listed.priority;
+    view.protocol = listed.protocol;
+    view.chain = listed.chain;
+    return print_json(session, format::filters_json(filters, session.link_names(), view));
+  }
   session.out() << format::filters_table(filters, session.link_names(), session.options().stats, style_of(session));
+}
+
+void print_actions(Session& session, std::span<const rtnl::TcAction> actions, format::ActionsView command) {
+  if (session.options().json)
+    return print_json(session, format::actions_json(actions, session.link_names(), tc_view(session, false), command));
+  session.out() << format::actions_table(actions, session.link_names(), session.options().stats, style_of(session));
 }
 
 void print_netns_names(Session& session, std::span<const std::string> names) {

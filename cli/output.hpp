@@ -32,6 +32,10 @@ void print_bridge_vlans(Session& session, std::span<const rtnl::BridgeVlan> vlan
 /// `tc qdisc show` / `tc class show`; one_device: the listing named its link.
 void print_qdiscs(Session& session, std::span<const rtnl::Qdisc> qdiscs, bool one_device);
 void print_classes(Session& session, std::span<const rtnl::TcClass> classes, bool one_device);
-void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, bool one_device);
+/// `tc filter show|get`: listed is what the command named (tc leaves its
+/// parent, pref, protocol and chain out of each filter).
+void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, const rtnl::TcFilterSelector& listed);
+/// `tc actions list|get`: command says which (tc counts a get's actions as 0).
+void print_actions(Session& session, std::span<const rtnl::TcAction> actions, format::ActionsView command);
 
 }  // namespace nlpp::cli

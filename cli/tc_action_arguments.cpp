@@ -1,6 +1,7 @@
 #include "tc_action_arguments.hpp"
 
 #include "commands.hpp"
+#include "tc_police_arguments.hpp"
 #include "tc_words.hpp"
 
 #include <linux/pkt_cls.h>
@@ -184,9 +185,13 @@ void parse_actions(Session& session, Words& words, std::vector<Action>& actions)
     } else if (word == "mirred") {
       words.take("");
       action = parse_mirred(session, words);
+    } else if (word == "police") {
+      words.take("");
+      action = parse_police(words);
     } else if (expecting) {
-      throw UsageError("action: " + quoted(word) +
-                       " is not an action nlpp knows (gact, mirred, or a verdict: " + std::string(verdict_list) + ")");
+      throw UsageError(
+          "action: " + quoted(word) +
+          " is not an action nlpp knows (gact, mirred, police, or a verdict: " + std::string(verdict_list) + ")");
     } else {
       return;
     }
@@ -195,7 +200,8 @@ void parse_actions(Session& session, Words& words, std::vector<Action>& actions)
     expecting = false;
   }
   if (expecting)
-    throw UsageError("\"action\" needs an action (gact, mirred, or a verdict: " + std::string(verdict_list) + ")");
+    throw UsageError("\"action\" needs an action (gact, mirred, police, or a verdict: " + std::string(verdict_list) +
+                     ")");
 }
 
 }  // namespace nlpp::cli

@@ -1,5 +1,5 @@
 // The words of tc's actions after a filter's `action` (tc/m_action.c,
-// m_gact.c, m_mirred.c, tc_util.c): "action drop", "action gact pass random
+// m_gact.c, m_mirred.c, m_police.c, tc_util.c): "action drop", "action gact pass random
 // determ drop 10 index 3", "action mirred egress redirect dev ifb0", one
 // after another as tc reads them.
 #pragma once
@@ -16,7 +16,7 @@ namespace nlpp::cli {
 
 /// Reads the actions that follow a filter's `action` word (already read)
 /// and appends them in order: at least one. Each is `gact` or a bare
-/// verdict (gact, as tc takes it), or `mirred`, then its `cookie HEX`,
+/// verdict (gact, as tc takes it), `mirred` or `police`, then its `cookie HEX`,
 /// `hw_stats immediate|delayed|disabled`, `no_percpu`, `skip_sw|skip_hw`.
 /// Another `action`, a verdict or a kind starts the next; any other word
 /// (`classid`, a kind's own words) ends the list and is left to the kind.

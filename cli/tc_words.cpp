@@ -1,8 +1,9 @@
 #include "tc_words.hpp"
 
+#include <nlpp/format/names.hpp>
+
 #include "commands.hpp"
 
-#include <linux/if_ether.h>
 #include <strings.h>
 
 #include <algorithm>
@@ -89,61 +90,6 @@ double scaled(std::string_view word, std::string_view keyword, std::string_view 
 }
 
 // lib/ll_proto.c's names, in its order (a number has its first name).
-constexpr std::array<std::pair<std::string_view, uint16_t>, 53> ether_protocols{{
-    {"loop", ETH_P_LOOP},
-    {"pup", ETH_P_PUP},
-    {"pupat", ETH_P_PUPAT},
-    {"ip", ETH_P_IP},
-    {"x25", ETH_P_X25},
-    {"arp", ETH_P_ARP},
-    {"bpq", ETH_P_BPQ},
-    {"ieeepup", ETH_P_IEEEPUP},
-    {"ieeepupat", ETH_P_IEEEPUPAT},
-    {"dec", ETH_P_DEC},
-    {"dna_dl", ETH_P_DNA_DL},
-    {"dna_rc", ETH_P_DNA_RC},
-    {"dna_rt", ETH_P_DNA_RT},
-    {"lat", ETH_P_LAT},
-    {"diag", ETH_P_DIAG},
-    {"cust", ETH_P_CUST},
-    {"sca", ETH_P_SCA},
-    {"rarp", ETH_P_RARP},
-    {"atalk", ETH_P_ATALK},
-    {"aarp", ETH_P_AARP},
-    {"ipx", ETH_P_IPX},
-    {"ipv6", ETH_P_IPV6},
-    {"ppp_disc", ETH_P_PPP_DISC},
-    {"ppp_ses", ETH_P_PPP_SES},
-    {"atmmpoa", ETH_P_ATMMPOA},
-    {"atmfate", ETH_P_ATMFATE},
-    {"802_3", ETH_P_802_3},
-    {"ax25", ETH_P_AX25},
-    {"all", ETH_P_ALL},
-    {"802_2", ETH_P_802_2},
-    {"snap", ETH_P_SNAP},
-    {"ddcmp", ETH_P_DDCMP},
-    {"wan_ppp", ETH_P_WAN_PPP},
-    {"ppp_mp", ETH_P_PPP_MP},
-    {"localtalk", ETH_P_LOCALTALK},
-    {"can", ETH_P_CAN},
-    {"ppptalk", ETH_P_PPPTALK},
-    {"tr_802_2", ETH_P_TR_802_2},
-    {"mobitex", ETH_P_MOBITEX},
-    {"control", ETH_P_CONTROL},
-    {"irda", ETH_P_IRDA},
-    {"econet", ETH_P_ECONET},
-    {"tipc", ETH_P_TIPC},
-    {"profinet", ETH_P_PROFINET},
-    {"aoe", ETH_P_AOE},
-    {"ethercat", ETH_P_ETHERCAT},
-    {"802.1Q", ETH_P_8021Q},
-    {"802.1ad", ETH_P_8021AD},
-    {"mpls_uc", ETH_P_MPLS_UC},
-    {"mpls_mc", ETH_P_MPLS_MC},
-    {"teb", ETH_P_TEB},
-    {"LLDP", ETH_P_LLDP},
-    {"ipv4", ETH_P_IP},
-}};
 
 uint32_t whole_u32(double value, std::string_view word, std::string_view keyword) {
   if (value > UINT32_MAX || value != std::floor(value))
@@ -201,8 +147,7 @@ rtnl::TcHandle parse_qdisc_handle(std::string_view word, std::string_view keywor
 }
 
 uint16_t parse_ether_protocol(std::string_view word) {
-  for (const auto& [name, protocol] : ether_protocols)
-    if (same_letters(word, name)) return protocol;
+  if (std::optional<uint16_t> protocol = format::ether_protocol_named(word)) return *protocol;
   return parse_number<uint16_t>(word, "protocol (ip, ipv6, all, arp, 802.1Q, 802.1ad... or a number)");
 }
 

@@ -2,7 +2,7 @@
 # object, and the values people look up: link names (from /sys/class/net, or
 # `nlpp -n NS link show` when -n names a namespace), link kinds after
 # `type`, filter kinds, protocols and actions after `filter` and its
-# `protocol` and `action`, namespace names after -n and `netns exec|del`,
+# `protocol` and `action`, actions and action kinds after `actions`' `action`, namespace names after -n and `netns exec|del`,
 # families after -f, files after -batch, bytecode-file and for decode.
 #
 # Installed as share/bash-completion/completions/nlpp; to try it from the
@@ -11,7 +11,7 @@
 # COMPREPLY=($(compgen ...)) splits at blanks on purpose: no word offered
 # holds one.
 # shellcheck disable=SC2207
-_nlpp_objects="link address route neighbour rule nexthop fdb vlan qdisc class filter netns monitor decode help"
+_nlpp_objects="link address route neighbour rule nexthop fdb vlan qdisc class filter actions netns monitor decode help"
 _nlpp_options="-j -json --json -p -pretty --pretty -d -details --details -s -stats --stats -n -netns --netns
   -4 -6 -f -family --family -b -batch --batch -force --force -atomic --atomic -c -color= --color= -colour= --colour=
   -h -help --help"
@@ -21,7 +21,9 @@ _nlpp_kinds="bond bridge dummy erspan geneve gre gretap hsr ifb ip6erspan ip6gre
 # common protocol names, and what may follow `action`.
 _nlpp_filter_words="dev block root ingress egress parent handle pref protocol chain u32 matchall fw bpf"
 _nlpp_filter_protocols="all ip ipv6 arp 802.1Q 802.1ad"
-_nlpp_actions="gact mirred pass drop pipe reclassify continue trap goto jump"
+_nlpp_actions="gact mirred police pass drop pipe reclassify continue trap goto jump"
+# The kinds whose tables `nlpp actions list|flush|get|delete` read.
+_nlpp_action_kinds="gact mirred police"
 
 # The object a word names (iproute2's spellings and abbreviations).
 _nlpp_object() {
@@ -37,6 +39,7 @@ _nlpp_object() {
     q | qdisc) echo qdisc ;;
     c | class) echo class ;;
     f | filter) echo filter ;;
+    action | actions) echo actions ;;
     netns) echo netns ;;
     m | monitor) echo monitor ;;
     decode) echo decode ;;
@@ -56,8 +59,9 @@ _nlpp_commands() {
     qdisc) echo "add del replace change show help" ;;
     class) echo "add del replace change show help" ;;
     filter) echo "add del replace change get show help" ;;
+    actions) echo "add change replace get delete list flush help" ;;
     netns) echo "list add del exec help" ;;
-    monitor) echo "all link address route neigh fdb rule nexthop vlan qdisc class filter" ;;
+    monitor) echo "all link address route neigh fdb rule nexthop vlan qdisc class filter action" ;;
     decode) echo "pcap hex --protocol" ;;
   esac
 }
@@ -131,6 +135,13 @@ _nlpp() {
     filter:protocol) COMPREPLY=($(compgen -W "$_nlpp_filter_protocols" -- "$cur")) ;;
     filter:action | filter:actions) COMPREPLY=($(compgen -W "$_nlpp_actions" -- "$cur")) ;;
     filter:bytecode-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    actions:add | actions:change | actions:replace | actions:get | actions:delete | actions:del | actions:list | \
+      actions:ls | actions:flush) COMPREPLY=($(compgen -W "action" -- "$cur")) ;;
+    actions:action)
+      case $command in
+        a* | c* | r*) COMPREPLY=($(compgen -W "$_nlpp_actions" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "$_nlpp_action_kinds" -- "$cur")) ;;
+      esac ;;
     *:dev | *:master | *:link | *:iif | *:oif | *:br | link:del | link:set | link:change | link:show)
       COMPREPLY=($(compgen -W "$(_nlpp_links "$netns")" -- "$cur")) ;;
     decode:--protocol) COMPREPLY=($(compgen -W "route generic netfilter sock_diag xfrm audit" -- "$cur")) ;;

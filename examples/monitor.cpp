@@ -72,6 +72,12 @@ std::string describe(const rtnl::TcFilter& filter) {
   return "filter " + filter.kind + " pref " + std::to_string(filter.priority) + " on " +
          std::to_string(filter.ifindex) + " parent " + filter.parent.to_string();
 }
+template <>
+std::string describe(const rtnl::TcAction& action) {
+  if (action.flushed) return "actions " + action.action.kind + " flushed: " + std::to_string(*action.flushed);
+  return "action " + action.action.kind + " index " + std::to_string(action.action.index) + " bind " +
+         std::to_string(action.action.bindcnt);
+}
 
 template <class E>
 struct EventKind;

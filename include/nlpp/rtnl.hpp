@@ -20,4 +20,5 @@
 #include <nlpp/rtnl/link_altnames.hpp>
 #include <nlpp/rtnl/objects.hpp>
 #include <nlpp/rtnl/route_query.hpp>
+#include <nlpp/rtnl/tc_action_flush.hpp>
 #include <nlpp/rtnl/tc_handle.hpp>

@@ -1,4 +1,5 @@
 // The readable tables of table.hpp, in the words iproute2 uses.
+#include <nlpp/format/names.hpp>
 #include <nlpp/format/table.hpp>
 
 #include "iproute2_words.hpp"
@@ -354,9 +355,27 @@ std::string filters_table(std::span<const rtnl::TcFilter> filters, const LinkNam
         {or_dash(filter.resolved_kind()),
          filter.block ? TextCell("block " + std::to_string(*filter.block)) : link_cell(names, filter.ifindex),
          filter.block ? "-" : filter_parent_text(filter.parent), std::to_string(filter.priority),
-         tc_protocol_text(filter.protocol), std::to_string(filter.chain.value_or(0)), tc_filter_handle_text(filter),
+         ether_protocol_name(filter.protocol), std::to_string(filter.chain.value_or(0)), tc_filter_handle_text(filter),
          or_dash(tc_options_text(filter.options)), or_dash(filter_actions_text(actions, names))},
         filter_stats(actions), statistics);
+  }
+  return table.to_string(style);
+}
+
+std::string actions_table(std::span<const rtnl::TcAction> actions, const LinkNames& names, bool statistics,
+                          TextStyle style) {
+  TextTable table(tc_header({"KIND", "INDEX", "REF", "BIND", "ACTION", "COOKIE"}, statistics));
+  for (const rtnl::TcAction& entry : actions) {
+    const rtnl::tc::Action& action = entry.action;
+    if (entry.flushed) {
+      table.add_row({or_dash(action.kind), "-", "-", "-", "flushed " + std::to_string(*entry.flushed), "-"});
+      continue;
+    }
+    add_tc_row(table,
+               {or_dash(action.resolved_kind()), std::to_string(action.index), std::to_string(action.refcnt),
+                std::to_string(action.bindcnt), tc_action_text(action, names),
+                action.cookie.empty() ? "-" : hex_string(action.cookie)},
+               action.stats, statistics);
   }
   return table.to_string(style);
 }

@@ -75,6 +75,22 @@ void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc
   write_generic_parms(json, action, view);
 }
 
+// print_police(): in JSON only the index, the verdicts (the conform one,
+// a second "control_action", when the kernel reported one), the accounting
+// and the counts; tc prints the rates and sizes as text only.
+void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc::Police& police, const LinkNames&,
+                const TcView& view) {
+  number_field(json, "index", action.index);
+  write_control(json, tc_control(action, police));
+  if (police.conform != rtnl::tc::Control::pass()) write_control(json, police.conform);
+  number_field(json, "overhead", police.rate.overhead);
+  if (police.rate.linklayer != rtnl::tc::LinkLayer::ethernet || view.details)
+    text_field(json, "linklayer", tc_linklayer_text(police.rate.linklayer));
+  number_field(json, "ref", static_cast<int32_t>(action.refcnt));
+  number_field(json, "bind", static_cast<int32_t>(action.bindcnt));
+  if (view.stats && action.times) write_times(json, *action.times);
+}
+
 // TCA_ACT_FLAGS: the kernel reports the flags set as both value and
 // selector, and tc prints each selected flag.
 void write_flags(JsonWriter& json, uint32_t flags, bool bound) {
@@ -84,10 +100,20 @@ void write_flags(JsonWriter& json, uint32_t flags, bool bound) {
   if (flags & TCA_ACT_FLAGS_SKIP_SW) bool_field(json, "skip_sw", true);
 }
 
+// tc_print_one_action(): of an action not bound to a filter and not
+// skip_hw, how many devices hold it in hardware ("in_hw" and the count),
+// or "not_in_hw".
+void write_in_hardware(JsonWriter& json, uint32_t count, uint32_t flags) {
+  if (flags & TCA_ACT_FLAGS_SKIP_HW) return;
+  if (count == 0) return bool_field(json, "not_in_hw", true);
+  bool_field(json, "in_hw", true);
+  number_field(json, "in_hw_count", count);
+}
+
 }  // namespace
 
 void write_tc_action(JsonWriter& json, const rtnl::tc::Action& action, uint32_t order, const LinkNames& names,
-                     const TcView& view, const ActionListing& listing) {
+                     const TcView& view, const ActionListing& listing, const ActionHardware& hardware) {
   json.begin_object();
   number_field(json, "order", order);
   // A kind nlpp keeps raw prints its kind alone: its members are in the
@@ -107,7 +133,9 @@ void write_tc_action(JsonWriter& json, const rtnl::tc::Action& action, uint32_t 
   }
   if (!action.cookie.empty()) text_field(json, "cookie", hex_string(action.cookie));
   if (action.flags) write_flags(json, *action.flags, listing.bound);
+  if (hardware.in_hw_count && !listing.bound) write_in_hardware(json, *hardware.in_hw_count, action.flags.value_or(0));
   if (action.hw_stats) text_array(json, "hw_stats", tc_hw_stats_names(*action.hw_stats));
+  if (hardware.used_hw_stats) text_array(json, "used_hw_stats", tc_hw_stats_names(*hardware.used_hw_stats));
   json.end_object();
 }
 

@@ -9,6 +9,7 @@
 #include <nlpp/rtnl/tc/action.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 
 namespace nlpp::format::detail {
@@ -22,11 +23,18 @@ struct ActionListing {
   uint32_t first_order = 1;
 };
 
+/// What the kernel reports of an action in its kind's table besides the
+/// action (rtnl::TcAction), which tc prints of a standalone one.
+struct ActionHardware {
+  std::optional<uint32_t> in_hw_count{};   ///< TCA_ACT_IN_HW_COUNT: "in_hw" and "in_hw_count", or "not_in_hw"
+  std::optional<uint8_t> used_hw_stats{};  ///< TCA_ACT_USED_HW_STATS: "used_hw_stats"
+};
+
 /// One action object, {"order":1,"kind":"mirred",...}: its kind's members,
-/// with view.stats its times and "stats", then its cookie, flags and
-/// hardware statistics types.
+/// with view.stats its times and "stats", then its cookie, flags, whether
+/// it is in hardware (unbound ones only) and the hardware statistics types.
 void write_tc_action(JsonWriter& json, const rtnl::tc::Action& action, uint32_t order, const LinkNames& names,
-                     const TcView& view, const ActionListing& listing = {});
+                     const TcView& view, const ActionListing& listing = {}, const ActionHardware& hardware = {});
 /// "actions":[...] as a member of the object being written, numbered from
 /// listing.first_order; nothing for no actions.
 void write_tc_actions(JsonWriter& json, std::span<const rtnl::tc::Action> actions, const LinkNames& names,

@@ -4,6 +4,7 @@
 // Where tc 6.1 writes text into its JSON (fw's options, u32's "offset"
 // and "eat"), nlpp prints what tc 6.8 and later print instead, or nothing.
 #include <nlpp/format/json.hpp>
+#include <nlpp/format/names.hpp>
 
 #include "iproute2_words.hpp"
 #include "json_fields.hpp"
@@ -182,13 +183,14 @@ void write_options(JsonWriter& json, const rtnl::tc::GenericOptions&, uint32_t h
 }
 
 // Where the filter is: its block, or its link and parent; tc leaves out
-// what the listing named (`dev DEV`, `block N`).
+// what the listing named (`dev DEV`, `block N`, `parent P`).
 void write_place(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names, const TcView& view) {
   if (filter.block) {
     if (!view.one_device) number_field(json, "block", *filter.block);
     return;
   }
   if (!view.one_device) text_field(json, "dev", names.name(filter.ifindex));
+  if (view.parent == filter.parent) return;
   if (filter.parent == rtnl::TcHandle::root())
     bool_field(json, "root", true);
   else if (filter.parent == rtnl::TcHandle::clsact_ingress())
@@ -204,10 +206,11 @@ void write_place(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames
 void write_tc_filter(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names, const TcView& view) {
   json.begin_object();
   write_place(json, filter, names, view);
-  if (filter.protocol != 0) text_field(json, "protocol", tc_protocol_text(filter.protocol));
-  if (filter.priority != 0) number_field(json, "pref", filter.priority);
+  if (filter.protocol != 0 && view.protocol != filter.protocol)
+    text_field(json, "protocol", ether_protocol_name(filter.protocol));
+  if (filter.priority != 0 && view.priority != filter.priority) number_field(json, "pref", filter.priority);
   if (const std::string kind = filter.resolved_kind(); !kind.empty()) text_field(json, "kind", kind);
-  if (filter.chain) number_field(json, "chain", *filter.chain);
+  if (filter.chain && view.chain != filter.chain) number_field(json, "chain", *filter.chain);
   std::visit(
       [&](const auto& options) {
         if constexpr (requires { write_options(json, options, filter.handle, names, view); }) {

@@ -143,6 +143,17 @@ std::string action_options_text(const rtnl::tc::Action& action, const rtnl::tc::
       .text();
 }
 
+// print_police()'s words: the bucket, then the verdicts "action EXCEED/CONFORM".
+std::string action_options_text(const rtnl::tc::Action& action, const rtnl::tc::Police& police, const LinkNames&) {
+  Words words;
+  if (police.rate.bytes_per_second != 0)
+    words.add("rate " + tc_rate_text(police.rate.bytes_per_second)).add("burst " + tc_size_text(police.burst));
+  if (police.mtu != 0) words.add("mtu " + tc_size_text(police.mtu));
+  if (police.peakrate.bytes_per_second != 0) words.add("peakrate " + tc_rate_text(police.peakrate.bytes_per_second));
+  if (police.avrate != 0) words.add("avrate " + tc_rate_text(police.avrate));
+  return words.add("action " + tc_control(action, police).to_string() + "/" + police.conform.to_string()).text();
+}
+
 std::string options_text(const rtnl::tc::GenericOptions& options) { return tc_options_text(options); }
 
 // Each kind's options_text() as one object, for variant_text().
@@ -151,67 +162,6 @@ constexpr auto kind_options_text = [](const auto& value) -> decltype(options_tex
 };
 
 }  // namespace
-
-std::string tc_protocol_text(uint16_t protocol) {
-  // lib/ll_proto.c's llproto_names, in its order: the first name of a number wins.
-  static constexpr std::pair<uint16_t, const char*> names[] = {
-      {ETH_P_LOOP, "loop"},
-      {ETH_P_PUP, "pup"},
-      {ETH_P_PUPAT, "pupat"},
-      {ETH_P_IP, "ip"},
-      {ETH_P_X25, "x25"},
-      {ETH_P_ARP, "arp"},
-      {ETH_P_BPQ, "bpq"},
-      {ETH_P_IEEEPUP, "ieeepup"},
-      {ETH_P_IEEEPUPAT, "ieeepupat"},
-      {ETH_P_DEC, "dec"},
-      {ETH_P_DNA_DL, "dna_dl"},
-      {ETH_P_DNA_RC, "dna_rc"},
-      {ETH_P_DNA_RT, "dna_rt"},
-      {ETH_P_LAT, "lat"},
-      {ETH_P_DIAG, "diag"},
-      {ETH_P_CUST, "cust"},
-      {ETH_P_SCA, "sca"},
-      {ETH_P_RARP, "rarp"},
-      {ETH_P_ATALK, "atalk"},
-      {ETH_P_AARP, "aarp"},
-      {ETH_P_IPX, "ipx"},
-      {ETH_P_IPV6, "ipv6"},
-      {ETH_P_PPP_DISC, "ppp_disc"},
-      {ETH_P_PPP_SES, "ppp_ses"},
-      {ETH_P_ATMMPOA, "atmmpoa"},
-      {ETH_P_ATMFATE, "atmfate"},
-      {ETH_P_802_3, "802_3"},
-      {ETH_P_AX25, "ax25"},
-      {ETH_P_ALL, "all"},
-      {ETH_P_802_2, "802_2"},
-      {ETH_P_SNAP, "snap"},
-      {ETH_P_DDCMP, "ddcmp"},
-      {ETH_P_WAN_PPP, "wan_ppp"},
-      {ETH_P_PPP_MP, "ppp_mp"},
-      {ETH_P_LOCALTALK, "localtalk"},
-      {ETH_P_CAN, "can"},
-      {ETH_P_PPPTALK, "ppptalk"},
-      {ETH_P_TR_802_2, "tr_802_2"},
-      {ETH_P_MOBITEX, "mobitex"},
-      {ETH_P_CONTROL, "control"},
-      {ETH_P_IRDA, "irda"},
-      {ETH_P_ECONET, "econet"},
-      {ETH_P_TIPC, "tipc"},
-      {ETH_P_PROFINET, "profinet"},
-      {ETH_P_AOE, "aoe"},
-      {ETH_P_ETHERCAT, "ethercat"},
-      {ETH_P_8021Q, "802.1Q"},
-      {ETH_P_8021AD, "802.1ad"},
-      {ETH_P_MPLS_UC, "mpls_uc"},
-      {ETH_P_MPLS_MC, "mpls_mc"},
-      {ETH_P_TEB, "teb"},
-      {ETH_P_LLDP, "LLDP"},
-  };
-  for (const auto& [number, name] : names)
-    if (number == protocol) return name;
-  return "[" + std::to_string(protocol) + "]";
-}
 
 std::vector<std::string_view> tc_classifier_flag_names(uint32_t flags) {
   std::vector<std::string_view> names;
@@ -239,14 +189,6 @@ std::string_view gact_random_name(uint16_t type) {
   if (type == PGACT_NETRAND) return "netrand";
   if (type == PGACT_DETERM) return "determ";
   return "none";
-}
-
-rtnl::tc::Control tc_control(const rtnl::tc::Action& action, const rtnl::tc::Gact& gact) {
-  return action.control.value_or(rtnl::tc::ActionKind<rtnl::tc::Gact>::default_control(gact));
-}
-
-rtnl::tc::Control tc_control(const rtnl::tc::Action& action, const rtnl::tc::Mirred& mirred) {
-  return action.control.value_or(rtnl::tc::ActionKind<rtnl::tc::Mirred>::default_control(mirred));
 }
 
 std::span<const rtnl::tc::Action> tc_filter_actions(const rtnl::FilterOptions& options) {

@@ -3,6 +3,8 @@
 // takes it), and the names tc gives their fields, which the JSON shares.
 #pragma once
 
+#include "rtnl/tc/action_kinds.hpp"
+
 #include <nlpp/format/link_names.hpp>
 #include <nlpp/rtnl/tc/action.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
@@ -15,9 +17,6 @@
 
 namespace nlpp::format::detail {
 
-/// ll_proto_n2a(): an EtherType's name ("ip", "ipv6", "all", "802.1Q"),
-/// else its number as "[N]".
-std::string tc_protocol_text(uint16_t protocol);
 /// A classifier's TCA_CLS_FLAGS_* as tc prints them: skip_hw, skip_sw,
 /// then in_hw or else not_in_hw.
 std::vector<std::string_view> tc_classifier_flag_names(uint32_t flags);
@@ -30,8 +29,10 @@ std::string_view mirred_direction_name(rtnl::tc::Mirred::Direction direction);
 /// gact's PGACT_* random types: "none", "netrand", "determ".
 std::string_view gact_random_name(uint16_t type);
 /// An action's control; unset, its kind's default, which tc would have sent.
-rtnl::tc::Control tc_control(const rtnl::tc::Action& action, const rtnl::tc::Gact& gact);
-rtnl::tc::Control tc_control(const rtnl::tc::Action& action, const rtnl::tc::Mirred& mirred);
+template <class Options>
+rtnl::tc::Control tc_control(const rtnl::tc::Action& action, const Options& options) {
+  return action.control.value_or(rtnl::tc::ActionKind<Options>::default_control(options));
+}
 
 /// The actions of a filter's options (none for a kind without actions).
 std::span<const rtnl::tc::Action> tc_filter_actions(const rtnl::FilterOptions& options);

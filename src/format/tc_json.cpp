@@ -18,18 +18,6 @@ namespace {
 
 using namespace detail;
 
-std::string_view linklayer_name(rtnl::tc::LinkLayer linklayer) {
-  switch (linklayer) {
-    case rtnl::tc::LinkLayer::ethernet:
-      return "ethernet";
-    case rtnl::tc::LinkLayer::atm:
-      return "atm";
-    case rtnl::tc::LinkLayer::unaware:
-      break;
-  }
-  return "unknown";
-}
-
 void write_options(JsonWriter& json, const rtnl::tc::Fifo& fifo, const TcView&) {
   number_field(json, "limit", fifo.limit);
 }
@@ -67,7 +55,7 @@ void write_options(JsonWriter& json, const rtnl::tc::Tbf& tbf, const TcView& vie
     number_field(json, "limit", tbf.limit);
   if (tbf.rate.overhead != 0) number_field(json, "overhead", tbf.rate.overhead);
   if (tbf.rate.linklayer != rtnl::tc::LinkLayer::ethernet || view.details)
-    text_field(json, "linklayer", linklayer_name(tbf.rate.linklayer));
+    text_field(json, "linklayer", tc_linklayer_text(tbf.rate.linklayer));
 }
 
 void write_options(JsonWriter& json, const rtnl::tc::Htb& htb, const TcView& view) {
@@ -89,7 +77,7 @@ void write_options(JsonWriter& json, const rtnl::tc::HtbClass& htb, const TcView
   if (htb.rate.overhead != 0) number_field(json, "overhead", htb.rate.overhead);
   number_field(json, "ceil", htb.ceil.bytes_per_second);
   if (htb.rate.linklayer != rtnl::tc::LinkLayer::ethernet || view.details)
-    text_field(json, "linklayer", linklayer_name(htb.rate.linklayer));
+    text_field(json, "linklayer", tc_linklayer_text(htb.rate.linklayer));
   number_field(json, "burst", htb.burst);
   if (view.details) {
     number_field(json, "burst_cell", 1);

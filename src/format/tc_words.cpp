@@ -99,6 +99,18 @@ std::string tc_rate_text(uint64_t bytes_per_second) {
   return std::to_string(rate) + std::string(units[unit]) + "bit";
 }
 
+std::string_view tc_linklayer_text(rtnl::tc::LinkLayer linklayer) {
+  switch (linklayer) {
+    case rtnl::tc::LinkLayer::ethernet:
+      return "ethernet";
+    case rtnl::tc::LinkLayer::atm:
+      return "atm";
+    case rtnl::tc::LinkLayer::unaware:
+      break;
+  }
+  return "unknown";
+}
+
 std::string tc_hex_text(uint64_t value) {
   char text[32];
   std::snprintf(text, sizeof text, "%#llx", static_cast<unsigned long long>(value));

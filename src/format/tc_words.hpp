@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 
 namespace nlpp::format::detail {
@@ -17,6 +18,8 @@ namespace nlpp::format::detail {
 std::string tc_size_text(uint32_t size);
 /// tc's print_rate(): "1Mbit", "250Kbit" (from bytes per second).
 std::string tc_rate_text(uint64_t bytes_per_second);
+/// sprint_linklayer(): "ethernet", "atm", "unknown".
+std::string_view tc_linklayer_text(rtnl::tc::LinkLayer linklayer);
 /// print_0xhex(): "%#llx", which prints 0 as "0".
 std::string tc_hex_text(uint64_t value);
 /// print_hex(): "%x", without a prefix ("a000001").

@@ -41,17 +41,20 @@ expect_has() {
   fi
 }
 
-expect "objects" "link address route neighbour rule nexthop fdb vlan qdisc class filter netns monitor decode help" ""
+expect "objects" "link address route neighbour rule nexthop fdb vlan qdisc class filter actions netns monitor decode help" ""
 expect "objects after options" "neighbour netns nexthop" -j -p ne
 expect "link a" "add" link a
 expect "addr commands by abbreviation" "add" a a
 expect "route commands" "replace" route rep
 expect "families" "inet inet6" -f in
 expect "colour choices" "-color=always -color=auto" -color=a
-expect "colour choice as the next word, or an object" "address always auto" -c a
+expect "colour choice as the next word, or an object" "actions address always auto" -c a
 expect "kinds after type" "veth vlan vrf vti vti6 vxlan" link add x type v
 expect "monitor groups" "link" monitor l
 expect "qdisc commands" "replace" qdisc rep
+expect "actions commands" "list" actions li
+expect "action kinds to list" "mirred" actions ls action mi
+expect "actions to add" "mirred" actions add action mi
 expect_has "host links from /sys/class/net" lo link show dev ""
 
 ns=nlpp-completion-$$

@@ -6,6 +6,7 @@
 // and gact are in the QEMU guest (CliTcFilterGuest, tests/vm/must_run.txt).
 #include "support/cli_batch_fixture.hpp"
 #include "support/iproute2.hpp"
+#include "support/json_compare.hpp"
 #include "support/nlpp_cli.hpp"
 #include "support/scoped_netns.hpp"
 #include "support/subprocess.hpp"
@@ -15,9 +16,11 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #ifdef NLPP_CLI_PATH
@@ -128,8 +131,12 @@ TEST_F(CliTcFilter, the_same_lines_through_nlpp_and_tc_leave_the_same_filters) {
 TEST_F(CliTcFilter, nlpp_prints_tc_s_json_for_filters_tc_added) {
   for (const std::string& line : tc_lines()) tc_run(ns_name(), line);
   EXPECT_EQ(nlohmann::json::parse(nlpp_ok("-j filter show dev veth0")), tc_json(ns_name(), "filter show dev veth0"));
-  EXPECT_EQ(nlohmann::json::parse(nlpp_ok("-j -s filter show dev veth0")),
-            tc_json(ns_name(), "-s filter show dev veth0"));
+  // tc prints an action's age only once it is a USER_HZ tick old (10 ms):
+  // older than that, both listings print it.
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  EXPECT_EQ(json_differences(tc_json(ns_name(), "-s filter show dev veth0"),
+                             nlohmann::json::parse(nlpp_ok("-j -s filter show dev veth0")), "", tc_action_ages()),
+            std::vector<std::string>{});
   for (std::string_view listing : {"filter show dev veth1 ingress", "filter show dev veth1 egress"})
     EXPECT_EQ(without_hooks(nlohmann::json::parse(nlpp_ok("-j " + std::string(listing)))),
               without_hooks(tc_json(ns_name(), listing)))
@@ -283,12 +290,18 @@ TEST_F(CliTcFilter, show_selects_by_priority_protocol_chain_and_handle) {
   for (const std::string& line : tc_lines()) nlpp_ok(line);
   const nlohmann::json ingress = nlohmann::json::parse(nlpp_ok("-j filter show dev veth1 ingress"));
   EXPECT_EQ(ingress.size(), tc_json(ns_name(), "filter show dev veth1 ingress").size());
-  const nlohmann::json prio3 = nlohmann::json::parse(nlpp_ok("-j filter show dev veth1 ingress prio 3"));
-  ASSERT_FALSE(prio3.empty());
-  for (const nlohmann::json& filter : prio3) EXPECT_EQ(filter.value("pref", 0), 3) << filter.dump();
-  const nlohmann::json tagged = nlohmann::json::parse(nlpp_ok("-j filter show dev veth1 ingress protocol 802.1Q"));
-  ASSERT_FALSE(tagged.empty());
-  for (const nlohmann::json& filter : tagged) EXPECT_EQ(filter.value("protocol", ""), "802.1Q") << filter.dump();
+  // The kernel selects; tc leaves what the listing named out of each filter.
+  for (std::string_view selection : {"prio 3", "protocol 802.1Q", "chain 1"}) {
+    const std::string listing = "filter show dev veth1 ingress " + std::string(selection);
+    const nlohmann::json selected = nlohmann::json::parse(nlpp_ok("-j " + listing));
+    ASSERT_FALSE(selected.empty()) << listing;
+    EXPECT_EQ(selected, tc_json(ns_name(), listing)) << listing;
+    for (const nlohmann::json& filter : selected) {
+      EXPECT_FALSE(filter.contains("ingress")) << filter.dump();
+      EXPECT_FALSE(filter.contains(selection.starts_with("prio") ? "pref" : selection.substr(0, selection.find(' '))))
+          << filter.dump();
+    }
+  }
   const nlohmann::json chain1 = nlohmann::json::parse(nlpp_ok("-j filter show dev veth1 ingress chain 1"));
   ASSERT_FALSE(chain1.empty());
   for (const nlohmann::json& filter : chain1) EXPECT_EQ(filter.value("kind", ""), "bpf") << filter.dump();
@@ -423,6 +436,32 @@ TEST_F(CliTcFilterGuest, matchall_with_gact_verdicts_and_fw_by_mark) {
   EXPECT_NE(fw.find("gact action pass"), std::string::npos) << fw;
   nlpp_ok("filter del dev veth0 parent 1: prio 2 protocol ip handle 5 fw");
   EXPECT_EQ(tc_run(ns_name(), "filter show dev veth0").find("fw"), std::string::npos);
+}
+
+TEST_F(CliTcFilterGuest, police_made_by_nlpp_and_by_tc_reads_the_same_through_both) {
+  const std::vector<std::string> lines{
+      "filter add dev veth0 parent 1: prio 3 protocol ip u32 match ip dst 10.0.0.0/8 flowid 1:10 "
+      "action police rate 1mbit burst 10k mtu 1500 conform-exceed drop/pipe action mirred egress mirror dev ifb0",
+      "filter add dev veth0 parent 1: prio 4 protocol ip u32 match ip src 10.0.0.0/8 "
+      "action police rate 2mbit burst 20k overhead 4 linklayer atm drop index 9",
+  };
+  for (const std::string& line : lines) nlpp_ok(line);
+  Result<ScopedNetns> tc_side = ScopedNetns::create();
+  ASSERT_TRUE(tc_side) << tc_side.error().describe();
+  prepare(tc_side->name());
+  for (const std::string& line : lines) tc_run(tc_side->name(), line);
+  // (Without -s: the guest is slow enough for the actions' ages to differ.)
+  EXPECT_EQ(tc_json(ns_name(), "filter show dev veth0"), tc_json(tc_side->name(), "filter show dev veth0"));
+  const std::string text = tc_run(ns_name(), "filter show dev veth0");
+  EXPECT_NE(text.find("rate 1Mbit burst 10Kb mtu 1500b action drop/pipe"), std::string::npos) << text;
+  EXPECT_NE(text.find("linklayer atm"), std::string::npos) << text;
+
+  EXPECT_EQ(nlohmann::json::parse(nlpp_ok("-j -d filter show dev veth0")),
+            tc_json(ns_name(), "-d filter show dev veth0"));
+  const CommandOutput no_burst =
+      nlpp("filter add dev veth0 parent 1: prio 5 u32 match u32 0 0 action police rate 1mbit");
+  EXPECT_NE(no_burst.exit_code, 0);
+  EXPECT_NE(no_burst.err.find("the rate needs a burst"), std::string::npos) << no_burst.err;
 }
 
 }  // namespace

@@ -57,6 +57,20 @@ class TcFilters : public test::RoutingTest {
     return ip_route().dump<TcFilter>({.ifindex = link, .parent = parent}).value();
   }
 
+  // veth1 moved to a namespace of its own (10.9.0.2/24, up) facing veth0
+  // (10.9.0.1/24), and ifb0 up beside veth0: a path for test packets.
+  Result<test::ScopedNetns> connect_peer() {
+    Result<test::ScopedNetns> peer = test::ScopedNetns::create();
+    if (!peer) return peer;
+    test::ip_run(ns_name(), "link add ifb0 type ifb");
+    test::ip_run(ns_name(), "link set ifb0 up");
+    test::ip_run(ns_name(), "link set veth1 netns " + peer->name());
+    test::ip_run(ns_name(), "addr add 10.9.0.1/24 dev veth0");
+    test::ip_run(peer->name(), "addr add 10.9.0.2/24 dev veth1");
+    test::ip_run(peer->name(), "link set veth1 up");
+    return peer;
+  }
+
   // The one filter of a listing with a node handle (u32 lists its
   // priority and its table too).
   TcFilter the_filter(LinkRef link, TcHandle parent) {
@@ -182,14 +196,8 @@ TEST_F(TcFilters, a_classic_bpf_filter_with_an_action_made_through_nlpp) {
 }
 
 TEST_F(TcFilters, packets_redirected_to_an_ifb_are_counted_in_the_action) {
-  Result<test::ScopedNetns> peer = test::ScopedNetns::create();
+  Result<test::ScopedNetns> peer = connect_peer();
   ASSERT_TRUE(peer) << peer.error().describe();
-  test::ip_run(ns_name(), "link add ifb0 type ifb");
-  test::ip_run(ns_name(), "link set ifb0 up");
-  test::ip_run(ns_name(), "link set veth1 netns " + peer->name());
-  test::ip_run(ns_name(), "addr add 10.9.0.1/24 dev veth0");
-  test::ip_run(peer->name(), "addr add 10.9.0.2/24 dev veth1");
-  test::ip_run(peer->name(), "link set veth1 up");
   test::ip_run(peer->name(), "neigh replace 10.9.0.1 lladdr " +
                                  test::ip_json(ns_name(), "link show veth0")[0]["address"].get<std::string>() +
                                  " dev veth1");
@@ -319,6 +327,78 @@ TEST_F(TcFilters, the_kernels_refusals_and_bad_input_are_errors) {
   ASSERT_FALSE(unknown_kind);
   EXPECT_EQ(unknown_kind.error().code(), kernel_error(ENOENT)) << unknown_kind.error().describe();
   EXPECT_TRUE(filters("veth0", htb_root).empty());
+}
+
+// An htb tree whose u32 filter polices and mirrors what it classifies,
+// carrying UDP between two namespaces: the class, the policer and the
+// mirror count the same packets; a burst beyond the bucket is dropped by
+// the policer. police is a module the build machines' kernel does not
+// have: the guest tier runs this.
+TEST_F(TcFilters, an_htb_tree_with_u32_police_and_mirred_carries_traffic) {
+  Result<test::ScopedNetns> peer = connect_peer();
+  ASSERT_TRUE(peer) << peer.error().describe();
+  test::ip_run(ns_name(), "neigh replace 10.9.0.2 lladdr 02:00:00:00:00:02 dev veth0");
+  test::tc_run(ns_name(), "qdisc del dev veth0 root");
+  add(Qdisc{.ifindex = "veth0", .handle = TcHandle(1, 0), .options = tc::Htb{.default_class = 0x20}});
+  for (const uint16_t minor : {0x10, 0x20})
+    add(TcClass{.ifindex = "veth0",
+                .handle = TcHandle(1, minor),
+                .parent = TcHandle(1, 0),
+                .options = tc::HtbClass{.rate = {.bytes_per_second = 12500000}, .burst = 102400}});
+  // 1 Mbit/s with a bucket of 10 KiB: a first burst of 20 small datagrams conforms.
+  Result<io::Ack> added = ip_route().add(TcFilter{
+      .ifindex = "veth0",
+      .parent = htb_root,
+      .priority = 1,
+      .protocol = ETH_P_IP,
+      .options = tc::U32{.classid = TcHandle(1, 0x10),
+                         .selector = tc::U32Selector{.keys = {{.value = 0x0a090002, .mask = 0xffffffff, .offset = 16}}},
+                         .actions = {tc::Action{.control = tc::Control::drop(),
+                                                .options = tc::Police{.rate = {.bytes_per_second = 125000},
+                                                                      .burst = 10240,
+                                                                      .conform = tc::Control::pipe()}},
+                                     tc::Action{.options = tc::Mirred{.direction = tc::Mirred::Direction::egress_mirror,
+                                                                      .ifindex = "ifb0"}}}}});
+  if (!added && added.error().code() == kernel_error(ENOENT)) GTEST_SKIP() << "no police action in this kernel";
+  ASSERT_TRUE(added) << added.error().describe();
+
+  Result<UniqueFd> udp = netns::open_socket(ns_ref(), AF_INET, SOCK_DGRAM, 0);
+  ASSERT_TRUE(udp) << udp.error().describe();
+  sockaddr_in to{.sin_family = AF_INET, .sin_port = htons(9), .sin_addr = {}, .sin_zero = {}};
+  ASSERT_EQ(inet_pton(AF_INET, "10.9.0.2", &to.sin_addr), 1);
+  const auto send = [&](int count, size_t size) {
+    const std::vector<char> payload(size);
+    for (int i = 0; i < count; ++i)
+      ASSERT_EQ(sendto(udp->get(), payload.data(), size, 0, reinterpret_cast<const sockaddr*>(&to), sizeof to),
+                static_cast<ssize_t>(size));
+  };
+  constexpr int conforming = 20;
+  send(conforming, 100);  // 142 bytes each on the wire
+
+  const auto actions = [&] { return std::get<tc::U32>(the_filter("veth0", htb_root).options).actions; };
+  std::vector<tc::Action> counted = actions();
+  ASSERT_EQ(counted.size(), 2u);
+  EXPECT_EQ(counted[0].kind, "police");
+  EXPECT_EQ(std::get<tc::Police>(counted[0].options).rate.bytes_per_second, 125000u);
+  EXPECT_EQ(std::get<tc::Police>(counted[0].options).burst, 10240u);
+  EXPECT_EQ(counted[0].stats->packets, uint64_t{conforming});
+  EXPECT_EQ(counted[0].stats->drops, 0u);
+  EXPECT_EQ(counted[1].stats->packets, uint64_t{conforming});
+  const std::vector<TcClass> web = ip_route().dump<TcClass>({.ifindex = "veth0", .handle = TcHandle(1, 0x10)}).value();
+  ASSERT_EQ(web.size(), 1u);
+  EXPECT_EQ(web[0].stats->packets, uint64_t{conforming});
+
+  // 200 datagrams of 1 KiB at once: the bucket lets about ten through.
+  send(200, 1000);
+  counted = actions();
+  EXPECT_GE(counted[0].stats->drops, 150u);
+  EXPECT_EQ(counted[0].stats->packets, uint64_t{conforming} + 200);
+  const uint64_t passed = uint64_t{conforming} + 200 - counted[0].stats->drops;
+  EXPECT_EQ(ip_route().dump<TcClass>({.ifindex = "veth0", .handle = TcHandle(1, 0x10)}).value()[0].stats->packets,
+            passed);
+  const nlohmann::json shown = test::tc_json(ns_name(), "-s filter show dev veth0 parent 1:");
+  EXPECT_EQ(shown.back()["options"]["actions"][0]["kind"], "police");
+  EXPECT_EQ(shown.back()["options"]["actions"][0]["stats"]["drops"], counted[0].stats->drops);
 }
 
 // matchall and gact are modules the build machines' kernel does not have:

@@ -24,6 +24,11 @@ struct JsonLeeway {
   std::set<std::string> skipped{};
 };
 
+/// tc's ages of actions, in whole seconds: they may tick between two dumps.
+inline JsonLeeway tc_action_ages() {
+  return JsonLeeway{.counting = {"installed", "last_used", "first_used", "expires"}};
+}
+
 /// Every difference between iproute2's document and nlpp's, as
 /// "path.key: ..." lines; empty when they match object by object, key by
 /// key, values included.

@@ -17,6 +17,7 @@
 // linked but never called: kernel_examples lists them (one left out would
 // be an unused function, an error under -Werror) and the last test only
 // takes their addresses. The kernel tier tests the calls they make.
+#include <nlpp/bpf.hpp>
 #include <nlpp/core/json_writer.hpp>
 #include <nlpp/format/table.hpp>
 #include <nlpp/format/text_colour.hpp>
@@ -35,10 +36,13 @@
 #include "codec/field_table.hpp"
 #include "codec/header_codecs.hpp"
 #include "rtnl/shared/table_id.hpp"
+#include "support/bpf_counter.hpp"
 
 #include <gtest/gtest.h>
+#include <linux/bpf.h>
 #include <linux/fib_rules.h>
 #include <linux/netlink.h>
+#include <linux/pkt_cls.h>
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
@@ -143,7 +147,7 @@ TEST(DocExamples, objects_hpp_walks_every_object_in_order) {
 
   for_each_object(Objects{}, [&]<class T>(std::type_identity<T>) { names.push_back(ObjectTraits<T>::name); });
 
-  EXPECT_EQ(names.size(), 11U);
+  EXPECT_EQ(names.size(), 12U);
   EXPECT_EQ(names.front(), ObjectTraits<Link>::name);
 }
 
@@ -180,6 +184,32 @@ TEST(DocExamples, fake_kernel_hpp_acknowledges_a_route_and_refuses_the_rest) {
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code(), std::errc::operation_not_supported);
   EXPECT_EQ(observed.sent().size(), 2U);
+}
+
+// include/nlpp/bpf/instructions.hpp
+TEST(DocExamples, bpf_instructions_hpp_writes_the_counter_in_twelve_slots) {
+  const int map_fd = 3;
+
+#include <nlpp/bpf/instructions.hpp>
+  using namespace nlpp::bpf;
+
+  // Adds 1 to the u64 at key 0 of the array map map_fd, and lets the packet pass.
+  const auto counter = instructions(
+      mov64_imm(Reg::r1, 0),                            // u32 key = 0, on the stack
+      stx_mem(Size::word, Reg::r10, Reg::r1, -4),
+      mov64_reg(Reg::r2, Reg::r10),                     // r2 = &key
+      alu64_imm(AluOp::add, Reg::r2, -4),
+      ld_map_fd(Reg::r1, map_fd),                       // r1 = the map (two slots)
+      call_helper(BPF_FUNC_map_lookup_elem),            // r0 = &value, or null
+      jmp_imm(JmpOp::equal, Reg::r0, 0, 2),             // null: skip the add
+      mov64_imm(Reg::r1, 1),
+      atomic_add(Size::double_word, Reg::r0, Reg::r1, 0),
+      mov64_imm(Reg::r0, TC_ACT_OK),
+      exit_insn());  // 12 slots, as clang -O2 -target bpf compiles the same in C
+
+  EXPECT_EQ(counter.size(), 12U);
+  EXPECT_EQ(counter[4].src_reg, BPF_PSEUDO_MAP_FD);
+  EXPECT_EQ(counter[4].imm, map_fd);
 }
 
 // Declarations, compiled beside the library's own and checked against them.
@@ -253,8 +283,8 @@ TEST(DocExamples, architecture_md_field_table_parses_emits_and_diffs_a_rule) {
 // docs/ARCHITECTURE.md, "Adding an object"
 namespace architecture_md_objects {
 using namespace nlpp::rtnl;
-using Objects =
-    ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass, TcFilter>;
+using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass, TcFilter,
+                           TcAction>;
 static_assert(std::is_same_v<Objects, rtnl::Objects>);
 }  // namespace architecture_md_objects
 
@@ -429,7 +459,21 @@ void rtnl_tc_filter_hpp() {
   ip.dump<rtnl::TcFilter>({.ifindex = "eth0", .parent = web.parent});  // tc filter show dev eth0 parent 1:
 }
 
-// include/nlpp/rtnl/tc/action.hpp, include/nlpp/rtnl/tc/u32.hpp
+// include/nlpp/rtnl/tc_action.hpp
+void rtnl_tc_standalone_action_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+
+  rtnl::TcAction mirror{.action = {.kind = "mirred",
+                                   .index = 7,
+                                   .options = rtnl::tc::Mirred{
+                                       .direction = rtnl::tc::Mirred::Direction::egress_mirror,
+                                       .ifindex = "ifb0"}}};
+  ip.add(mirror);                               // tc actions add action mirred egress mirror dev ifb0 index 7
+  ip.dump<rtnl::TcAction>({.kind = "mirred"});  // tc actions list action mirred
+  ip.del(rtnl::TcAction{.action = {.kind = "mirred", .index = 7}});  // tc actions delete action mirred index 7
+}
+
+// include/nlpp/rtnl/tc/action.hpp, include/nlpp/rtnl/tc/u32.hpp, include/nlpp/rtnl/tc/police.hpp
 void rtnl_tc_action_hpp() {
   rtnl::tc::Action to_ifb{.kind = "mirred",
                           .options = rtnl::tc::Mirred{.direction = rtnl::tc::Mirred::Direction::egress_redirect,
@@ -439,8 +483,12 @@ void rtnl_tc_action_hpp() {
                        .selector = rtnl::tc::U32Selector{.keys = {{.value = 0x0a000001, .mask = 0xffffffff,
                                                                   .offset = 16}}}};
   // tc ... u32 match ip dst 10.0.0.1/32 flowid 1:10
+  rtnl::tc::Action limit{.control = rtnl::tc::Control::drop(),
+                         .options = rtnl::tc::Police{.rate = {.bytes_per_second = 125000}, .burst = 10240}};
+  // tc ... action police rate 1mbit burst 10k conform-exceed drop/pass
   (void)to_ifb;
   (void)to_web;
+  (void)limit;
 }
 
 // include/nlpp/rtnl/ip_route.hpp, IpRoute
@@ -767,6 +815,55 @@ void rtnl_routes_md() {
   ipr.add(Rule{.table = 1000, .priority = 100, .src = "10.0.0.0/8"}).value();
 }
 
+// include/nlpp/bpf/map.hpp
+void bpf_map_hpp() {
+#include <nlpp/bpf/map.hpp>
+
+  bpf::Map counters = bpf::Map::create({.type = BPF_MAP_TYPE_ARRAY, .key_size = 4, .value_size = 8,
+                                        .max_entries = 1, .name = "counters"}).value();
+  counters.update<uint32_t, uint64_t>(0, 41).value();
+  if (std::optional<uint64_t> count = counters.lookup<uint32_t, uint64_t>(0).value()) std::cout << *count;  // 41
+  counters.pin("/sys/fs/bpf/counters").value();  // outlives the process, until unlinked
+}
+
+// include/nlpp/bpf/program.hpp
+void bpf_program_hpp() {
+  const auto counter = counting_program(3);
+
+#include <nlpp/bpf/program.hpp>
+
+  bpf::Program program = bpf::Program::load({.type = BPF_PROG_TYPE_SCHED_CLS,
+                                             .instructions = counter,
+                                             .name = "counter"}).value();
+  bpf::ProgramInfo info = program.info().value();  // info.id, info.tag: what tc and bpftool show
+  // Attached with rtnl::TcFilter{..., .options = rtnl::tc::BpfFilter{.fd = program.fd(), ...}}.
+}
+
+// docs/BPF.md, attaching through tc (counting_program(): tests/support/bpf_counter.hpp)
+void bpf_md() {
+#include <nlpp/bpf.hpp>
+#include <nlpp/rtnl.hpp>
+
+  using namespace nlpp;
+
+  bpf::Map counter = bpf::Map::create({.type = BPF_MAP_TYPE_ARRAY, .key_size = 4, .value_size = 8,
+                                       .max_entries = 1, .name = "counter"}).value();
+  const auto counting = counting_program(counter.fd());  // instructions.hpp's example
+  bpf::Program program = bpf::Program::load({.type = BPF_PROG_TYPE_SCHED_CLS, .instructions = counting,
+                                             .name = "count_packets"}).value();
+
+  // tc qdisc add dev eth0 clsact; tc filter add dev eth0 ingress bpf direct-action ...
+  auto ipr = rtnl::IpRoute::open().value();
+  ipr.add(rtnl::Qdisc{.ifindex = "eth0", .kind = "clsact"}).value();
+  ipr.add(rtnl::TcFilter{.ifindex = "eth0", .parent = rtnl::TcHandle::clsact_ingress(), .priority = 1,
+                         .protocol = ETH_P_ALL,
+                         .options = rtnl::tc::BpfFilter{.fd = program.fd(), .name = "counter",
+                                                        .direct_action = true}}).value();
+  // The filter holds the program now: it lives on when `program` is closed.
+
+  std::cout << counter.lookup<uint32_t, uint64_t>(0).value().value_or(0) << " packets\n";
+}
+
 // Every function above: referenced here, so that each is compiled and
 // linked, and called nowhere.
 constexpr void (*kernel_examples[])() = {
@@ -797,6 +894,7 @@ constexpr void (*kernel_examples[])() = {
     rtnl_tc_class_hpp,
     rtnl_tc_filter_hpp,
     rtnl_tc_action_hpp,
+    rtnl_tc_standalone_action_hpp,
     rtnl_link_hpp,
     rtnl_link_altnames_hpp,
     rtnl_link_ref_hpp,
@@ -813,6 +911,9 @@ constexpr void (*kernel_examples[])() = {
     rtnl_links_md,
     rtnl_links_md_generic_data,
     rtnl_routes_md,
+    bpf_map_hpp,
+    bpf_program_hpp,
+    bpf_md,
 };
 
 TEST(DocExamples, every_example_that_talks_to_the_kernel_is_compiled) {

@@ -291,6 +291,33 @@ TEST(FormatTcFilter, prints_gact_verdicts_its_random_draw_and_a_goto_as_tc_6_1_w
             R"("prob":{"random_type":"none","control_action":{"type":"pass"},"val":0},"index":3,"ref":1,"bind":1}]}})");
 }
 
+// The host kernel has no act_police: derived from tc 6.1's m_police.c
+// print_police(), not captured (the guest's CliTcFilterGuest compares the
+// real tc's JSON with nlpp's).
+//   tc filter add dev v0 parent 1: prio 8 protocol ip u32 match u32 0 0
+//     action police rate 1mbit burst 10k conform-exceed drop/pipe overhead 4 linklayer atm
+TEST(FormatTcFilter, prints_police_as_tc_6_1_would) {
+  const TcFilter filter = u32_under_htb(
+      8, 0x80400800,
+      tc::U32{.hash = 0x80400000,
+              .selector = tc::U32Selector{.flags = TC_U32_TERMINAL, .keys = {{}}},
+              .actions = {tc::Action{
+                  .kind = "police",
+                  .index = 1,
+                  .control = tc::Control::drop(),
+                  .options =
+                      tc::Police{.rate = {.bytes_per_second = 125000, .overhead = 4, .linklayer = tc::LinkLayer::atm},
+                                 .burst = 10240,
+                                 .conform = tc::Control::pipe()},
+                  .refcnt = 1,
+                  .bindcnt = 1}}});
+  EXPECT_EQ(filter_json(filter, dev_v0),
+            R"({"parent":"1:","protocol":"ip","pref":8,"kind":"u32","chain":0,"options":{"fh":"804::800",)"
+            R"("order":2048,"key_ht":"804","bkt":"0","match":{"value":"0","mask":"0","offmask":"","off":0},"actions":[)"
+            R"({"order":1,"kind":"police","index":1,"control_action":{"type":"drop"},)"
+            R"("control_action":{"type":"pipe"},"overhead":4,"linklayer":"atm","ref":1,"bind":1}]}})");
+}
+
 // The host kernel has no cls_matchall: derived from tc 6.1's f_matchall.c
 // matchall_print_opt(), not captured. The kernel reports the hits
 // (TCA_MATCHALL_PCNT) always; tc prints them with -s.
@@ -353,6 +380,17 @@ TEST(FormatTcFilter, names_the_link_or_the_block_when_the_listing_did_not) {
   filter.parent = TcHandle(10);
   EXPECT_EQ(filter_json(filter, {}),
             R"({"block":10,"protocol":"[36864]","pref":1,"kind":"bpf","chain":0,"options":{"handle":"0x1"}})");
+}
+
+// tc -j filter show dev v0 parent 1: prio 1 protocol ip chain 0: what the
+// listing named is left out of each filter (the parent as captured; the
+// others as tc_filter.c's print_filter() leaves them out).
+TEST(FormatTcFilter, leaves_out_what_the_listing_named) {
+  const TcView named{.one_device = true, .parent = TcHandle(1, 0), .priority = 1, .protocol = ETH_P_IP, .chain = 0};
+  EXPECT_EQ(filter_json(u32_under_htb(1, 0x80000000, tc::U32{.divisor = 1}), named),
+            R"({"kind":"u32","options":{"fh":"800:","ht_divisor":1}})");
+  EXPECT_EQ(filter_json(u32_under_htb(2, 0x80000000, tc::U32{.divisor = 1}), named),
+            R"({"pref":2,"kind":"u32","options":{"fh":"800:","ht_divisor":1}})");
 }
 
 // tc_print_one_action() with bind false (`tc actions list`): the hardware

@@ -47,6 +47,23 @@ TEST(TcFilterCodec, every_filter_kind_round_trips) {
                    .actions = {mirror_to_3, random_drop}}},
       {.ifindex = 2,
        .parent = TcHandle(1, 0),
+       .priority = 7,
+       .protocol = ETH_P_IP,
+       .kind = "matchall",
+       .options = tc::Matchall{.actions = {tc::Action{.kind = "police",
+                                                      .index = 3,
+                                                      .control = tc::Control::drop(),
+                                                      .options = tc::Police{.rate = {.bytes_per_second = 125000},
+                                                                            .burst = 10240,
+                                                                            .mtu = 2047,
+                                                                            .peakrate = {.bytes_per_second = 250000},
+                                                                            .conform = tc::Control::pipe()}},
+                                           tc::Action{.kind = "police",
+                                                      .control = tc::Control::reclassify(),
+                                                      .options = tc::Police{.rate = {.bytes_per_second = 5000000000},
+                                                                            .burst = 200000}}}}},
+      {.ifindex = 2,
+       .parent = TcHandle(1, 0),
        .priority = 2,
        .protocol = ETH_P_IP,
        .kind = "u32",
@@ -152,6 +169,13 @@ TEST(TcFilterValidate, names_what_is_missing_or_wrong) {
                              .options = tc::Matchall{.actions = {tc::Action{.options = tc::Gact{},
                                                                             .cookie = std::vector<std::byte>(17)}}}}),
             "matchall action 1 cookie: 17 bytes, at most 16");
+  EXPECT_EQ(
+      refusal(TcFilter{
+          .ifindex = 2,
+          .options = tc::Matchall{.actions = {tc::Action{.options = tc::Police{.rate = {.bytes_per_second = 1}}}}}}),
+      "matchall action 1 (police): the rate needs a burst");
+  EXPECT_EQ(refusal(TcFilter{.ifindex = 2, .options = tc::Matchall{.actions = {tc::Action{.options = tc::Police{}}}}}),
+            "matchall action 1 (police): a rate, an average rate (avrate) or an mtu is required");
   EXPECT_EQ(refusal(TcFilter{.ifindex = 2, .options = tc::BpfFilter{}}),
             "bpf filter: a program is required, either an eBPF program's fd or classic bytecode, not both");
 }

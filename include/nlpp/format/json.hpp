@@ -12,6 +12,7 @@
 #include <nlpp/rtnl/objects.hpp>
 
 #include <iosfwd>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,6 +37,13 @@ struct TcView {
   bool one_device = false;  ///< `dev DEV` given: each object's "dev" is left out
   bool details = false;     ///< -d
   bool stats = false;       ///< -s
+  /// What a `filter show` named beyond the link: tc leaves each out of the
+  /// filters it lists when it holds the same ("parent", "pref",
+  /// "protocol", "chain").
+  std::optional<rtnl::TcHandle> parent{};
+  std::optional<uint16_t> priority{};
+  std::optional<uint16_t> protocol{};
+  std::optional<uint32_t> chain{};
 };
 
 /// `ip -j -d link show`: an array of link objects. Other links (master,
@@ -69,6 +77,19 @@ std::string classes_json(std::span<const rtnl::TcClass> classes, const LinkNames
 /// each with its kind's "options" and their actions.
 std::string filters_json(std::span<const rtnl::TcFilter> filters, const LinkNames& names, const TcView& view = {});
 
+/// Which `tc actions` command an action listing answers: `list` (the
+/// kernel's dump: "total acts" is how many each reply held) or `get` (one
+/// reply without a count: tc prints "total acts" 0).
+enum class ActionsView { list, get };
+
+/// `tc -j [-s] actions list action KIND` (or `get`): [{"total acts":N},
+/// {"actions":[...]}], each action with the "order" the kernel gave it in
+/// its message, and one such pair per reply message, as tc prints them
+/// (the kernel splits a big table over several; a pair starts where the
+/// order does not follow on). [] for no action.
+std::string actions_json(std::span<const rtnl::TcAction> actions, const LinkNames& names, const TcView& view = {},
+                         ActionsView command = ActionsView::list);
+
 /// Compact JSON (what the functions above return) indented the way
 /// `ip -j -p` indents it: four spaces, one member per line; `{}` and `[]`
 /// stay on one line, strings are copied untouched.
@@ -88,6 +109,9 @@ void write_bridge_vlan(JsonWriter& json, const rtnl::BridgeVlan& vlans, const Li
 void write_qdisc(JsonWriter& json, const rtnl::Qdisc& qdisc, const LinkNames& names, const TcView& view = {});
 void write_tc_class(JsonWriter& json, const rtnl::TcClass& tc_class, const LinkNames& names, const TcView& view = {});
 void write_tc_filter(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names, const TcView& view = {});
+/// One action as `tc -j actions list` prints it, {"order":0,"kind":"mirred",...};
+/// a flush's notification as {"kind":"mirred","flushed":N}.
+void write_tc_action(JsonWriter& json, const rtnl::TcAction& action, const LinkNames& names, const TcView& view = {});
 
 /// The writers above under one name, found by overload from the object's
 /// type, in their default view: for code written once for every object
@@ -123,6 +147,9 @@ inline void write_json(JsonWriter& json, const rtnl::TcClass& tc_class, const Li
 }
 inline void write_json(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names) {
   write_tc_filter(json, filter, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::TcAction& action, const LinkNames& names) {
+  write_tc_action(json, action, names);
 }
 
 /// Whether write_json() takes T.

@@ -24,6 +24,9 @@ std::string link_type_name(uint16_t type);
 std::string ip_protocol_name(uint8_t protocol);
 /// An address family's name ("inet", "inet6", "link", "mpls", "bridge"), else "???".
 std::string_view family_name(int family);
+/// An EtherType's name as tc prints a filter's protocol ("ip", "ipv6",
+/// "all", "802.1Q"), host order, else "[N]".
+std::string ether_protocol_name(uint16_t protocol);
 
 /// rtm_protocol by name ("kernel", "boot", "static", "bird"...).
 std::optional<uint8_t> protocol_named(std::string_view name);
@@ -35,5 +38,7 @@ std::optional<uint32_t> table_named(std::string_view name);
 std::optional<int> family_named(std::string_view name);
 /// An IP protocol of a rule by name ("icmp", "tcp", "udp", "ipv6-icmp", "sctp").
 std::optional<uint8_t> ip_protocol_named(std::string_view name);
+/// An EtherType by name, any case ("ip", "ipv6", "all", "802.1q"), host order.
+std::optional<uint16_t> ether_protocol_named(std::string_view name);
 
 }  // namespace nlpp::format

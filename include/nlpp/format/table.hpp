@@ -22,6 +22,7 @@
 #include <nlpp/rtnl/qdisc.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
+#include <nlpp/rtnl/tc_action.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
 
@@ -105,6 +106,11 @@ std::string classes_table(std::span<const rtnl::TcClass> classes, const LinkName
 /// handle, what it matches and where it sends (in tc's words), its actions;
 /// with statistics, the actions' counters.
 std::string filters_table(std::span<const rtnl::TcFilter> filters, const LinkNames& names, bool statistics = false,
+                          TextStyle style = TextStyle::plain);
+/// One row per action of a kind's table: kind, index, references,
+/// bindings, what it does in tc's words ("mirred egress mirror dev veth1
+/// pipe"), cookie; with statistics, its counters.
+std::string actions_table(std::span<const rtnl::TcAction> actions, const LinkNames& names, bool statistics = false,
                           TextStyle style = TextStyle::plain);
 
 }  // namespace nlpp::format

@@ -51,9 +51,12 @@ namespace nlpp::io {
 ///
 /// and, optionally, whether a dump's error means there is nothing to dump
 /// (a route dump filtered on a table nobody has made: ENOENT), which the
-/// session then returns as an empty result (not compiled):
+/// session then returns as an empty result, and every T of a message that
+/// may carry several (RTNL's actions: one reply holds many), which a dump
+/// then returns instead of parse()'s one (not compiled):
 ///
 ///     bool is_empty_dump<T>(const Filter<T>&, const Error&) const;
+///     Result<std::vector<T>> parse_all<T>(const wire::Message&) const;
 template <class B, class T>
 concept BindingFor = requires(B& binding, const B& bound, RequestEngine& engine, const T& object,
                               typename B::template Filter<T>& filter, const wire::Message& message,
@@ -147,12 +150,22 @@ class Session {
         dump_request,
         [&](const wire::Message& message) {
           if (!binding_.template is_object<T>(message)) return;
-          Result<T> object = binding_.template parse<T>(message);
-          if (!object) {
-            if (!bad_message) bad_message = std::move(object).error();
-            return;
+          if constexpr (requires { binding_.template parse_all<T>(message); }) {
+            Result<std::vector<T>> objects = binding_.template parse_all<T>(message);
+            if (!objects) {
+              if (!bad_message) bad_message = std::move(objects).error();
+              return;
+            }
+            for (T& object : *objects)
+              if (binding_.matches(filter, object)) on_object(std::move(object));
+          } else {
+            Result<T> object = binding_.template parse<T>(message);
+            if (!object) {
+              if (!bad_message) bad_message = std::move(object).error();
+              return;
+            }
+            if (binding_.matches(filter, *object)) on_object(std::move(*object));
           }
-          if (binding_.matches(filter, *object)) on_object(std::move(*object));
         },
         [&] {
           bad_message.reset();

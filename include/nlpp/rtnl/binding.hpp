@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace nlpp::rtnl {
 
@@ -57,11 +58,15 @@ class RtnlBinding {
     });
   }
 
-  /// RTM_GET* with NLM_F_DUMP and what the kernel can filter itself. The
-  /// links the filter names are resolved in place, so that the session
-  /// matches dumped objects against their ifindexes.
+  /// RTM_GET* with NLM_F_DUMP and what the kernel can filter itself, once
+  /// the traits' checks of the filter (validate_dump) pass. The links the
+  /// filter names are resolved in place, so that the session matches
+  /// dumped objects against their ifindexes.
   template <RtnlObject T>
   Result<void> emit_dump(io::RequestEngine& engine, Filter<T>& filter, wire::MessageBuilder& out) const {
+    if constexpr (requires { ObjectTraits<T>::validate_dump(filter); }) {
+      if (Result<void> valid = ObjectTraits<T>::validate_dump(filter); !valid) return valid;
+    }
     if constexpr (RefersToLinks<Filter<T>>) {
       if (Result<void> links = resolve_links(engine, filter); !links) return links;
     }
@@ -69,14 +74,22 @@ class RtnlBinding {
     return {};
   }
 
+  /// A reply of T: new_type, or the traits' reply_type where they have one.
   template <RtnlObject T>
   bool is_object(const wire::Message& message) const {
-    return message.type() == ObjectTraits<T>::new_type;
+    if constexpr (requires { ObjectTraits<T>::reply_type; })
+      return message.type() == ObjectTraits<T>::reply_type;
+    else
+      return message.type() == ObjectTraits<T>::new_type;
   }
   template <RtnlObject T>
   Result<T> parse(const wire::Message& message) const {
     return ObjectTraits<T>::parse(message);
   }
+  /// Every T of a message that may carry several (ParsesSeveral).
+  template <RtnlObject T>
+  requires ParsesSeveral<T> Result<std::vector<T>> parse_all(const wire::Message& message)
+  const { return ObjectTraits<T>::parse_all(message); }
   template <RtnlObject T>
   bool matches(const Filter<T>& filter, const T& object) const {
     return ObjectTraits<T>::matches(filter, object);

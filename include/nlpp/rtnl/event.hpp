@@ -101,7 +101,15 @@ const T* object_if(const Event& event) noexcept {
 bool is_deletion(const Event& event) noexcept;
 
 /// Decodes one notification. Never fails: what it cannot parse becomes an
-/// UnknownEvent holding a copy of the message and the reason.
+/// UnknownEvent holding a copy of the message and the reason. Of a message
+/// that carries several objects (ParsesSeveral: the actions one request
+/// changed), the first; decode_events() gives them all.
 Event decode_event(const wire::Message& message);
+
+/// Decodes one notification into its events: one, or one per object of a
+/// message that carries several (each with the message's nlmsg_flags), in
+/// the message's order. Never empty; never fails, as decode_event().
+/// EventStream hands out these.
+std::vector<Event> decode_events(const wire::Message& message);
 
 }  // namespace nlpp::rtnl

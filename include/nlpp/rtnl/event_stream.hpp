@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -57,12 +58,14 @@ class EventStream {
   int fileno() const noexcept { return subscription_.fileno(); }
 
   /// The next event, waiting as long as it takes. Errors are the socket's
-  /// (EBADF...); an overrun is an Overrun event, not an error.
+  /// (EBADF...); an overrun is an Overrun event, not an error. A
+  /// notification that carries several objects (the actions one request
+  /// changed) is one event each, handed out one after the other.
   Result<Event> next();
   /// The next event, or std::nullopt when none came within timeout.
   Result<std::optional<Event>> wait(std::chrono::milliseconds timeout);
-  /// The next event if one is ready now (from the last datagram or the
-  /// socket), else std::nullopt.
+  /// The next event if one is ready now (from the last datagram or
+  /// notification, or the socket), else std::nullopt.
   Result<std::optional<Event>> try_next() { return wait(std::chrono::milliseconds(0)); }
 
   /// For an event loop: hands every event that is ready now to on_event
@@ -90,6 +93,8 @@ class EventStream {
 
   io::Subscription subscription_;
   EventStats counted_;  // events, overruns, unknown: the subscription counts datagrams
+  // The events of the last notification not handed out yet (decode_events()).
+  std::deque<Event> pending_;
 };
 
 /// An EventStream for scripts, as ThrowingIpRoute is for requests: next()

@@ -55,6 +55,12 @@ struct ObjectTraits;
 ///     // Optional: whether the kernel's error for a dump means there is
 ///     // nothing to dump, so that the dump is empty, not failed.
 ///     static bool is_empty_dump(const Filter&, const Error&);
+///     // Optional: what the kernel requires of a dump's filter, checked
+///     // before anything is sent (an action dump names its kind).
+///     static Result<void> validate_dump(const Filter&);
+///     // Optional: the type of the kernel's replies to a get and a dump,
+///     // when it is not new_type (actions: RTM_GETACTION).
+///     static constexpr uint16_t reply_type;
 ///
 /// An object whose changes the kernel broadcasts (an EventObject) adds (not compiled):
 ///
@@ -84,6 +90,20 @@ concept RtnlObject = requires(const T& object, const wire::Message& message, wir
   { ObjectTraits<T>::diff(object, object) } -> std::same_as<std::vector<FieldChange>>;
   ObjectTraits<T>::emit_dump_request(filter, builder);
   { ObjectTraits<T>::matches(filter, object) } -> std::same_as<bool>;
+};
+
+/// An object of which one message may carry several (RTM_NEWACTION: the
+/// kernel's table of actions, as many as fit in a dump's reply, those one
+/// request changed in a notification). Its ObjectTraits add (not compiled):
+///
+///     static Result<std::vector<T>> parse_all(const wire::Message&);  // every one, in the message's order
+///
+/// and parse() is the first of them. A dump returns them all
+/// (RtnlBinding::parse_all, io::Session), and each is an event of its own
+/// (decode_events(), EventStream).
+template <class T>
+concept ParsesSeveral = requires(const wire::Message& message) {
+  { ObjectTraits<T>::parse_all(message) } -> std::same_as<Result<std::vector<T>>>;
 };
 
 /// An object that one RTM_NEW* request cannot create: its ObjectTraits give

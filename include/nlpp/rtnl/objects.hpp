@@ -17,6 +17,7 @@
 #include <nlpp/rtnl/qdisc.hpp>
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
+#include <nlpp/rtnl/tc_action.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
 
@@ -32,8 +33,8 @@ struct ObjectList {};
 
 /// Every RTNL object. The order is rtnl::Event's (each EventObject adds its
 /// NewEvent and DelEvent there, in this order): add new objects at the end.
-using Objects =
-    ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass, TcFilter>;
+using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass,
+                           TcFilter, TcAction>;
 
 /// Calls f(std::type_identity<T>{}) for each T of the list, in order:
 ///

@@ -4,6 +4,9 @@
 
 #include <linux/rtnetlink.h>
 
+#include <utility>
+#include <vector>
+
 namespace nlpp::rtnl {
 
 Result<EventStream> EventStream::open(EventGroups groups, const io::SocketOptions& options) {
@@ -24,9 +27,18 @@ Result<Event> EventStream::next() {
 }
 
 Result<std::optional<Event>> EventStream::wait(std::chrono::milliseconds timeout) {
+  if (!pending_.empty()) {
+    Event event = std::move(pending_.front());
+    pending_.pop_front();
+    return count(std::move(event));
+  }
   Result<io::Received> received = subscription_.next(timeout);
   if (!received) return std::move(received).error();
-  if (const auto* message = std::get_if<wire::Message>(&*received)) return count(decode_event(*message));
+  if (const auto* message = std::get_if<wire::Message>(&*received)) {
+    std::vector<Event> events = decode_events(*message);
+    for (size_t more = 1; more < events.size(); ++more) pending_.push_back(std::move(events[more]));
+    return count(std::move(events.front()));
+  }
   if (const auto* lost = std::get_if<io::NotificationsLost>(&*received)) return count(Overrun{lost->cause.code()});
   if (const auto* malformed = std::get_if<io::MalformedDatagram>(&*received))
     return count(UnknownEvent{.message = std::vector<std::byte>(malformed->bytes.begin(), malformed->bytes.end()),

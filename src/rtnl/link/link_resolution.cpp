@@ -13,6 +13,7 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/route_filter.hpp>
 #include <nlpp/rtnl/route_query.hpp>
+#include <nlpp/rtnl/tc_action.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
 
@@ -85,6 +86,7 @@ template Result<const Qdisc*> links_resolved(io::RequestEngine&, const Qdisc&, s
 template Result<const Route*> links_resolved(io::RequestEngine&, const Route&, std::optional<Route>&);
 template Result<const RouteQuery*> links_resolved(io::RequestEngine&, const RouteQuery&, std::optional<RouteQuery>&);
 template Result<const TcClass*> links_resolved(io::RequestEngine&, const TcClass&, std::optional<TcClass>&);
+template Result<const TcAction*> links_resolved(io::RequestEngine&, const TcAction&, std::optional<TcAction>&);
 template Result<const TcFilter*> links_resolved(io::RequestEngine&, const TcFilter&, std::optional<TcFilter>&);
 
 }  // namespace nlpp::rtnl

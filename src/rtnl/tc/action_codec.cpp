@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 
 namespace nlpp::rtnl::tc {
@@ -29,15 +30,15 @@ template <class T>
 Result<void> parse_kind_options(const wire::Attribute& options, Action& action) {
   using Kind = ActionKind<T>;
   T value{};
+  std::optional<typename Kind::Parms> parms;
   Result<void> parsed = codec::parse_attributes<Kind::fields>(
       options.nested(), value, action.kind, codec::ErrorNaming::field, [&](const wire::Attribute& attribute) {
         if (attribute.type() == Kind::parms_type) {
-          const typename Kind::Parms parms = read_parms<typename Kind::Parms>(attribute);
-          action.index = parms.index;
-          action.control = Control(parms.action);
-          action.refcnt = static_cast<uint32_t>(parms.refcnt);
-          action.bindcnt = static_cast<uint32_t>(parms.bindcnt);
-          Kind::read(parms, value);
+          parms = read_parms<typename Kind::Parms>(attribute);
+          action.index = parms->index;
+          action.control = Control(parms->action);
+          action.refcnt = static_cast<uint32_t>(parms->refcnt);
+          action.bindcnt = static_cast<uint32_t>(parms->bindcnt);
         } else if (attribute.type() == Kind::times_type) {
           const tcf_t times = read_parms<tcf_t>(attribute);
           action.times = ActionTimes{times.install, times.lastuse, times.expires, times.firstuse};
@@ -46,6 +47,9 @@ Result<void> parse_kind_options(const wire::Attribute& options, Action& action) 
         }
       });
   if (!parsed) return parsed;
+  // The parms last: what they hold may depend on the attributes beside
+  // them (police's bucket is in ticks at its 64-bit rate).
+  if (parms) Kind::read(*parms, value);
   action.options = std::move(value);
   return {};
 }
@@ -60,6 +64,23 @@ void emit_kind_options(const T& value, const Action& action, wire::MessageBuilde
   out.add_struct(Kind::parms_type, parms);
   codec::emit_attributes<Kind::fields>(value, out);
   codec::emit_unknown(value.unknown, out);
+}
+
+// An existing action named by its kind and index alone, without options
+// (tc's `action mirred index 7`): its kind's parms holding the index (and
+// the control, when given), all the kernel reads when a filter binds it.
+// A kind nlpp does not model sends no options.
+void emit_index_only(const Action& action, uint16_t type, wire::MessageBuilder& out) {
+  codec::with_alternative<ActionOptions>(codec::serving<ActionKind>(action.kind), [&]<class T>(std::type_identity<T>) {
+    if constexpr (codec::ModelledKind<ActionKind, T>) {
+      typename ActionKind<T>::Parms parms{};
+      parms.index = action.index;
+      if (action.control) parms.action = action.control->value();
+      const wire::MessageBuilder::Nest nest = out.begin_nested(type);
+      out.add_struct(ActionKind<T>::parms_type, parms);
+      out.end_nested(nest);
+    }
+  });
 }
 
 // TCA_ACT_OPTIONS, typed by the action's kind (which comes before it);
@@ -87,7 +108,9 @@ struct OptionsIn {
         [&]<class T>(const T& value) {
           if constexpr (std::is_same_v<T, GenericOptions>) {
             out.add(nested, value.payload);
-          } else if constexpr (!std::is_same_v<T, std::monostate>) {
+          } else if constexpr (std::is_same_v<T, std::monostate>) {
+            if (action.index != 0) emit_index_only(action, type, out);
+          } else {
             const wire::MessageBuilder::Nest nest = out.begin_nested(type);
             emit_kind_options(value, action, out);
             out.end_nested(nest);
@@ -165,6 +188,22 @@ std::string describe(const std::vector<Action>& actions) {
   return text;
 }
 
+// tc's checks of its police words (m_police.c), whose refusals the kernel
+// would otherwise make less clearly or not at all.
+Result<void> validate_police(const Police& police, const std::string& named) {
+  const auto refused = [&](std::string_view why) {
+    return Error(errc::invalid_argument, named + " (police): " + std::string(why));
+  };
+  const bool rate = police.rate.bytes_per_second != 0;
+  if (!rate && police.avrate == 0 && police.mtu == 0)
+    return refused("a rate, an average rate (avrate) or an mtu is required");
+  if (rate && police.avrate != 0) return refused("a rate or an average rate, not both");
+  if (rate && police.burst == 0) return refused("the rate needs a burst");
+  if (police.peakrate.bytes_per_second != 0 && (!rate || police.mtu == 0))
+    return refused("a peak rate needs a rate and an mtu");
+  return {};
+}
+
 }  // namespace
 
 Result<Action> parse_action(wire::AttributeRange entry) {
@@ -194,6 +233,8 @@ Result<void> validate_actions(std::span<const Action> actions, std::string_view 
       return served;
     if (const auto* mirred = std::get_if<Mirred>(&action.options); mirred && mirred->ifindex == LinkRef())
       return Error(errc::invalid_argument, named + " (mirred): the target link is required");
+    if (const auto* police = std::get_if<Police>(&action.options))
+      if (Result<void> valid = validate_police(*police, named); !valid) return valid;
     if (action.cookie.size() > TC_COOKIE_MAX_SIZE)
       return Error(errc::invalid_argument, named + " cookie: " + std::to_string(action.cookie.size()) +
                                                " bytes, at most " + std::to_string(TC_COOKIE_MAX_SIZE));

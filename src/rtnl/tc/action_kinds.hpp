@@ -1,17 +1,21 @@
 // How each action kind maps onto TCA_ACT_OPTIONS. Every kind's options
-// are a parms struct that starts with the kernel's tc_gen (index, control,
-// reference counts: Action's members, handled once in action_codec.cpp),
-// its timestamps (struct tcf_t), padding, and attributes of its own. A
-// kind's ActionKind says which attribute types these are, what its
-// parms struct holds beyond tc_gen, its own attributes (a field table), and
-// the control tc sends when the words leave it out.
+// are a parms struct with the kernel's tc_gen members (index, control,
+// reference counts: Action's members, handled once in action_codec.cpp;
+// police's struct names them alike), its timestamps (struct tcf_t),
+// padding, and attributes of its own. A kind's ActionKind says which
+// attribute types these are, what its parms struct holds beyond tc_gen
+// (read after the kind's attributes), its own attributes (a field table),
+// and the control tc sends when the words leave it out.
 #pragma once
 
 #include <nlpp/rtnl/tc/action.hpp>
 
 #include "codec/field.hpp"
 #include "codec/value_codecs.hpp"
+#include "rtnl/tc/psched.hpp"
+#include "rtnl/tc/rate_codecs.hpp"
 
+#include <linux/pkt_cls.h>
 #include <linux/tc_act/tc_gact.h>
 #include <linux/tc_act/tc_mirred.h>
 
@@ -72,6 +76,55 @@ struct ActionKind<Mirred> {
                           mirred.direction == Mirred::Direction::ingress_redirect;
     return redirect ? Control::stolen() : Control::pipe();
   }
+};
+
+/// police's conform verdict, TCA_POLICE_RESULT: sent unless it is the
+/// kernel's default (pass), as tc sends it only when the words give it.
+struct ConformIn {
+  uint16_t type;
+
+  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
+  Result<void> parse(const wire::Attribute& attribute, Control& conform) const {
+    Result<int32_t> value = codec::NativeValue<int32_t>::parse(attribute);
+    if (!value) return std::move(value).error();
+    conform = Control(*value);
+    return {};
+  }
+  void emit(Control conform, wire::MessageBuilder& out) const {
+    if (conform != Control::pass()) out.add_s32(type, conform.value());
+  }
+};
+
+template <>
+struct ActionKind<Police> {
+  static constexpr std::string_view kinds[] = {"police"};
+  using Parms = tc_police;
+  static constexpr uint16_t parms_type = TCA_POLICE_TBF, times_type = TCA_POLICE_TM, pad_type = TCA_POLICE_PAD;
+  // In tc's order (m_police.c), after the parms.
+  static constexpr auto fields = std::tuple{
+      codec::field("rate_table", &Police::rate, RateTable{TCA_POLICE_RATE}),
+      codec::field("rate64", &Police::rate, Rate64{TCA_POLICE_RATE64}),
+      codec::field("peakrate_table", &Police::peakrate, RateTable{TCA_POLICE_PEAKRATE}),
+      codec::field("peakrate64", &Police::peakrate, Rate64{TCA_POLICE_PEAKRATE64}),
+      codec::field("avrate", &Police::avrate, codec::NonDefault{TCA_POLICE_AVRATE}),
+      codec::field("conform", &Police::conform, ConformIn{TCA_POLICE_RESULT}),
+  };
+
+  // Read after the attributes: a 64-bit rate they gave stays, and the
+  // bucket is converted at it.
+  static void read(const Parms& parms, Police& police) {
+    RateIn<tc_police>{&tc_police::rate}.read(parms, police.rate);
+    RateIn<tc_police>{&tc_police::peakrate}.read(parms, police.peakrate);
+    police.burst = transmit_bytes(police.rate.bytes_per_second, parms.burst);
+    police.mtu = parms.mtu;
+  }
+  static void write(const Police& police, Parms& parms) {
+    parms.rate = ratespec_of(police.rate);
+    parms.burst = transmit_ticks(police.rate.bytes_per_second, police.burst);
+    parms.mtu = police.mtu;
+    parms.peakrate = ratespec_of(police.peakrate);
+  }
+  static Control default_control(const Police&) { return Control::reclassify(); }
 };
 
 }  // namespace nlpp::rtnl::tc

@@ -11,7 +11,9 @@
 
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/link_ref.hpp>
+#include <nlpp/rtnl/tc/control.hpp>
 #include <nlpp/rtnl/tc/generic_options.hpp>
+#include <nlpp/rtnl/tc/police.hpp>
 #include <nlpp/rtnl/tc_stats.hpp>
 
 #include <linux/pkt_cls.h>
@@ -26,38 +28,6 @@
 #include <vector>
 
 namespace nlpp::rtnl::tc {
-
-/// What happens to a packet after an action (TC_ACT_*): a verdict, the
-/// next action, or a jump ("goto chain 5", "jump 2").
-class Control {
- public:
-  constexpr Control() noexcept = default;
-  constexpr explicit Control(int32_t value) noexcept : value_(value) {}
-  static constexpr Control pass() noexcept { return Control(TC_ACT_OK); }
-  static constexpr Control drop() noexcept { return Control(TC_ACT_SHOT); }
-  static constexpr Control pipe() noexcept { return Control(TC_ACT_PIPE); }
-  static constexpr Control reclassify() noexcept { return Control(TC_ACT_RECLASSIFY); }
-  /// tc's "continue": on to the next filter.
-  static constexpr Control next_filter() noexcept { return Control(TC_ACT_UNSPEC); }
-  static constexpr Control stolen() noexcept { return Control(TC_ACT_STOLEN); }
-  static constexpr Control trap() noexcept { return Control(TC_ACT_TRAP); }
-  static constexpr Control goto_chain(uint32_t chain) noexcept {
-    return Control(static_cast<int32_t>(TC_ACT_GOTO_CHAIN | (chain & TC_ACT_EXT_VAL_MASK)));
-  }
-  /// Skip the next `actions` actions of the list.
-  static constexpr Control jump(uint32_t actions) noexcept {
-    return Control(static_cast<int32_t>(TC_ACT_JUMP | (actions & TC_ACT_EXT_VAL_MASK)));
-  }
-
-  constexpr int32_t value() const noexcept { return value_; }
-  /// tc's words: "pass", "drop", "pipe", "continue", "goto chain 5", "jump 2"...
-  std::string to_string() const;
-
-  friend constexpr bool operator==(Control, Control) noexcept = default;
-
- private:
-  int32_t value_ = TC_ACT_PIPE;
-};
 
 /// gact ("generic action"): the action's control is the verdict; it may
 /// instead be drawn at random, or every n-th packet.
@@ -98,7 +68,7 @@ struct Mirred {
 /// An action's options by its kind; GenericOptions keeps TCA_ACT_OPTIONS
 /// whole for a kind nlpp has no struct for (its index and control are then
 /// in the payload, not in Action's members).
-using ActionOptions = std::variant<std::monostate, Gact, Mirred, GenericOptions>;
+using ActionOptions = std::variant<std::monostate, Gact, Mirred, Police, GenericOptions>;
 
 /// When the kernel last touched an action (struct tcf_t, in jiffies
 /// converted to seconds by tc: "installed 12 sec used 3 sec").
@@ -120,7 +90,8 @@ struct Action {
   /// kernel picks one. An existing index shares that action.
   uint32_t index = 0;
   /// What happens next; unset: the kind's default (gact: pass; mirred:
-  /// pipe for a mirror, stolen for a redirect).
+  /// pipe for a mirror, stolen for a redirect; police, where it is what
+  /// exceeding packets get: reclassify).
   std::optional<Control> control{};
   ActionOptions options{};              ///< TCA_ACT_OPTIONS's kind-specific part
   std::vector<std::byte> cookie{};      ///< TCA_ACT_COOKIE: the user's bytes, up to 16
