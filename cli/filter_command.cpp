@@ -76,7 +76,7 @@ bool FilterPlace::take(Session& session, Words& words) {
 
 // How a command treats what the words leave out.
 enum class Use {
-  create,  // add, replace: a kind nlpp knows; no protocol is every protocol (ETH_P_ALL), as in tc
+  create,  // add, replace: a kind nlpp knows; no protocol is every protocol (the library sends ETH_P_ALL), as in tc
   change,  // change: a kind nlpp knows, if any; no protocol is any (0)
   name,    // del, get: any kind, which takes no words
 };
@@ -102,7 +102,7 @@ TcFilter parse_filter(Session& session, Words& words, Use use, FilterPlace& plac
                   .block = place.block,
                   .parent = place.parent.value_or(TcHandle()),
                   .priority = place.priority.value_or(0),
-                  .protocol = place.protocol.value_or(use == Use::create ? ETH_P_ALL : 0),
+                  .protocol = place.protocol.value_or(0),  // 0: the library sends all when adding
                   .handle = handle.value,
                   .kind = std::string(kind),
                   .chain = place.chain,

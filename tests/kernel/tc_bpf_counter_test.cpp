@@ -21,6 +21,7 @@
 #include "support/bpf_counter.hpp"
 #include "support/iproute2.hpp"
 #include "support/scoped_netns.hpp"
+#include "support/udp_sender.hpp"
 
 #include <arpa/inet.h>
 #include <linux/if_ether.h>
@@ -83,16 +84,7 @@ class TcBpfCounter : public test::RoutingTest {
   }
 
   // Sends count datagrams of 100 bytes from the peer to 10.9.0.1:9.
-  void send_from_peer(int count) {
-    Result<UniqueFd> udp = netns::open_socket(peer_->ref(), AF_INET, SOCK_DGRAM, 0);
-    ASSERT_TRUE(udp) << udp.error().describe();
-    const sockaddr_in to = to_port_9();
-    const char payload[100] = {};
-    for (int i = 0; i < count; ++i)
-      ASSERT_EQ(sendto(udp->get(), payload, sizeof payload, 0, reinterpret_cast<const sockaddr*>(&to), sizeof to),
-                static_cast<ssize_t>(sizeof payload))
-          << std::strerror(errno);
-  }
+  void send_from_peer(int count) { test::send_udp(peer_->ref(), "10.9.0.1", count); }
 
   static sockaddr_in to_port_9() {
     sockaddr_in address{.sin_family = AF_INET, .sin_port = htons(9), .sin_addr = {}, .sin_zero = {}};

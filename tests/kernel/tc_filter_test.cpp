@@ -13,13 +13,9 @@
 #include "support/event_wait.hpp"
 #include "support/iproute2.hpp"
 #include "support/scoped_netns.hpp"
+#include "support/udp_sender.hpp"
 
-#include <nlpp/netns/netns.hpp>
-
-#include <arpa/inet.h>
 #include <linux/if_ether.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #include <gtest/gtest.h>
 
@@ -210,15 +206,8 @@ TEST_F(TcFilters, packets_redirected_to_an_ifb_are_counted_in_the_action) {
       .options = tc::U32{.selector = tc::U32Selector{.keys = {{.value = 0x0a090001, .mask = 0xffffffff, .offset = 16}}},
                          .actions = {tc::Action{.options = tc::Mirred{.ifindex = "ifb0"}}}}});
 
-  Result<UniqueFd> udp = netns::open_socket(peer->ref(), AF_INET, SOCK_DGRAM, 0);
-  ASSERT_TRUE(udp) << udp.error().describe();
-  sockaddr_in to{.sin_family = AF_INET, .sin_port = htons(9), .sin_addr = {}, .sin_zero = {}};
-  ASSERT_EQ(inet_pton(AF_INET, "10.9.0.1", &to.sin_addr), 1);
   constexpr int sent = 20;
-  const char payload[100] = {};
-  for (int i = 0; i < sent; ++i)
-    ASSERT_EQ(sendto(udp->get(), payload, sizeof payload, 0, reinterpret_cast<const sockaddr*>(&to), sizeof to),
-              static_cast<ssize_t>(sizeof payload));
+  test::send_udp(peer->ref(), "10.9.0.1", sent);
 
   // Each 142 bytes on the wire, counted without the ethernet header at ingress.
   const TcFilter filter = the_filter("veth0", TcHandle(0xffff, 0));
@@ -362,18 +351,8 @@ TEST_F(TcFilters, an_htb_tree_with_u32_police_and_mirred_carries_traffic) {
   if (!added && added.error().code() == kernel_error(ENOENT)) GTEST_SKIP() << "no police action in this kernel";
   ASSERT_TRUE(added) << added.error().describe();
 
-  Result<UniqueFd> udp = netns::open_socket(ns_ref(), AF_INET, SOCK_DGRAM, 0);
-  ASSERT_TRUE(udp) << udp.error().describe();
-  sockaddr_in to{.sin_family = AF_INET, .sin_port = htons(9), .sin_addr = {}, .sin_zero = {}};
-  ASSERT_EQ(inet_pton(AF_INET, "10.9.0.2", &to.sin_addr), 1);
-  const auto send = [&](int count, size_t size) {
-    const std::vector<char> payload(size);
-    for (int i = 0; i < count; ++i)
-      ASSERT_EQ(sendto(udp->get(), payload.data(), size, 0, reinterpret_cast<const sockaddr*>(&to), sizeof to),
-                static_cast<ssize_t>(size));
-  };
   constexpr int conforming = 20;
-  send(conforming, 100);  // 142 bytes each on the wire
+  test::send_udp(ns_ref(), "10.9.0.2", conforming);  // 142 bytes each on the wire
 
   const auto actions = [&] { return std::get<tc::U32>(the_filter("veth0", htb_root).options).actions; };
   std::vector<tc::Action> counted = actions();
@@ -389,7 +368,7 @@ TEST_F(TcFilters, an_htb_tree_with_u32_police_and_mirred_carries_traffic) {
   EXPECT_EQ(web[0].stats->packets, uint64_t{conforming});
 
   // 200 datagrams of 1 KiB at once: the bucket lets about ten through.
-  send(200, 1000);
+  test::send_udp(ns_ref(), "10.9.0.2", 200, 1000);
   counted = actions();
   EXPECT_GE(counted[0].stats->drops, 150u);
   EXPECT_EQ(counted[0].stats->packets, uint64_t{conforming} + 200);

@@ -13,12 +13,7 @@
 #include "support/event_wait.hpp"
 #include "support/iproute2.hpp"
 #include "support/scoped_netns.hpp"
-
-#include <nlpp/netns/netns.hpp>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
+#include "support/udp_sender.hpp"
 
 #include <gtest/gtest.h>
 
@@ -285,15 +280,8 @@ TEST_F(TrafficControl, class_statistics_count_the_packets_the_tree_sent) {
               .parent = TcHandle(1, 0),
               .options = tc::HtbClass{.rate = {.bytes_per_second = 12500000}, .burst = 102400}});
 
-  Result<UniqueFd> udp = netns::open_socket(ns_ref(), AF_INET, SOCK_DGRAM, 0);
-  ASSERT_TRUE(udp) << udp.error().describe();
-  sockaddr_in to{.sin_family = AF_INET, .sin_port = htons(9), .sin_addr = {}, .sin_zero = {}};
-  ASSERT_EQ(inet_pton(AF_INET, "10.9.0.2", &to.sin_addr), 1);
   constexpr int sent = 20;
-  const char payload[100] = {};
-  for (int i = 0; i < sent; ++i)
-    ASSERT_EQ(sendto(udp->get(), payload, sizeof payload, 0, reinterpret_cast<const sockaddr*>(&to), sizeof to),
-              static_cast<ssize_t>(sizeof payload));
+  test::send_udp(ns_ref(), "10.9.0.2", sent);
 
   // 20 datagrams of 142 bytes on the wire, well within the class's bucket.
   const std::vector<TcClass> classes =
