@@ -38,6 +38,7 @@ void run_qdisc(Session& session, std::string_view command, Words& words);
 void run_class(Session& session, std::string_view command, Words& words);
 void run_filter(Session& session, std::string_view command, Words& words);
 void run_action(Session& session, std::string_view command, Words& words);
+void run_chain(Session& session, std::string_view command, Words& words);
 void run_netns(Session& session, std::string_view command, Words& words);
 /// `monitor [OBJECT...]`: `command` is the first object word, if any.
 void run_monitor(Session& session, std::string_view command, Words& words);

@@ -1,8 +1,8 @@
 // nlpp monitor [all|OBJECT]...: the kernel's change notifications as they
 // come, one line each: "new link {...}" in text, or a JSON object per line
 // with -j. OBJECT is an event object's event_name (link, address, route,
-// neighbour, fdb, rule, nexthop, vlan, qdisc, class, filter, action) or a
-// prefix of it ("addr", "neigh"); the
+// neighbour, fdb, rule, nexthop, vlan, qdisc, class, filter, action, chain)
+// or a prefix of it ("addr", "neigh"); the
 // objects come from rtnl::EventObjects. An overrun (the kernel dropped
 // notifications: ENOBUFS) is printed as such and followed by a resync: the
 // current state of the objects watched, so nothing is silently lost.
@@ -131,7 +131,9 @@ template <class T>
 std::vector<T> dump_all(rtnl::IpRoute& ipr) {
   if constexpr (std::is_same_v<T, rtnl::TcAction>) {
     std::vector<T> actions;
-    for (const char* kind : {"gact", "mirred", "police"}) ipr.dump_into<T>(actions, {.kind = kind}).value();
+    for (const char* kind : {"gact", "mirred", "police", "skbedit", "vlan", "csum", "nat", "pedit", "connmark", "ct",
+                             "tunnel_key", "sample", "bpf"})
+      ipr.dump_into<T>(actions, {.kind = kind}).value();
     return actions;
   } else {
     return ipr.dump<T>().value();

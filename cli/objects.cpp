@@ -90,6 +90,7 @@ constexpr std::string_view qdisc_help =
     "      [overhead N] [linklayer ethernet|atm]\n"
     "  pfifo|pfifo_head_drop [limit PACKETS]   bfifo [limit SIZE]\n"
     "  prio [bands N] [priomap P0 ... P15]\n"
+    "  codel, fq_codel, fq, sfq, pie, fq_pie, red, choke: their words in tc-KIND(8)\n"
     "  ingress, clsact, and any other kind without options.\n"
     "RATE: 1mbit, 10Mbps...; SIZE: 10k, 1mb, 1600b; TIME: 50ms, 1s. -s: statistics.\n";
 
@@ -127,6 +128,16 @@ constexpr std::string_view filter_help =
     "        [skip_sw|skip_hw]; another action follows with or without \"action\".\n"
     "VERDICT: pass|ok, drop|shot, pipe, reclassify, continue, trap, goto chain N, jump N\n";
 
+constexpr std::string_view chain_help =
+    "Usage: nlpp [-j] chain show dev DEV|block N [root|ingress|egress|parent ID] [chain N]\n"
+    "       nlpp chain add dev DEV|block N [root|ingress|egress|parent ID] [chain N] [KIND [OPTIONS]]\n"
+    "       nlpp chain del dev DEV|block N [root|ingress|egress|parent ID] [chain N]\n"
+    "       nlpp chain get dev DEV parent ID|ingress|egress [chain N]   (or block N [chain N])\n"
+    "In tc's words: the chains of a qdisc's, a class's or a shared block of filters (chain 0\n"
+    "without \"chain\"). A filter put into a chain makes it; deleting a chain deletes its filters.\n"
+    "KIND OPTIONS: a template, a filter kind and its words (nlpp filter help); the kernel takes\n"
+    "templates of flower only, whose words nlpp does not read yet.\n";
+
 constexpr std::string_view action_help =
     "Usage: nlpp [-s] [-j] actions list|ls action KIND\n"
     "       nlpp actions {add|change|replace} [action] ACTION [action ACTION]...\n"
@@ -142,7 +153,8 @@ constexpr std::string_view action_help =
     "Several actions are one request each (tc sends them in one). -s: statistics.\n";
 
 constexpr std::string_view monitor_help =
-    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop|vlan|qdisc|class|filter|action]...\n"
+    "Usage: nlpp [-j] monitor [all|link|address|route|neighbour|fdb|rule|nexthop|vlan|qdisc|class|filter|action|\n"
+    "                         chain]...\n"
     "Objects may be abbreviated (addr, neigh); none watches all.\n"
     "One line per change: ACTION OBJECT {JSON}, or a JSON object per line with -j.\n"
     "An overrun (the kernel dropped notifications) is printed as such, followed by\n"
@@ -176,12 +188,14 @@ const ObjectCommand qdisc_object{qdisc_help, run_qdisc, false, true};
 const ObjectCommand class_object{class_help, run_class, false, true};
 const ObjectCommand filter_object{filter_help, run_filter, false, true};
 const ObjectCommand action_object{action_help, run_action, false, true};
+// -s is taken, as tc takes it: a chain has no statistics to print.
+const ObjectCommand chain_object{chain_help, run_chain, false, true};
 const ObjectCommand netns_object{netns_help, run_netns, true};
 const ObjectCommand monitor_object{monitor_help, run_monitor, true};
 const ObjectCommand decode_object{decode_help, run_decode};
 
 // iproute2's spellings and abbreviations of each object.
-const std::array<std::pair<std::string_view, const ObjectCommand*>, 30> object_words{{
+const std::array<std::pair<std::string_view, const ObjectCommand*>, 31> object_words{{
     {"link", &link_object},
     {"l", &link_object},
     {"address", &address_object},
@@ -208,6 +222,7 @@ const std::array<std::pair<std::string_view, const ObjectCommand*>, 30> object_w
     {"f", &filter_object},
     {"actions", &action_object},
     {"action", &action_object},
+    {"chain", &chain_object},
     {"netns", &netns_object},
     {"monitor", &monitor_object},
     {"m", &monitor_object},
@@ -233,8 +248,8 @@ bool is_command(std::string_view word, std::string_view command) noexcept {
 
 void print_usage(std::ostream& out) {
   out << "Usage: nlpp [OPTIONS] OBJECT [COMMAND [ARGUMENTS]]\n"
-         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, qdisc, class, filter, actions, netns, "
-         "monitor, decode\n"
+         "OBJECT: link, address, route, rule, nexthop, neighbour, fdb, vlan, qdisc, class, filter, chain, actions, "
+         "netns, monitor, decode\n"
          "        (nlpp OBJECT help)\n"
          "OPTIONS: -j|--json  JSON output, as ip -j prints it\n"
          "         -p|--pretty  indented JSON\n"

@@ -78,6 +78,7 @@ void print_classes(Session& session, std::span<const rtnl::TcClass> classes, boo
 void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, const rtnl::TcFilterSelector& listed) {
   if (session.options().json) {
     format::TcView view = tc_view(session, true);
+    view.block = listed.block;
     view.parent = listed.parent;
     view.priority = listed.priority;
     view.protocol = listed.protocol;
@@ -85,6 +86,17 @@ void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, co
     return print_json(session, format::filters_json(filters, session.link_names(), view));
   }
   session.out() << format::filters_table(filters, session.link_names(), session.options().stats, style_of(session));
+}
+
+void print_chains(Session& session, std::span<const rtnl::TcChain> chains, const rtnl::TcChainSelector& listed) {
+  if (session.options().json) {
+    format::TcView view = tc_view(session, true);
+    view.block = listed.block;
+    view.parent = listed.parent;
+    view.chain = listed.chain;
+    return print_json(session, format::chains_json(chains, session.link_names(), view));
+  }
+  session.out() << format::chains_table(chains, session.link_names(), style_of(session));
 }
 
 void print_actions(Session& session, std::span<const rtnl::TcAction> actions, format::ActionsView command) {

@@ -35,6 +35,9 @@ void print_classes(Session& session, std::span<const rtnl::TcClass> classes, boo
 /// `tc filter show|get`: listed is what the command named (tc leaves its
 /// parent, pref, protocol and chain out of each filter).
 void print_filters(Session& session, std::span<const rtnl::TcFilter> filters, const rtnl::TcFilterSelector& listed);
+/// `tc chain show|get`: listed is what the command named (tc leaves its
+/// block, parent and chain out of each chain).
+void print_chains(Session& session, std::span<const rtnl::TcChain> chains, const rtnl::TcChainSelector& listed);
 /// `tc actions list|get`: command says which (tc counts a get's actions as 0).
 void print_actions(Session& session, std::span<const rtnl::TcAction> actions, format::ActionsView command);
 

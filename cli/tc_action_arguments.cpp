@@ -1,6 +1,7 @@
 #include "tc_action_arguments.hpp"
 
 #include "commands.hpp"
+#include "tc_action_kinds_arguments.hpp"
 #include "tc_police_arguments.hpp"
 #include "tc_words.hpp"
 
@@ -52,11 +53,6 @@ Control required_control(Words& words, std::string_view kind) {
   throw UsageError(std::string(kind) + ": " +
                    (words.empty() ? "a verdict is missing" : quoted(words.peek()) + " is not a verdict") + " (" +
                    std::string(verdict_list) + ")");
-}
-
-// `index N`: the action of that index in its kind's table, shared when it exists.
-void take_index(Words& words, Action& action) {
-  if (take_matching(words, {"index"})) action.index = parse_number<uint32_t>(words.value_after("index"), "index");
 }
 
 // `gact VERDICT [random netrand|determ VERDICT VALUE] [index N]`, or
@@ -156,6 +152,10 @@ void parse_action_tail(Words& words, Action& action) {
 
 }  // namespace
 
+void take_index(Words& words, Action& action) {
+  if (take_matching(words, {"index"})) action.index = parse_number<uint32_t>(words.value_after("index"), "index");
+}
+
 std::optional<Control> take_control(Words& words) {
   const std::string_view word = words.peek();
   const auto verdict =
@@ -179,7 +179,9 @@ void parse_actions(Session& session, Words& words, std::vector<Action>& actions)
     }
     const std::string_view word = words.peek();
     std::optional<Action> action;
-    if (word == "gact" || is_verdict(word)) {
+    // tc takes a word that is no kind it knows for gact's, and gact takes
+    // `index N`: `... action ct nat pipe index 5` is a ct and a gact.
+    if (word == "gact" || is_verdict(word) || is_command(word, "index")) {
       words.take_if("gact");
       action = parse_gact(words);
     } else if (word == "mirred") {
@@ -188,20 +190,18 @@ void parse_actions(Session& session, Words& words, std::vector<Action>& actions)
     } else if (word == "police") {
       words.take("");
       action = parse_police(words);
-    } else if (expecting) {
-      throw UsageError(
-          "action: " + quoted(word) +
-          " is not an action nlpp knows (gact, mirred, police, or a verdict: " + std::string(verdict_list) + ")");
-    } else {
-      return;
+    } else if (!(action = take_kind_action(words))) {
+      if (!expecting) return;
+      throw UsageError("action: " + quoted(word) + " is not an action nlpp knows (gact, mirred, police, " +
+                       std::string(action_kind_names) + ", or a verdict: " + std::string(verdict_list) + ")");
     }
     parse_action_tail(words, *action);
     actions.push_back(std::move(*action));
     expecting = false;
   }
   if (expecting)
-    throw UsageError("\"action\" needs an action (gact, mirred, police, or a verdict: " + std::string(verdict_list) +
-                     ")");
+    throw UsageError("\"action\" needs an action (gact, mirred, police, " + std::string(action_kind_names) +
+                     ", or a verdict: " + std::string(verdict_list) + ")");
 }
 
 }  // namespace nlpp::cli

@@ -1,5 +1,6 @@
 #include "tc_bpf_bytecode.hpp"
 
+#include "commands.hpp"
 #include "words.hpp"
 
 #include <algorithm>
@@ -84,6 +85,18 @@ std::vector<sock_filter> read_bpf_bytecode_file(std::string_view path) {
     }
   }
   return parse_bpf_bytecode(text);
+}
+
+std::vector<sock_filter> read_classic_bpf(std::string_view mode, Words& words, std::string_view what) {
+  if (is_command(mode, "bytecode") || mode == "bc") return parse_bpf_bytecode(words.value_after("bytecode"));
+  if (is_command(mode, "bytecode-file") || mode == "bcf")
+    return read_bpf_bytecode_file(words.value_after("bytecode-file"));
+  if (is_command(mode, "object-file") || mode == "obj" || is_command(mode, "object-pinned") ||
+      is_command(mode, "pinned") || is_command(mode, "fd"))
+    throw UsageError(std::string(what) + ": eBPF programs (" + quoted(mode) +
+                     ") are not supported yet; classic BPF is (bytecode, bytecode-file)");
+  throw UsageError(std::string(what) + ": " + quoted(mode) +
+                   " is neither a bpf option nor a program (bytecode, bytecode-file)");
 }
 
 }  // namespace nlpp::cli

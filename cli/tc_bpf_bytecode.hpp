@@ -5,6 +5,8 @@
 // instruction a line allowed).
 #pragma once
 
+#include "words.hpp"
+
 #include <linux/filter.h>
 
 #include <string_view>
@@ -18,5 +20,11 @@ std::vector<sock_filter> parse_bpf_bytecode(std::string_view text);
 
 /// The instructions of FILE, whose newlines count as commas.
 std::vector<sock_filter> read_bpf_bytecode_file(std::string_view path);
+
+/// The program whose first word, `mode`, was just read: `bytecode
+/// 'N,...'` (`bc`) or `bytecode-file FILE` (`bcf`); eBPF programs
+/// (`object-file`, `object-pinned`, `fd`) are refused as not supported yet.
+/// `what` names the program's user in messages ("bpf").
+std::vector<sock_filter> read_classic_bpf(std::string_view mode, Words& words, std::string_view what);
 
 }  // namespace nlpp::cli

@@ -44,21 +44,6 @@ rtnl::FilterOptions parse_fw(Session& session, Words& words, FilterHandle& handl
   return fw;
 }
 
-// The program of a bpf filter: classic bytecode; eBPF objects are refused.
-void read_bpf_program(std::string_view mode, Words& words, rtnl::tc::BpfFilter& bpf) {
-  if (is_command(mode, "bytecode") || mode == "bc") {
-    bpf.classic = parse_bpf_bytecode(words.value_of("bytecode"));
-  } else if (is_command(mode, "bytecode-file") || mode == "bcf") {
-    bpf.classic = read_bpf_bytecode_file(words.value_of("bytecode-file"));
-  } else if (is_command(mode, "object-file") || mode == "obj" || is_command(mode, "object-pinned") ||
-             is_command(mode, "pinned") || is_command(mode, "fd")) {
-    throw UsageError("bpf: eBPF programs (" + quoted(mode) +
-                     ") are not supported yet; classic BPF is (bytecode, bytecode-file)");
-  } else {
-    throw UsageError("bpf: " + quoted(mode) + " is neither a bpf option nor a program (bytecode, bytecode-file)");
-  }
-}
-
 // f_bpf.c: `[run] PROGRAM [classid ID] [direct-action|da] [skip_hw|skip_sw]
 // [action ...]`; the first word that is no option starts the program.
 rtnl::FilterOptions parse_bpf(Session& session, Words& words, FilterHandle&) {
@@ -73,7 +58,8 @@ rtnl::FilterOptions parse_bpf(Session& session, Words& words, FilterHandle&) {
       continue;
     }
     if (has_program) unknown_filter_word("bpf", words);
-    read_bpf_program(take_matching(words, {"run"}) ? words.value_after("run") : words.take(""), words, bpf);
+    bpf.classic =
+        read_classic_bpf(take_matching(words, {"run"}) ? words.value_after("run") : words.take(""), words, "bpf");
     has_program = true;
   }
   if (!has_program)

@@ -1,6 +1,9 @@
 #include "tc_kind_arguments.hpp"
 
 #include "commands.hpp"
+#include "tc_aqm_arguments.hpp"
+#include "tc_classful_arguments.hpp"
+#include "tc_netem_arguments.hpp"
 #include "tc_words.hpp"
 
 #include <algorithm>
@@ -174,6 +177,11 @@ rtnl::QdiscOptions parse_qdisc_options(std::string_view kind, Words& words) {
   if (kind == "htb") return parse_htb(words);
   if (kind == "tbf") return parse_tbf(words);
   if (kind == "prio") return parse_prio(words);
+  if (kind == "netem") return parse_netem(words);
+  if (kind == "multiq") return parse_multiq(words);
+  if (kind == "plug") return parse_plug(words);
+  if (std::optional<rtnl::QdiscOptions> classful = parse_classful_qdisc_options(kind, words)) return *classful;
+  if (std::optional<rtnl::QdiscOptions> aqm = parse_aqm_qdisc_options(kind, words)) return *aqm;
   if (kind == "pfifo" || kind == "bfifo" || kind == "pfifo_head_drop") {
     // Without a limit, tc sends no options: the kernel's default limit.
     if (words.empty()) return std::monostate{};
@@ -185,6 +193,7 @@ rtnl::QdiscOptions parse_qdisc_options(std::string_view kind, Words& words) {
 
 rtnl::ClassOptions parse_class_options(std::string_view kind, Words& words) {
   if (kind == "htb") return parse_htb_class(words);
+  if (std::optional<rtnl::ClassOptions> classful = parse_classful_class_options(kind, words)) return *classful;
   no_words(kind, words);
   return std::monostate{};
 }

@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <utility>
 
@@ -79,6 +80,22 @@ constexpr std::array<std::pair<std::string_view, double>, 9> time_units{{
     {"usecs", 1.},
 }};
 
+// tc's get_time64() units, in nanoseconds.
+constexpr std::array<std::pair<std::string_view, double>, 12> time64_units{{
+    {"s", 1e9},
+    {"sec", 1e9},
+    {"secs", 1e9},
+    {"ms", 1e6},
+    {"msec", 1e6},
+    {"msecs", 1e6},
+    {"us", 1e3},
+    {"usec", 1e3},
+    {"usecs", 1e3},
+    {"ns", 1.},
+    {"nsec", 1.},
+    {"nsecs", 1.},
+}};
+
 template <size_t N>
 double scaled(std::string_view word, std::string_view keyword, std::string_view expected, double no_unit,
               const std::array<std::pair<std::string_view, double>, N>& units) {
@@ -126,6 +143,14 @@ uint32_t parse_size(std::string_view word, std::string_view keyword) {
 
 uint32_t parse_time(std::string_view word, std::string_view keyword) {
   return static_cast<uint32_t>(scaled(word, keyword, "a time: 50ms, 1s, 100us...", 1., time_units));
+}
+
+std::chrono::nanoseconds parse_time64(std::string_view word, std::string_view keyword) {
+  constexpr std::string_view expected = "a time: 10ms, 1s, 500us, 100ns...";
+  const double nanoseconds = scaled(word, keyword, expected, 1., time64_units);
+  if (nanoseconds > static_cast<double>(std::numeric_limits<int64_t>::max()))
+    throw UsageError(quoted(word) + " is not a valid " + std::string(keyword) + " (" + std::string(expected) + ")");
+  return std::chrono::nanoseconds(static_cast<int64_t>(nanoseconds));
 }
 
 rtnl::tc::LinkLayer parse_linklayer(std::string_view word) {

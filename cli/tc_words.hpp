@@ -9,6 +9,7 @@
 #include <nlpp/rtnl/tc/rate.hpp>
 #include <nlpp/rtnl/tc_handle.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
@@ -28,6 +29,8 @@ uint64_t parse_rate(std::string_view word, std::string_view keyword);
 uint32_t parse_size(std::string_view word, std::string_view keyword);
 /// Microseconds.
 uint32_t parse_time(std::string_view word, std::string_view keyword);
+/// tc's get_time64(): nanoseconds, a number without a unit too.
+std::chrono::nanoseconds parse_time64(std::string_view word, std::string_view keyword);
 /// "ethernet", "atm" or "adsl" (ATM), abbreviated as tc takes them.
 rtnl::tc::LinkLayer parse_linklayer(std::string_view word);
 

@@ -2,7 +2,8 @@
 # object, and the values people look up: link names (from /sys/class/net, or
 # `nlpp -n NS link show` when -n names a namespace), link kinds after
 # `type`, filter kinds, protocols and actions after `filter` and its
-# `protocol` and `action`, actions and action kinds after `actions`' `action`, namespace names after -n and `netns exec|del`,
+# `protocol` and `action`, a chain's place words after `chain`, actions and
+# action kinds after `actions`' `action`, namespace names after -n and `netns exec|del`,
 # families after -f, files after -batch, bytecode-file and for decode.
 #
 # Installed as share/bash-completion/completions/nlpp; to try it from the
@@ -11,7 +12,8 @@
 # COMPREPLY=($(compgen ...)) splits at blanks on purpose: no word offered
 # holds one.
 # shellcheck disable=SC2207
-_nlpp_objects="link address route neighbour rule nexthop fdb vlan qdisc class filter actions netns monitor decode help"
+_nlpp_objects="link address route neighbour rule nexthop fdb vlan qdisc class filter chain actions netns monitor decode
+  help"
 _nlpp_options="-j -json --json -p -pretty --pretty -d -details --details -s -stats --stats -n -netns --netns
   -4 -6 -f -family --family -b -batch --batch -force --force -atomic --atomic -c -color= --color= -colour= --colour=
   -h -help --help"
@@ -21,6 +23,8 @@ _nlpp_kinds="bond bridge dummy erspan geneve gre gretap hsr ifb ip6erspan ip6gre
 # common protocol names, and what may follow `action`.
 _nlpp_filter_words="dev block root ingress egress parent handle pref protocol chain u32 matchall fw bpf"
 _nlpp_filter_protocols="all ip ipv6 arp 802.1Q 802.1ad"
+# What `nlpp chain` reads before a template's kind.
+_nlpp_chain_words="dev block root ingress egress parent chain"
 _nlpp_actions="gact mirred police pass drop pipe reclassify continue trap goto jump"
 # The kinds whose tables `nlpp actions list|flush|get|delete` read.
 _nlpp_action_kinds="gact mirred police"
@@ -39,6 +43,7 @@ _nlpp_object() {
     q | qdisc) echo qdisc ;;
     c | class) echo class ;;
     f | filter) echo filter ;;
+    chain) echo chain ;;
     action | actions) echo actions ;;
     netns) echo netns ;;
     m | monitor) echo monitor ;;
@@ -59,9 +64,10 @@ _nlpp_commands() {
     qdisc) echo "add del replace change show help" ;;
     class) echo "add del replace change show help" ;;
     filter) echo "add del replace change get show help" ;;
+    chain) echo "add del get show help" ;;
     actions) echo "add change replace get delete list flush help" ;;
     netns) echo "list add del exec help" ;;
-    monitor) echo "all link address route neigh fdb rule nexthop vlan qdisc class filter action" ;;
+    monitor) echo "all link address route neigh fdb rule nexthop vlan qdisc class filter action chain" ;;
     decode) echo "pcap hex --protocol" ;;
   esac
 }
@@ -135,6 +141,8 @@ _nlpp() {
     filter:protocol) COMPREPLY=($(compgen -W "$_nlpp_filter_protocols" -- "$cur")) ;;
     filter:action | filter:actions) COMPREPLY=($(compgen -W "$_nlpp_actions" -- "$cur")) ;;
     filter:bytecode-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    chain:add | chain:del | chain:delete | chain:get | chain:show)
+      COMPREPLY=($(compgen -W "$_nlpp_chain_words" -- "$cur")) ;;
     actions:add | actions:change | actions:replace | actions:get | actions:delete | actions:del | actions:list | \
       actions:ls | actions:flush) COMPREPLY=($(compgen -W "action" -- "$cur")) ;;
     actions:action)

@@ -79,6 +79,14 @@ std::string describe(const rtnl::TcAction& action) {
          std::to_string(action.action.bindcnt);
 }
 
+template <>
+std::string describe(const rtnl::TcChain& chain) {
+  const std::string place = chain.block ? "block " + std::to_string(*chain.block)
+                                        : std::to_string(chain.ifindex) + " parent " + chain.parent.to_string();
+  return "chain " + std::to_string(chain.chain) + " on " + place +
+         (chain.kind.empty() ? "" : " template " + chain.kind);
+}
+
 template <class E>
 struct EventKind;
 template <class T>

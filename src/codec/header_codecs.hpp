@@ -10,27 +10,41 @@
 
 #include "codec/value_codecs.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <tuple>
+#include <type_traits>
 
 namespace nlpp::codec {
 
 /// A member held in one field of the header, converted to and from the
 /// field's type: `field("tos", &Rule::tos, in_header(&fib_rule_hdr::tos))`.
+/// A field that is an array (tc_mqprio_qopt's prio_tc_map) is a std::array
+/// member of the same length, copied element by element.
 template <class Header, class Stored>
 struct HeaderMember {
   Stored Header::*stored;
 
   template <class Value>
   void read(const Header& header, Value& value) const {
-    value = static_cast<Value>(header.*stored);
+    if constexpr (std::is_array_v<Stored>) {
+      static_assert(std::tuple_size_v<Value> == std::extent_v<Stored>, "the array member's length is the field's");
+      std::ranges::copy(header.*stored, value.begin());
+    } else {
+      value = static_cast<Value>(header.*stored);
+    }
   }
   template <class Value>
   void write(const Value& value, Header& header) const {
-    if constexpr (requires { value.bits(); })  // a FlagSet
+    if constexpr (std::is_array_v<Stored>) {
+      static_assert(std::tuple_size_v<Value> == std::extent_v<Stored>, "the array member's length is the field's");
+      std::ranges::copy(value, header.*stored);
+    } else if constexpr (requires { value.bits(); }) {  // a FlagSet
       header.*stored = static_cast<Stored>(value.bits());
-    else
+    } else {
       header.*stored = static_cast<Stored>(value);
+    }
   }
 };
 

@@ -9,6 +9,8 @@
 //                                   // whose fields the header lines of `fields` read
 //     static Result<void> validate(const T&, std::string_view kind);  // optional
 //     static T with_defaults(T);  // optional: what is sent for what a request left at 0
+//     static constexpr bool nested_flag = true;  // optional: the nest goes with NLA_F_NESTED,
+//                                                // for a kernel that parses it strictly (tc's ets)
 //
 // and its raw alternative R, for the kinds no struct serves, through
 // Traits<R>:
@@ -110,7 +112,8 @@ void emit_modelled(const T& value, uint16_t type, wire::MessageBuilder& out) {
     write_header<Traits<T>::fields>(value, fixed);
     out.add_struct(type, fixed);
   } else {
-    const wire::MessageBuilder::Nest nest = out.begin_nested_without_flag(type);
+    constexpr bool nested_flag = requires { requires Traits<T>::nested_flag; };
+    const wire::MessageBuilder::Nest nest = nested_flag ? out.begin_nested(type) : out.begin_nested_without_flag(type);
     if constexpr (StructKind<Traits, T>) {
       typename Traits<T>::Struct fixed{};
       write_header<Traits<T>::fields>(value, fixed);

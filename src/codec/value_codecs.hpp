@@ -319,11 +319,14 @@ struct IpPair {
 /// IFLA_ALT_IFNAME); without one they are numbered from 0, as in an
 /// indexed array (bond's arp_ip_target). An empty list is not sent. The
 /// nest goes without NLA_F_NESTED, as iproute2 sends it (the kernel's link
-/// code does not ask for the flag), so nlpp's requests are ip's, byte for byte.
+/// code does not ask for the flag), so nlpp's requests are ip's, byte for
+/// byte; nested_flag sends it with the flag, for the kernel's strict
+/// parsers (tc's ets quanta) and the tools that set it for them.
 template <class T>
 struct NestedList {
   uint16_t type;
   std::optional<uint16_t> entry_type{};
+  bool nested_flag = false;
 
   constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
 
@@ -341,7 +344,7 @@ struct NestedList {
   }
   void emit(const std::vector<T>& values, wire::MessageBuilder& out) const {
     if (values.empty()) return;
-    const wire::MessageBuilder::Nest nest = out.begin_nested_without_flag(type);
+    const wire::MessageBuilder::Nest nest = nested_flag ? out.begin_nested(type) : out.begin_nested_without_flag(type);
     for (size_t i = 0; i < values.size(); ++i)
       NativeValue<T>::emit(out, entry_type.value_or(static_cast<uint16_t>(i)), values[i]);
     out.end_nested(nest);

@@ -362,6 +362,15 @@ std::string filters_table(std::span<const rtnl::TcFilter> filters, const LinkNam
   return table.to_string(style);
 }
 
+std::string chains_table(std::span<const rtnl::TcChain> chains, const LinkNames& names, TextStyle style) {
+  TextTable table({"DEV", "PARENT", "CHAIN", "TEMPLATE", "OPTIONS"});
+  for (const rtnl::TcChain& chain : chains)
+    table.add_row({chain.block ? TextCell("block " + std::to_string(*chain.block)) : link_cell(names, chain.ifindex),
+                   chain.block ? "-" : filter_parent_text(chain.parent), std::to_string(chain.chain),
+                   or_dash(chain.resolved_kind()), or_dash(tc_options_text(chain.options))});
+  return table.to_string(style);
+}
+
 std::string actions_table(std::span<const rtnl::TcAction> actions, const LinkNames& names, bool statistics,
                           TextStyle style) {
   TextTable table(tc_header({"KIND", "INDEX", "REF", "BIND", "ACTION", "COOKIE"}, statistics));

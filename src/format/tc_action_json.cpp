@@ -2,6 +2,7 @@
 
 #include "iproute2_words.hpp"
 #include "json_fields.hpp"
+#include "tc_action_kinds_json.hpp"
 #include "tc_filter_words.hpp"
 #include "tc_stats_json.hpp"
 #include "tc_words.hpp"
@@ -14,19 +15,6 @@
 
 namespace nlpp::format::detail {
 namespace {
-
-// print_action_control(): the control's word, and a goto's chain or a
-// jump's count apart from it.
-void write_control(JsonWriter& json, rtnl::tc::Control control) {
-  const auto bits = static_cast<uint32_t>(control.value());
-  const std::string words = control.to_string();
-  json.key("control_action");
-  json.begin_object();
-  text_field(json, "type", std::string_view(words).substr(0, words.find(' ')));
-  if (TC_ACT_EXT_CMP(bits, TC_ACT_GOTO_CHAIN)) number_field(json, "chain", bits & TC_ACT_EXT_VAL_MASK);
-  if (TC_ACT_EXT_CMP(bits, TC_ACT_JUMP)) number_field(json, "jump", bits & TC_ACT_EXT_VAL_MASK);
-  json.end_object();
-}
 
 // print_tm(): the kernel reports struct tcf_t in USER_HZ ticks; tc prints
 // whole seconds, each time only when its ticks are not 0 (so "installed": 0
@@ -42,17 +30,33 @@ void write_times(JsonWriter& json, const rtnl::tc::ActionTimes& times) {
   seconds("expires", times.expires);
 }
 
-// What gact and mirred print after their own members: tc_gen's.
-void write_generic_parms(JsonWriter& json, const rtnl::tc::Action& action, const TcView& view) {
+}  // namespace
+
+// print_action_control(): the control's word, and a goto's chain or a
+// jump's count apart from it.
+void write_tc_control(JsonWriter& json, rtnl::tc::Control control) {
+  const auto bits = static_cast<uint32_t>(control.value());
+  const std::string words = control.to_string();
+  json.key("control_action");
+  json.begin_object();
+  text_field(json, "type", std::string_view(words).substr(0, words.find(' ')));
+  if (TC_ACT_EXT_CMP(bits, TC_ACT_GOTO_CHAIN)) number_field(json, "chain", bits & TC_ACT_EXT_VAL_MASK);
+  if (TC_ACT_EXT_CMP(bits, TC_ACT_JUMP)) number_field(json, "jump", bits & TC_ACT_EXT_VAL_MASK);
+  json.end_object();
+}
+
+void write_tc_action_parms(JsonWriter& json, const rtnl::tc::Action& action, const TcView& view) {
   number_field(json, "index", action.index);
   number_field(json, "ref", static_cast<int32_t>(action.refcnt));
   number_field(json, "bind", static_cast<int32_t>(action.bindcnt));
   if (view.stats && action.times) write_times(json, *action.times);
 }
 
+namespace {
+
 void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc::Gact& gact, const LinkNames&,
                 const TcView& view) {
-  write_control(json, tc_control(action, gact));
+  write_tc_control(json, action.effective_control());
   // tc prints "prob" always: zeros (none, pass, 0) when the kernel sent no
   // TCA_GACT_PROB.
   const rtnl::tc::Gact::Random random = gact.random.value_or(
@@ -60,10 +64,10 @@ void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc
   json.key("prob");
   json.begin_object();
   text_field(json, "random_type", gact_random_name(random.type));
-  write_control(json, random.control);
+  write_tc_control(json, random.control);
   number_field(json, "val", static_cast<int32_t>(random.value));
   json.end_object();
-  write_generic_parms(json, action, view);
+  write_tc_action_parms(json, action, view);
 }
 
 void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc::Mirred& mirred,
@@ -71,8 +75,8 @@ void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc
   text_field(json, "mirred_action", mirred_action_name(mirred.direction));
   text_field(json, "direction", mirred_direction_name(mirred.direction));
   text_field(json, "to_dev", names.name(mirred.ifindex));
-  write_control(json, tc_control(action, mirred));
-  write_generic_parms(json, action, view);
+  write_tc_control(json, action.effective_control());
+  write_tc_action_parms(json, action, view);
 }
 
 // print_police(): in JSON only the index, the verdicts (the conform one,
@@ -81,8 +85,8 @@ void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc
 void write_kind(JsonWriter& json, const rtnl::tc::Action& action, const rtnl::tc::Police& police, const LinkNames&,
                 const TcView& view) {
   number_field(json, "index", action.index);
-  write_control(json, tc_control(action, police));
-  if (police.conform != rtnl::tc::Control::pass()) write_control(json, police.conform);
+  write_tc_control(json, action.effective_control());
+  if (police.conform != rtnl::tc::Control::pass()) write_tc_control(json, police.conform);
   number_field(json, "overhead", police.rate.overhead);
   if (police.rate.linklayer != rtnl::tc::LinkLayer::ethernet || view.details)
     text_field(json, "linklayer", tc_linklayer_text(police.rate.linklayer));
@@ -118,7 +122,8 @@ void write_tc_action(JsonWriter& json, const rtnl::tc::Action& action, uint32_t 
   number_field(json, "order", order);
   // A kind nlpp keeps raw prints its kind alone: its members are in the
   // payload.
-  if (const std::string kind = action.resolved_kind(); !kind.empty()) text_field(json, "kind", kind);
+  if (const std::string kind = action.resolved_kind(); !kind.empty())
+    text_field(json, tc_action_kind_key(action.options), kind);
   std::visit(
       [&](const auto& options) {
         if constexpr (requires { write_kind(json, action, options, names, view); })

@@ -9,6 +9,8 @@
 #include "iproute2_words.hpp"
 #include "json_fields.hpp"
 #include "tc_action_json.hpp"
+#include "tc_bpf_bytecode.hpp"
+#include "tc_filter_json.hpp"
 #include "tc_filter_words.hpp"
 #include "tc_words.hpp"
 
@@ -135,25 +137,6 @@ void write_options(JsonWriter& json, const rtnl::tc::Fw& fw, uint32_t handle, co
   write_tc_actions(json, fw.actions, names, view);
 }
 
-// bpf_print_ops(): the classic program's length and instructions.
-void write_bytecode(JsonWriter& json, const std::vector<sock_filter>& program) {
-  json.key("bytecode");
-  json.begin_object();
-  number_field(json, "length", program.size());
-  json.key("insns");
-  json.begin_array();
-  for (const sock_filter& op : program) {
-    json.begin_object();
-    number_field(json, "code", op.code);
-    number_field(json, "jt", op.jt);
-    number_field(json, "jf", op.jf);
-    number_field(json, "k", op.k);
-    json.end_object();
-  }
-  json.end_array();
-  json.end_object();
-}
-
 // For an eBPF program tc asks the kernel for the program's name and tag by
 // its id (a bpf() call, needing CAP_SYS_ADMIN); nlpp prints what tc prints
 // when that fails: the id in "prog", the tag the filter reports beside it.
@@ -164,7 +147,7 @@ void write_options(JsonWriter& json, const rtnl::tc::BpfFilter& bpf, uint32_t ha
   if (bpf.name) text_field(json, "bpf_name", *bpf.name);
   if (bpf.direct_action) bool_field(json, "direct-action", true);
   write_classifier_flags(json, bpf.flags);
-  if (!bpf.classic.empty()) write_bytecode(json, bpf.classic);
+  if (!bpf.classic.empty()) write_bpf_bytecode(json, bpf.classic);
   if (bpf.id) {
     json.key("prog");
     json.begin_object();
@@ -182,45 +165,51 @@ void write_options(JsonWriter& json, const rtnl::tc::GenericOptions&, uint32_t h
   if (handle != 0) number_field(json, "handle", handle);
 }
 
-// Where the filter is: its block, or its link and parent; tc leaves out
-// what the listing named (`dev DEV`, `block N`, `parent P`).
-void write_place(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names, const TcView& view) {
-  if (filter.block) {
-    if (!view.one_device) number_field(json, "block", *filter.block);
+}  // namespace
+
+// A shared block's index is left out only when the listing named it: a
+// link's block that is shared is listed by its index.
+void detail::write_tc_place(JsonWriter& json, const std::optional<uint32_t>& block, const rtnl::LinkRef& ifindex,
+                            rtnl::TcHandle parent, const LinkNames& names, const TcView& view) {
+  if (block) {
+    if (view.block != block) number_field(json, "block", *block);
     return;
   }
-  if (!view.one_device) text_field(json, "dev", names.name(filter.ifindex));
-  if (view.parent == filter.parent) return;
-  if (filter.parent == rtnl::TcHandle::root())
+  if (!view.one_device) text_field(json, "dev", names.name(ifindex));
+  if (view.parent == parent) return;
+  if (parent == rtnl::TcHandle::root())
     bool_field(json, "root", true);
-  else if (filter.parent == rtnl::TcHandle::clsact_ingress())
+  else if (parent == rtnl::TcHandle::clsact_ingress())
     bool_field(json, "ingress", true);
-  else if (filter.parent == rtnl::TcHandle::clsact_egress())
+  else if (parent == rtnl::TcHandle::clsact_egress())
     bool_field(json, "egress", true);
   else
-    text_field(json, "parent", filter.parent.to_string());
+    text_field(json, "parent", parent.to_string());
 }
 
-}  // namespace
+void detail::write_filter_options(JsonWriter& json, const rtnl::FilterOptions& options, uint32_t handle,
+                                  const LinkNames& names, const TcView& view) {
+  std::visit(
+      [&](const auto& kind_options) {
+        if constexpr (requires { write_options(json, kind_options, handle, names, view); }) {
+          json.key("options");
+          json.begin_object();
+          write_options(json, kind_options, handle, names, view);
+          json.end_object();
+        }
+      },
+      options);
+}
 
 void write_tc_filter(JsonWriter& json, const rtnl::TcFilter& filter, const LinkNames& names, const TcView& view) {
   json.begin_object();
-  write_place(json, filter, names, view);
+  write_tc_place(json, filter.block, filter.ifindex, filter.parent, names, view);
   if (filter.protocol != 0 && view.protocol != filter.protocol)
     text_field(json, "protocol", ether_protocol_name(filter.protocol));
   if (filter.priority != 0 && view.priority != filter.priority) number_field(json, "pref", filter.priority);
   if (const std::string kind = filter.resolved_kind(); !kind.empty()) text_field(json, "kind", kind);
   if (filter.chain && view.chain != filter.chain) number_field(json, "chain", *filter.chain);
-  std::visit(
-      [&](const auto& options) {
-        if constexpr (requires { write_options(json, options, filter.handle, names, view); }) {
-          json.key("options");
-          json.begin_object();
-          write_options(json, options, filter.handle, names, view);
-          json.end_object();
-        }
-      },
-      filter.options);
+  write_filter_options(json, filter.options, filter.handle, names, view);
   json.end_object();
 }
 

@@ -1,7 +1,8 @@
 #include "tc_filter_words.hpp"
 
 #include "iproute2_words.hpp"
-#include "rtnl/tc/action_kinds.hpp"
+#include "tc_action_kinds_words.hpp"
+#include "tc_bpf_bytecode.hpp"
 #include "tc_words.hpp"
 
 #include <linux/if_ether.h>
@@ -34,23 +35,6 @@ const MirredWords& words_of(rtnl::tc::Mirred::Direction direction) {
   const auto* found = std::ranges::find(mirred_words, direction, &MirredWords::direction);
   return found == std::end(mirred_words) ? unknown_mirred : *found;
 }
-
-// Words joined by spaces, the empty ones left out.
-class Words {
- public:
-  Words& add(std::string_view word) {
-    if (!word.empty()) text_ += (text_.empty() ? "" : " ") + std::string(word);
-    return *this;
-  }
-  Words& add_all(const std::vector<std::string_view>& words) {
-    for (std::string_view word : words) add(word);
-    return *this;
-  }
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-};
 
 std::string classid_text(const std::optional<rtnl::TcHandle>& classid, std::string_view word) {
   return classid ? std::string(word) + " " + classid->to_string() : "";
@@ -102,21 +86,12 @@ std::string options_text(const rtnl::tc::Fw& fw) {
   return Words().add(classid_text(fw.classid, "classid")).add(fw.indev ? "input dev " + *fw.indev : "").text();
 }
 
-// bpf_print_ops(): the length, then each instruction's four numbers.
-std::string bytecode_text(const std::vector<sock_filter>& program) {
-  std::string text = "bytecode '" + std::to_string(program.size());
-  for (const sock_filter& op : program)
-    text += "," + std::to_string(op.code) + " " + std::to_string(op.jt) + " " + std::to_string(op.jf) + " " +
-            std::to_string(op.k);
-  return text + "'";
-}
-
 std::string options_text(const rtnl::tc::BpfFilter& bpf) {
   Words words;
   words.add(classid_text(bpf.classid, "flowid")).add(bpf.name.value_or(""));
   if (bpf.direct_action) words.add("direct-action");
   words.add_all(tc_classifier_flag_names(bpf.flags.value_or(0)));
-  if (!bpf.classic.empty()) words.add(bytecode_text(bpf.classic));
+  if (!bpf.classic.empty()) words.add(bpf_bytecode_text(bpf.classic));
   if (bpf.id) words.add("id " + std::to_string(*bpf.id));
   if (bpf.tag) words.add("tag " + hex_string(std::as_bytes(std::span(*bpf.tag))));
   return words.text();
@@ -124,7 +99,7 @@ std::string options_text(const rtnl::tc::BpfFilter& bpf) {
 
 std::string action_options_text(const rtnl::tc::Action& action, const rtnl::tc::Gact& gact, const LinkNames&) {
   Words words;
-  words.add(tc_control(action, gact).to_string());
+  words.add(action.effective_control().to_string());
   if (gact.random)
     words.add("random")
         .add(gact_random_name(gact.random->type))
@@ -139,7 +114,7 @@ std::string action_options_text(const rtnl::tc::Action& action, const rtnl::tc::
       .add(mirred_direction_name(mirred.direction))
       .add(mirred_action_name(mirred.direction))
       .add("dev " + names.name(mirred.ifindex))
-      .add(tc_control(action, mirred).to_string())
+      .add(action.effective_control().to_string())
       .text();
 }
 
@@ -151,7 +126,7 @@ std::string action_options_text(const rtnl::tc::Action& action, const rtnl::tc::
   if (police.mtu != 0) words.add("mtu " + tc_size_text(police.mtu));
   if (police.peakrate.bytes_per_second != 0) words.add("peakrate " + tc_rate_text(police.peakrate.bytes_per_second));
   if (police.avrate != 0) words.add("avrate " + tc_rate_text(police.avrate));
-  return words.add("action " + tc_control(action, police).to_string() + "/" + police.conform.to_string()).text();
+  return words.add("action " + action.effective_control().to_string() + "/" + police.conform.to_string()).text();
 }
 
 std::string options_text(const rtnl::tc::GenericOptions& options) { return tc_options_text(options); }

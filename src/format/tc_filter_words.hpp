@@ -3,8 +3,6 @@
 // takes it), and the names tc gives their fields, which the JSON shares.
 #pragma once
 
-#include "rtnl/tc/action_kinds.hpp"
-
 #include <nlpp/format/link_names.hpp>
 #include <nlpp/rtnl/tc/action.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
@@ -17,6 +15,23 @@
 
 namespace nlpp::format::detail {
 
+/// Words joined by spaces, the empty ones left out.
+class Words {
+ public:
+  Words& add(std::string_view word) {
+    if (!word.empty()) text_ += (text_.empty() ? "" : " ") + std::string(word);
+    return *this;
+  }
+  Words& add_all(const std::vector<std::string_view>& words) {
+    for (std::string_view word : words) add(word);
+    return *this;
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
 /// A classifier's TCA_CLS_FLAGS_* as tc prints them: skip_hw, skip_sw,
 /// then in_hw or else not_in_hw.
 std::vector<std::string_view> tc_classifier_flag_names(uint32_t flags);
@@ -28,11 +43,6 @@ std::string_view mirred_action_name(rtnl::tc::Mirred::Direction direction);
 std::string_view mirred_direction_name(rtnl::tc::Mirred::Direction direction);
 /// gact's PGACT_* random types: "none", "netrand", "determ".
 std::string_view gact_random_name(uint16_t type);
-/// An action's control; unset, its kind's default, which tc would have sent.
-template <class Options>
-rtnl::tc::Control tc_control(const rtnl::tc::Action& action, const Options& options) {
-  return action.control.value_or(rtnl::tc::ActionKind<Options>::default_control(options));
-}
 
 /// The actions of a filter's options (none for a kind without actions).
 std::span<const rtnl::tc::Action> tc_filter_actions(const rtnl::FilterOptions& options);

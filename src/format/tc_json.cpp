@@ -5,6 +5,9 @@
 #include <nlpp/format/json.hpp>
 
 #include "json_fields.hpp"
+#include "tc_aqm.hpp"
+#include "tc_classful.hpp"
+#include "tc_netem.hpp"
 #include "tc_stats_json.hpp"
 #include "tc_words.hpp"
 
@@ -17,6 +20,9 @@ namespace nlpp::format {
 namespace {
 
 using namespace detail;
+// The kinds written in files of their own, overloads beside those below.
+using detail::write_options;
+using detail::write_xstats;
 
 void write_options(JsonWriter& json, const rtnl::tc::Fifo& fifo, const TcView&) {
   number_field(json, "limit", fifo.limit);
@@ -101,7 +107,7 @@ void write_kind_options(JsonWriter& json, const Options& options, const TcView& 
 }
 
 // An htb class's xstats (struct tc_htb_xstats).
-void write_htb_xstats(JsonWriter& json, const rtnl::TcStats& stats) {
+void write_xstats(JsonWriter& json, const rtnl::tc::HtbClass&, const rtnl::TcStats& stats) {
   if (stats.xstats.size() < sizeof(tc_htb_xstats)) return;
   tc_htb_xstats xstats{};
   std::memcpy(&xstats, stats.xstats.data(), sizeof xstats);
@@ -110,6 +116,17 @@ void write_htb_xstats(JsonWriter& json, const rtnl::TcStats& stats) {
   number_field(json, "giants", xstats.giants);
   number_field(json, "tokens", xstats.tokens);
   number_field(json, "ctokens", xstats.ctokens);
+}
+
+// The kind's own statistics (TCA_STATS_APP), after the common ones, for
+// the kinds whose xstats tc prints: a write_xstats() overload each.
+template <class Options>
+void write_kind_xstats(JsonWriter& json, const Options& options, const rtnl::TcStats& stats) {
+  std::visit(
+      [&]<class T>(const T& value) {
+        if constexpr (requires { write_xstats(json, value, stats); }) write_xstats(json, value, stats);
+      },
+      options);
 }
 
 void write_device(JsonWriter& json, rtnl::LinkRef ifindex, const LinkNames& names, const TcView& view) {
@@ -135,7 +152,10 @@ void write_qdisc(JsonWriter& json, const rtnl::Qdisc& qdisc, const LinkNames& na
   json.begin_object();
   write_kind_options(json, qdisc.options, view);
   json.end_object();
-  if (view.stats && qdisc.stats) write_tc_stats(json, *qdisc.stats);
+  if (view.stats && qdisc.stats) {
+    write_tc_stats(json, *qdisc.stats);
+    write_kind_xstats(json, qdisc.options, *qdisc.stats);
+  }
   json.end_object();
 }
 
@@ -155,7 +175,7 @@ void write_tc_class(JsonWriter& json, const rtnl::TcClass& tc_class, const LinkN
     json.begin_object();
     if (tc_class.stats) {
       write_tc_stats(json, *tc_class.stats);
-      if (std::holds_alternative<rtnl::tc::HtbClass>(tc_class.options)) write_htb_xstats(json, *tc_class.stats);
+      write_kind_xstats(json, tc_class.options, *tc_class.stats);
     }
     json.end_object();
   }

@@ -1,6 +1,9 @@
 #include "tc_words.hpp"
 
 #include "rtnl/tc/psched.hpp"
+#include "tc_aqm.hpp"
+#include "tc_classful.hpp"
+#include "tc_netem.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +13,9 @@
 
 namespace nlpp::format::detail {
 namespace {
+
+// The kinds whose words are written in files of their own, beside those below.
+using detail::options_text;
 
 std::string time_text(double microseconds) {
   char text[32];
@@ -139,6 +145,23 @@ double tbf_latency(const rtnl::tc::Tbf& tbf) {
 std::string tc_options_text(const rtnl::QdiscOptions& options) { return variant_text(options, kind_options_text); }
 std::string tc_options_text(const rtnl::ClassOptions& options) { return variant_text(options, kind_options_text); }
 std::string tc_options_text(const rtnl::tc::GenericOptions& options) { return options_text(options); }
+
+std::string tc_time_text(uint32_t microseconds) { return time_text(microseconds); }
+
+std::string tc_time64_text(int64_t nanoseconds) {
+  constexpr double per_second = 1e9, per_millisecond = 1e6, per_microsecond = 1e3;
+  const double time = double(nanoseconds);
+  char text[32];
+  if (time >= per_second)
+    std::snprintf(text, sizeof text, "%.3gs", time / per_second);
+  else if (time >= per_millisecond)
+    std::snprintf(text, sizeof text, "%.3gms", time / per_millisecond);
+  else if (time >= per_microsecond)
+    std::snprintf(text, sizeof text, "%.3gus", time / per_microsecond);
+  else
+    std::snprintf(text, sizeof text, "%lldns", static_cast<long long>(nanoseconds));
+  return text;
+}
 
 std::string tc_hex_digits(uint32_t value) {
   char text[16];

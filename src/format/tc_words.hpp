@@ -18,6 +18,10 @@ namespace nlpp::format::detail {
 std::string tc_size_text(uint32_t size);
 /// tc's print_rate(): "1Mbit", "250Kbit" (from bytes per second).
 std::string tc_rate_text(uint64_t bytes_per_second);
+/// tc's sprint_time(): "10ms", "1.5s", "800us" (from microseconds).
+std::string tc_time_text(uint32_t microseconds);
+/// tc's sprint_time64(): "1.5ms", "20us", "800ns" (from nanoseconds).
+std::string tc_time64_text(int64_t nanoseconds);
 /// sprint_linklayer(): "ethernet", "atm", "unknown".
 std::string_view tc_linklayer_text(rtnl::tc::LinkLayer linklayer);
 /// print_0xhex(): "%#llx", which prints 0 as "0".

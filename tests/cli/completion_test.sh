@@ -41,7 +41,7 @@ expect_has() {
   fi
 }
 
-expect "objects" "link address route neighbour rule nexthop fdb vlan qdisc class filter actions netns monitor decode help" ""
+expect "objects" "link address route neighbour rule nexthop fdb vlan qdisc class filter chain actions netns monitor decode help" ""
 expect "objects after options" "neighbour netns nexthop" -j -p ne
 expect "link a" "add" link a
 expect "addr commands by abbreviation" "add" a a
@@ -55,6 +55,9 @@ expect "qdisc commands" "replace" qdisc rep
 expect "actions commands" "list" actions li
 expect "action kinds to list" "mirred" actions ls action mi
 expect "actions to add" "mirred" actions add action mi
+expect "chain commands" "del" chain de
+expect "a chain's place words" "egress" chain add eg
+expect "monitor chain events" "chain class" monitor c
 expect_has "host links from /sys/class/net" lo link show dev ""
 
 ns=nlpp-completion-$$

@@ -127,7 +127,7 @@ TEST_F(CliTc, bad_words_and_refusals_fail_with_their_exit_status) {
            "qdisc add dev veth1 root tbf rate 1mbit latency 10ms",  // no burst
            "qdisc add dev veth1 root tbf rate 1mbot burst 10k limit 10k",
            "qdisc add dev veth1 root htb bogus 1",
-           "qdisc add dev veth1 root sfq perturb 10",
+           "qdisc add dev veth1 root sfq perturb soon",
            "qdisc add dev veth1 handle 1:1 root htb",
            "qdisc add dev veth1 htb",                                   // where?
            "class add dev veth1 parent 1: classid 1:1 htb ceil 1mbit",  // no rate

@@ -147,7 +147,7 @@ TEST(DocExamples, objects_hpp_walks_every_object_in_order) {
 
   for_each_object(Objects{}, [&]<class T>(std::type_identity<T>) { names.push_back(ObjectTraits<T>::name); });
 
-  EXPECT_EQ(names.size(), 12U);
+  EXPECT_EQ(names.size(), 13U);
   EXPECT_EQ(names.front(), ObjectTraits<Link>::name);
 }
 
@@ -284,7 +284,7 @@ TEST(DocExamples, architecture_md_field_table_parses_emits_and_diffs_a_rule) {
 namespace architecture_md_objects {
 using namespace nlpp::rtnl;
 using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass, TcFilter,
-                           TcAction>;
+                           TcAction, TcChain>;
 static_assert(std::is_same_v<Objects, rtnl::Objects>);
 }  // namespace architecture_md_objects
 
@@ -457,6 +457,16 @@ void rtnl_tc_filter_hpp() {
                                                   .keys = {{.value = 80, .mask = 0xffff, .offset = 20}}}}};
   ip.add(web);  // tc filter add dev eth0 parent 1: prio 1 protocol ip u32 match ip dport 80 0xffff flowid 1:10
   ip.dump<rtnl::TcFilter>({.ifindex = "eth0", .parent = web.parent});  // tc filter show dev eth0 parent 1:
+}
+
+// include/nlpp/rtnl/tc_chain.hpp, docs/TC.md
+void rtnl_tc_chain_hpp() {
+  auto ip = rtnl::ThrowingIpRoute::open();
+
+  rtnl::TcChain chain{.ifindex = "eth0", .parent = rtnl::TcHandle::clsact_ingress(), .chain = 5};
+  ip.add(chain);                                                       // tc chain add dev eth0 ingress chain 5
+  ip.dump<rtnl::TcChain>({.ifindex = "eth0", .parent = chain.parent});  // tc chain show dev eth0 ingress
+  ip.del(chain);                                                       // tc chain del dev eth0 ingress chain 5
 }
 
 // include/nlpp/rtnl/tc_action.hpp
@@ -893,6 +903,7 @@ constexpr void (*kernel_examples[])() = {
     rtnl_qdisc_hpp,
     rtnl_tc_class_hpp,
     rtnl_tc_filter_hpp,
+    rtnl_tc_chain_hpp,
     rtnl_tc_action_hpp,
     rtnl_tc_standalone_action_hpp,
     rtnl_link_hpp,

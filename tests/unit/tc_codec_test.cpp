@@ -56,7 +56,7 @@ TEST(TcCodec, every_qdisc_kind_round_trips) {
       {.ifindex = 3, .kind = "bfifo", .options = tc::Fifo{.limit = 30000}},
       {.ifindex = 3, .kind = "prio", .options = tc::Prio{.bands = 4}},
       {.ifindex = 3,
-       .kind = "sfq",
+       .kind = "unmodelled",
        .options = tc::GenericOptions{{std::byte{1}, std::byte{2}, std::byte{3}, std::byte{4}}}},
       {.ifindex = 3, .handle = TcHandle(0xffff, 0), .parent = TcHandle::ingress(), .kind = "clsact"},
   };

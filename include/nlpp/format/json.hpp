@@ -32,14 +32,15 @@ enum class RouteView { all_tables, one_table };
 /// leaves out each entry's "ifname", which the listing already says.
 enum class FdbView { all_devices, one_device };
 
-/// How a tc listing was asked for: `tc -j [-s] [-d] qdisc|class|filter show [dev DEV]`.
+/// How a tc listing was asked for: `tc -j [-s] [-d] qdisc|class|filter|chain show [dev DEV]`.
 struct TcView {
   bool one_device = false;  ///< `dev DEV` given: each object's "dev" is left out
   bool details = false;     ///< -d
   bool stats = false;       ///< -s
-  /// What a `filter show` named beyond the link: tc leaves each out of the
-  /// filters it lists when it holds the same ("parent", "pref",
-  /// "protocol", "chain").
+  /// What a `filter show` or `chain show` named beyond the link: tc leaves
+  /// each out of the objects it lists when it holds the same ("block",
+  /// "parent", "pref", "protocol", "chain").
+  std::optional<uint32_t> block{};
   std::optional<rtnl::TcHandle> parent{};
   std::optional<uint16_t> priority{};
   std::optional<uint16_t> protocol{};
@@ -77,6 +78,13 @@ std::string classes_json(std::span<const rtnl::TcClass> classes, const LinkNames
 /// each with its kind's "options" and their actions.
 std::string filters_json(std::span<const rtnl::TcFilter> filters, const LinkNames& names, const TcView& view = {});
 
+/// `tc -j chain show dev DEV|block N [root|ingress|egress|parent ID]` (or
+/// `chain get`): each chain's place (its block; or "dev" and the "parent"
+/// the kernel reports, the qdisc's handle, as tc prints them unless the
+/// listing named them), its template's "kind", its index as "chain", and
+/// the template's "options" as a filter of its kind prints them.
+std::string chains_json(std::span<const rtnl::TcChain> chains, const LinkNames& names, const TcView& view = {});
+
 /// Which `tc actions` command an action listing answers: `list` (the
 /// kernel's dump: "total acts" is how many each reply held) or `get` (one
 /// reply without a count: tc prints "total acts" 0).
@@ -112,6 +120,7 @@ void write_tc_filter(JsonWriter& json, const rtnl::TcFilter& filter, const LinkN
 /// One action as `tc -j actions list` prints it, {"order":0,"kind":"mirred",...};
 /// a flush's notification as {"kind":"mirred","flushed":N}.
 void write_tc_action(JsonWriter& json, const rtnl::TcAction& action, const LinkNames& names, const TcView& view = {});
+void write_tc_chain(JsonWriter& json, const rtnl::TcChain& chain, const LinkNames& names, const TcView& view = {});
 
 /// The writers above under one name, found by overload from the object's
 /// type, in their default view: for code written once for every object
@@ -150,6 +159,9 @@ inline void write_json(JsonWriter& json, const rtnl::TcFilter& filter, const Lin
 }
 inline void write_json(JsonWriter& json, const rtnl::TcAction& action, const LinkNames& names) {
   write_tc_action(json, action, names);
+}
+inline void write_json(JsonWriter& json, const rtnl::TcChain& chain, const LinkNames& names) {
+  write_tc_chain(json, chain, names);
 }
 
 /// Whether write_json() takes T.

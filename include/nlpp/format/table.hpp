@@ -23,6 +23,7 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
 #include <nlpp/rtnl/tc_action.hpp>
+#include <nlpp/rtnl/tc_chain.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
 
@@ -107,6 +108,10 @@ std::string classes_table(std::span<const rtnl::TcClass> classes, const LinkName
 /// with statistics, the actions' counters.
 std::string filters_table(std::span<const rtnl::TcFilter> filters, const LinkNames& names, bool statistics = false,
                           TextStyle style = TextStyle::plain);
+/// One row per chain: dev (or block), parent, chain, the template's kind
+/// and its options in tc's words.
+std::string chains_table(std::span<const rtnl::TcChain> chains, const LinkNames& names,
+                         TextStyle style = TextStyle::plain);
 /// One row per action of a kind's table: kind, index, references,
 /// bindings, what it does in tc's words ("mirred egress mirror dev veth1
 /// pipe"), cookie; with statistics, its counters.

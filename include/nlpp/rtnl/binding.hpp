@@ -14,6 +14,7 @@
 
 #include <linux/netlink.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -74,10 +75,13 @@ class RtnlBinding {
     return {};
   }
 
-  /// A reply of T: new_type, or the traits' reply_type where they have one.
+  /// A reply of T: new_type, or the traits' reply_type or reply_types
+  /// where they have them.
   template <RtnlObject T>
   bool is_object(const wire::Message& message) const {
-    if constexpr (requires { ObjectTraits<T>::reply_type; })
+    if constexpr (requires { ObjectTraits<T>::reply_types; })
+      return std::ranges::count(ObjectTraits<T>::reply_types, message.type()) != 0;
+    else if constexpr (requires { ObjectTraits<T>::reply_type; })
       return message.type() == ObjectTraits<T>::reply_type;
     else
       return message.type() == ObjectTraits<T>::new_type;

@@ -26,7 +26,7 @@ enum class EventGroup : uint16_t {
   ipv4_rules = 1 << 7,      ///< RTNLGRP_IPV4_RULE
   ipv6_rules = 1 << 8,      ///< RTNLGRP_IPV6_RULE
   nexthops = 1 << 9,        ///< RTNLGRP_NEXTHOP
-  tc = 1 << 10,             ///< RTNLGRP_TC: qdiscs, classes, filters and actions
+  tc = 1 << 10,             ///< RTNLGRP_TC: qdiscs, classes, filters, actions and chains
 };
 
 /// "links ipv4_addresses ...": the names to_string() uses.

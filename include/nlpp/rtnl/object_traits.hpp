@@ -61,6 +61,9 @@ struct ObjectTraits;
 ///     // Optional: the type of the kernel's replies to a get and a dump,
 ///     // when it is not new_type (actions: RTM_GETACTION).
 ///     static constexpr uint16_t reply_type;
+///     // Optional, in its place: the types, when a get's replies and a
+///     // dump's differ (chains: RTM_GETCHAIN, RTM_NEWCHAIN).
+///     static constexpr uint16_t reply_types[];
 ///
 /// An object whose changes the kernel broadcasts (an EventObject) adds (not compiled):
 ///

@@ -18,6 +18,7 @@
 #include <nlpp/rtnl/route.hpp>
 #include <nlpp/rtnl/rule.hpp>
 #include <nlpp/rtnl/tc_action.hpp>
+#include <nlpp/rtnl/tc_chain.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
 
@@ -34,7 +35,7 @@ struct ObjectList {};
 /// Every RTNL object. The order is rtnl::Event's (each EventObject adds its
 /// NewEvent and DelEvent there, in this order): add new objects at the end.
 using Objects = ObjectList<Link, Address, Route, Neighbour, FdbEntry, Rule, Nexthop, BridgeVlan, Qdisc, TcClass,
-                           TcFilter, TcAction>;
+                           TcFilter, TcAction, TcChain>;
 
 /// Calls f(std::type_identity<T>{}) for each T of the list, in order:
 ///

@@ -14,6 +14,7 @@
 #include <nlpp/rtnl/route_filter.hpp>
 #include <nlpp/rtnl/route_query.hpp>
 #include <nlpp/rtnl/tc_action.hpp>
+#include <nlpp/rtnl/tc_chain.hpp>
 #include <nlpp/rtnl/tc_class.hpp>
 #include <nlpp/rtnl/tc_filter.hpp>
 
@@ -73,6 +74,7 @@ template Result<void> resolve_links(io::RequestEngine&, NeighbourFilter&);
 template Result<void> resolve_links(io::RequestEngine&, NexthopFilter&);
 template Result<void> resolve_links(io::RequestEngine&, QdiscFilter&);
 template Result<void> resolve_links(io::RequestEngine&, RouteFilter&);
+template Result<void> resolve_links(io::RequestEngine&, TcChainSelector&);
 template Result<void> resolve_links(io::RequestEngine&, TcClassFilter&);
 template Result<void> resolve_links(io::RequestEngine&, TcFilterSelector&);
 
@@ -87,6 +89,7 @@ template Result<const Route*> links_resolved(io::RequestEngine&, const Route&, s
 template Result<const RouteQuery*> links_resolved(io::RequestEngine&, const RouteQuery&, std::optional<RouteQuery>&);
 template Result<const TcClass*> links_resolved(io::RequestEngine&, const TcClass&, std::optional<TcClass>&);
 template Result<const TcAction*> links_resolved(io::RequestEngine&, const TcAction&, std::optional<TcAction>&);
+template Result<const TcChain*> links_resolved(io::RequestEngine&, const TcChain&, std::optional<TcChain>&);
 template Result<const TcFilter*> links_resolved(io::RequestEngine&, const TcFilter&, std::optional<TcFilter>&);
 
 }  // namespace nlpp::rtnl

@@ -4,6 +4,8 @@
 #include "codec/kind_data.hpp"
 #include "rtnl/tc/action_kinds.hpp"
 
+#include <variant>
+
 namespace nlpp::rtnl::tc {
 
 std::string Control::to_string() const {
@@ -32,6 +34,18 @@ std::string Control::to_string() const {
 
 std::string Action::resolved_kind() const {
   return kind.empty() ? std::string(codec::only_kind_of<ActionKind>(options)) : kind;
+}
+
+Control Action::effective_control() const {
+  if (control) return *control;
+  return std::visit(
+      []<class T>(const T& value) {
+        if constexpr (codec::ModelledKind<ActionKind, T>)
+          return ActionKind<T>::default_control(value);
+        else
+          return Control();
+      },
+      options);
 }
 
 }  // namespace nlpp::rtnl::tc

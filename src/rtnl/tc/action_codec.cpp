@@ -5,14 +5,17 @@
 #include "codec/kind_data.hpp"
 #include "codec/object_accessors.hpp"
 #include "rtnl/tc/action_kinds.hpp"
+#include "rtnl/tc/bytes_codec.hpp"
 #include "rtnl/tc/tc_stats_codec.hpp"
 
 #include <linux/netlink.h>
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace nlpp::rtnl::tc {
 namespace {
@@ -24,6 +27,16 @@ Parms read_parms(const wire::Attribute& attribute) {
   return parms;
 }
 
+// The attribute types a kind's parms come in: its parms_type, or those it
+// lists (pedit's plain and extended parms).
+template <class Kind>
+bool is_parms_type(uint16_t type) {
+  if constexpr (requires { Kind::parms_types; })
+    return std::ranges::find(Kind::parms_types, type) != std::end(Kind::parms_types);
+  else
+    return type == Kind::parms_type;
+}
+
 // A modelled kind's options: its own attributes through its table; the
 // tc_gen head of its parms struct and its timestamps into the Action.
 template <class T>
@@ -31,10 +44,12 @@ Result<void> parse_kind_options(const wire::Attribute& options, Action& action) 
   using Kind = ActionKind<T>;
   T value{};
   std::optional<typename Kind::Parms> parms;
+  wire::Bytes parms_payload;
   Result<void> parsed = codec::parse_attributes<Kind::fields>(
       options.nested(), value, action.kind, codec::ErrorNaming::field, [&](const wire::Attribute& attribute) {
-        if (attribute.type() == Kind::parms_type) {
+        if (is_parms_type<Kind>(attribute.type())) {
           parms = read_parms<typename Kind::Parms>(attribute);
+          parms_payload = attribute.payload();
           action.index = parms->index;
           action.control = Control(parms->action);
           action.refcnt = static_cast<uint32_t>(parms->refcnt);
@@ -48,22 +63,43 @@ Result<void> parse_kind_options(const wire::Attribute& options, Action& action) 
       });
   if (!parsed) return parsed;
   // The parms last: what they hold may depend on the attributes beside
-  // them (police's bucket is in ticks at its 64-bit rate).
-  if (parms) Kind::read(*parms, value);
+  // them (police's bucket is in ticks at its 64-bit rate). A kind whose
+  // parms go on past the struct (pedit's keys) reads the whole payload.
+  if (parms) {
+    if constexpr (requires { Kind::read(*parms, parms_payload, value); })
+      Kind::read(*parms, parms_payload, value);
+    else
+      Kind::read(*parms, value);
+  }
   action.options = std::move(value);
   return {};
 }
 
 template <class T>
+void emit_parms(const T& value, typename ActionKind<T>::Parms& parms, wire::MessageBuilder& out) {
+  using Kind = ActionKind<T>;
+  if constexpr (requires { Kind::emit_parms(value, parms, out); }) {
+    Kind::emit_parms(value, parms, out);
+  } else {
+    Kind::write(value, parms);
+    out.add_struct(Kind::parms_type, parms);
+  }
+}
+
+// The parms, then the kind's attributes, as tc sends them; a kind that
+// says parms_last (tc adds the parms after the words' attributes) the
+// other way round.
+template <class T>
 void emit_kind_options(const T& value, const Action& action, wire::MessageBuilder& out) {
   using Kind = ActionKind<T>;
   typename Kind::Parms parms{};
   parms.index = action.index;
-  parms.action = action.control.value_or(Kind::default_control(value)).value();
-  Kind::write(value, parms);
-  out.add_struct(Kind::parms_type, parms);
+  parms.action = action.effective_control().value();
+  constexpr bool parms_last = requires { requires Kind::parms_last; };
+  if constexpr (!parms_last) emit_parms(value, parms, out);
   codec::emit_attributes<Kind::fields>(value, out);
   codec::emit_unknown(value.unknown, out);
+  if constexpr (parms_last) emit_parms(value, parms, out);
 }
 
 // An existing action named by its kind and index alone, without options
@@ -120,20 +156,6 @@ struct OptionsIn {
   }
 };
 
-// TCA_ACT_COOKIE: the user's bytes.
-struct CookieIn {
-  uint16_t type;
-
-  constexpr std::array<uint16_t, 1> types() const noexcept { return {type}; }
-  Result<void> parse(const wire::Attribute& attribute, std::vector<std::byte>& cookie) const {
-    cookie.assign(attribute.payload().begin(), attribute.payload().end());
-    return {};
-  }
-  void emit(const std::vector<std::byte>& cookie, wire::MessageBuilder& out) const {
-    if (!cookie.empty()) out.add(type, cookie);
-  }
-};
-
 // An NLA_BITFIELD32 (value, selector): the bits set, all selected.
 template <class Bits>
 struct Bitfield32In {
@@ -164,7 +186,7 @@ struct ReportedOnly {
 inline constexpr auto action_fields = std::tuple{
     codec::field("kind", &Action::kind, codec::NonDefault{TCA_ACT_KIND}),
     codec::field("options", codec::WholeObject<Action>{}, OptionsIn{TCA_ACT_OPTIONS}),
-    codec::field("cookie", &Action::cookie, CookieIn{TCA_ACT_COOKIE}),
+    codec::field("cookie", &Action::cookie, BytesIn{TCA_ACT_COOKIE}),
     codec::field("hw_stats", &Action::hw_stats, Bitfield32In<uint8_t>{TCA_ACT_HW_STATS}),
     codec::field("flags", &Action::flags, Bitfield32In<uint32_t>{TCA_ACT_FLAGS}),
     codec::field("stats", &Action::stats, StatsIn{TCA_ACT_STATS}),
@@ -188,20 +210,17 @@ std::string describe(const std::vector<Action>& actions) {
   return text;
 }
 
-// tc's checks of its police words (m_police.c), whose refusals the kernel
-// would otherwise make less clearly or not at all.
-Result<void> validate_police(const Police& police, const std::string& named) {
-  const auto refused = [&](std::string_view why) {
-    return Error(errc::invalid_argument, named + " (police): " + std::string(why));
-  };
-  const bool rate = police.rate.bytes_per_second != 0;
-  if (!rate && police.avrate == 0 && police.mtu == 0)
-    return refused("a rate, an average rate (avrate) or an mtu is required");
-  if (rate && police.avrate != 0) return refused("a rate or an average rate, not both");
-  if (rate && police.burst == 0) return refused("the rate needs a burst");
-  if (police.peakrate.bytes_per_second != 0 && (!rate || police.mtu == 0))
-    return refused("a peak rate needs a rate and an mtu");
-  return {};
+// The kind's own checks (ActionKind<T>::refusal(): why the options are
+// wrong, or nothing), named after the action.
+Result<void> validate_options(const ActionOptions& options, const std::string& named, const std::string& kind) {
+  return std::visit(
+      [&]<class T>(const T& value) -> Result<void> {
+        if constexpr (requires { ActionKind<T>::refusal(value); })
+          if (std::optional<std::string> why = ActionKind<T>::refusal(value))
+            return Error(errc::invalid_argument, named + " (" + kind + "): " + *why);
+        return {};
+      },
+      options);
 }
 
 }  // namespace
@@ -231,10 +250,7 @@ Result<void> validate_actions(std::span<const Action> actions, std::string_view 
     if (kind.empty()) return Error(errc::invalid_argument, named + ": the kind is required");
     if (Result<void> served = codec::validate_kind_data<ActionKind>(action.options, kind, named + " kind"); !served)
       return served;
-    if (const auto* mirred = std::get_if<Mirred>(&action.options); mirred && mirred->ifindex == LinkRef())
-      return Error(errc::invalid_argument, named + " (mirred): the target link is required");
-    if (const auto* police = std::get_if<Police>(&action.options))
-      if (Result<void> valid = validate_police(*police, named); !valid) return valid;
+    if (Result<void> valid = validate_options(action.options, named, kind); !valid) return valid;
     if (action.cookie.size() > TC_COOKIE_MAX_SIZE)
       return Error(errc::invalid_argument, named + " cookie: " + std::to_string(action.cookie.size()) +
                                                " bytes, at most " + std::to_string(TC_COOKIE_MAX_SIZE));

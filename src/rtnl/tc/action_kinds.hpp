@@ -5,7 +5,16 @@
 // padding, and attributes of its own. A kind's ActionKind says which
 // attribute types these are, what its parms struct holds beyond tc_gen
 // (read after the kind's attributes), its own attributes (a field table),
-// and the control tc sends when the words leave it out.
+// the control tc sends when the words leave it out, and optionally:
+//
+//     static std::optional<std::string> refusal(const T&);  // why the options are wrong, for validate
+//     static constexpr bool parms_last = true;  // the parms after the attributes, as tc sends them
+//     static constexpr std::array parms_types{...};  // parms in several attribute types (pedit)
+//     static void read(const Parms&, wire::Bytes payload, T&);  // parms going on past the struct
+//     static void emit_parms(const T&, Parms& head, wire::MessageBuilder&);  // their own parms
+//
+// The kinds beyond gact, mirred and police are in action_kinds_*.hpp,
+// included at the end so that every user of the table sees every kind.
 #pragma once
 
 #include <nlpp/rtnl/tc/action.hpp>
@@ -20,6 +29,8 @@
 #include <linux/tc_act/tc_mirred.h>
 
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 
@@ -76,6 +87,10 @@ struct ActionKind<Mirred> {
                           mirred.direction == Mirred::Direction::ingress_redirect;
     return redirect ? Control::stolen() : Control::pipe();
   }
+  static std::optional<std::string> refusal(const Mirred& mirred) {
+    if (mirred.ifindex == LinkRef()) return "the target link is required";
+    return std::nullopt;
+  }
 };
 
 /// police's conform verdict, TCA_POLICE_RESULT: sent unless it is the
@@ -125,6 +140,21 @@ struct ActionKind<Police> {
     parms.peakrate = ratespec_of(police.peakrate);
   }
   static Control default_control(const Police&) { return Control::reclassify(); }
+  /// tc's checks of its police words (m_police.c), whose refusals the
+  /// kernel would otherwise make less clearly or not at all.
+  static std::optional<std::string> refusal(const Police& police) {
+    const bool rate = police.rate.bytes_per_second != 0;
+    if (!rate && police.avrate == 0 && police.mtu == 0) return "a rate, an average rate (avrate) or an mtu is required";
+    if (rate && police.avrate != 0) return "a rate or an average rate, not both";
+    if (rate && police.burst == 0) return "the rate needs a burst";
+    if (police.peakrate.bytes_per_second != 0 && (!rate || police.mtu == 0))
+      return "a peak rate needs a rate and an mtu";
+    return std::nullopt;
+  }
 };
 
 }  // namespace nlpp::rtnl::tc
+
+#include "rtnl/tc/action_kinds_bpf.hpp"
+#include "rtnl/tc/action_kinds_edit.hpp"
+#include "rtnl/tc/action_kinds_flow.hpp"

@@ -7,7 +7,7 @@
 namespace nlpp::rtnl::tc {
 
 Result<void> ClassicBpfIn::parse(const wire::Attribute& attribute, std::vector<sock_filter>& program) const {
-  if (attribute.type() == TCA_BPF_OPS_LEN) return {};  // the length TCA_BPF_OPS's size says again
+  if (attribute.type() == length_type) return {};  // the length the ops' size says again
   const wire::Bytes payload = attribute.payload();
   if (payload.size() % sizeof(sock_filter) != 0)
     return Error(errc::malformed_attribute,
@@ -19,8 +19,8 @@ Result<void> ClassicBpfIn::parse(const wire::Attribute& attribute, std::vector<s
 
 void ClassicBpfIn::emit(const std::vector<sock_filter>& program, wire::MessageBuilder& out) const {
   if (program.empty()) return;
-  out.add_u16(TCA_BPF_OPS_LEN, static_cast<uint16_t>(program.size()));
-  out.add(TCA_BPF_OPS,
+  out.add_u16(length_type, static_cast<uint16_t>(program.size()));
+  out.add(ops_type,
           wire::Bytes(reinterpret_cast<const std::byte*>(program.data()), program.size() * sizeof(sock_filter)));
 }
 

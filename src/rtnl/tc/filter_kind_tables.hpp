@@ -48,9 +48,13 @@ struct KindTraits<Fw> {
   static Result<void> validate(const Fw& fw, std::string_view) { return validate_actions(fw.actions, "fw action"); }
 };
 
-/// TCA_BPF_OPS_LEN and TCA_BPF_OPS: classic bytecode, its length first.
+/// TCA_BPF_OPS_LEN and TCA_BPF_OPS (the bpf action's TCA_ACT_BPF_*):
+/// classic bytecode, its length first.
 struct ClassicBpfIn {
-  constexpr std::array<uint16_t, 2> types() const noexcept { return {TCA_BPF_OPS_LEN, TCA_BPF_OPS}; }
+  uint16_t length_type;
+  uint16_t ops_type;
+
+  constexpr std::array<uint16_t, 2> types() const noexcept { return {length_type, ops_type}; }
   Result<void> parse(const wire::Attribute& attribute, std::vector<sock_filter>& program) const;
   void emit(const std::vector<sock_filter>& program, wire::MessageBuilder& out) const;
   /// One change: "4 instructions" (sock_filter has no ==).
@@ -88,7 +92,7 @@ template <>
 struct KindTraits<BpfFilter> {
   static constexpr std::string_view kinds[] = {"bpf"};
   static constexpr auto fields = std::tuple{
-      field("classic", &BpfFilter::classic, ClassicBpfIn{}),
+      field("classic", &BpfFilter::classic, ClassicBpfIn{TCA_BPF_OPS_LEN, TCA_BPF_OPS}),
       field("fd", &BpfFilter::fd, ProgramFdIn{TCA_BPF_FD}),
       field("name", &BpfFilter::name, TCA_BPF_NAME),
       field("classid", &BpfFilter::classid, TCA_BPF_CLASSID),

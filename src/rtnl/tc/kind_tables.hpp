@@ -1,9 +1,21 @@
 // Every qdisc, class and filter kind's table, for the engine that serves them all (tc_options.cpp).
 #pragma once
 
+#include "rtnl/tc/codel_table.hpp"
+#include "rtnl/tc/drr_table.hpp"
+#include "rtnl/tc/ets_table.hpp"
 #include "rtnl/tc/fifo_table.hpp"
 #include "rtnl/tc/filter_kind_tables.hpp"
+#include "rtnl/tc/fq_table.hpp"
+#include "rtnl/tc/hfsc_table.hpp"
 #include "rtnl/tc/htb_table.hpp"
+#include "rtnl/tc/mqprio_table.hpp"
+#include "rtnl/tc/multiq_table.hpp"
+#include "rtnl/tc/netem_table.hpp"
+#include "rtnl/tc/pie_table.hpp"
+#include "rtnl/tc/plug_table.hpp"
 #include "rtnl/tc/prio_table.hpp"
+#include "rtnl/tc/red_table.hpp"
+#include "rtnl/tc/sfq_table.hpp"
 #include "rtnl/tc/tbf_table.hpp"
 #include "rtnl/tc/u32_table.hpp"

@@ -28,29 +28,8 @@ uint32_t info_of(uint16_t priority, uint16_t protocol) {
   return TC_H_MAKE(static_cast<uint32_t>(priority) << 16, wire::host_to_network(protocol));
 }
 
-tcmsg header_of(const LinkRef& ifindex, const std::optional<uint32_t>& block, TcHandle parent, uint32_t handle,
-                uint32_t info) {
-  tcmsg header{};
-  header.tcm_family = AF_UNSPEC;
-  if (block) {
-    header.tcm_ifindex = static_cast<int>(TCM_IFINDEX_MAGIC_BLOCK);
-    header.tcm_block_index = *block;
-  } else {
-    header.tcm_ifindex = static_cast<int>(static_cast<uint32_t>(ifindex));
-    header.tcm_parent = static_cast<uint32_t>(parent);
-  }
-  header.tcm_handle = handle;
-  header.tcm_info = info;
-  return header;
-}
-
 void read_header(const tcmsg& header, TcFilter& filter) {
-  if (static_cast<uint32_t>(header.tcm_ifindex) == TCM_IFINDEX_MAGIC_BLOCK) {
-    filter.block = header.tcm_block_index;
-  } else {
-    filter.ifindex = header.tcm_ifindex;
-    filter.parent = TcHandle(header.tcm_parent);
-  }
+  tc::read_place(header, filter);
   filter.handle = header.tcm_handle;
   filter.priority = static_cast<uint16_t>(TC_H_MAJ(header.tcm_info) >> 16);
   filter.protocol = wire::network_to_host(static_cast<uint16_t>(TC_H_MIN(header.tcm_info)));
@@ -83,7 +62,7 @@ void ObjectTraits<TcFilter>::emit(const TcFilter& filter, wire::MessageBuilder& 
   const TcFilter sent = type == new_type ? as_added(filter) : filter;
   builder.begin_message(type, flags)
       .append_header(
-          header_of(sent.ifindex, sent.block, sent.parent, sent.handle, info_of(sent.priority, sent.protocol)));
+          tc::place_tcmsg(sent.ifindex, sent.block, sent.parent, sent.handle, info_of(sent.priority, sent.protocol)));
   if (type == new_type) {
     codec::emit_attributes<filter_fields>(sent, builder);
     codec::emit_unknown(sent.unknown, builder);
@@ -96,11 +75,7 @@ void ObjectTraits<TcFilter>::emit(const TcFilter& filter, wire::MessageBuilder& 
 }
 
 Result<void> ObjectTraits<TcFilter>::validate(const TcFilter& filter) {
-  if (filter.block && filter.ifindex != LinkRef())
-    return Error(errc::invalid_argument, "filter: a link or a shared block, not both");
-  if (!filter.block && filter.ifindex == LinkRef())
-    return Error(errc::invalid_argument, "filter ifindex: required (the link), or a shared block");
-  if (filter.block && *filter.block == 0) return Error(errc::invalid_argument, "filter block: 0 is no block");
+  if (Result<void> placed = tc::check_place(filter.ifindex, filter.block, name); !placed) return placed;
   return tc::validate_kind(filter);
 }
 
@@ -123,15 +98,19 @@ std::vector<FieldChange> ObjectTraits<TcFilter>::diff(const TcFilter& before, co
 
 void ObjectTraits<TcFilter>::emit_dump_request(const Filter& selector, wire::MessageBuilder& builder) {
   builder.begin_message(RTM_GETTFILTER, NLM_F_DUMP)
-      .append_header(header_of(selector.ifindex.value_or(LinkRef()), selector.block,
-                               selector.parent.value_or(TcHandle()), 0,
-                               info_of(selector.priority.value_or(0), selector.protocol.value_or(0))));
+      .append_header(tc::place_tcmsg(selector.ifindex.value_or(LinkRef()), selector.block,
+                                     selector.parent.value_or(TcHandle()), 0,
+                                     info_of(selector.priority.value_or(0), selector.protocol.value_or(0))));
   if (selector.chain) builder.add_u32(TCA_CHAIN, *selector.chain);
 }
 
+// A link's block that is shared lists its filters by the block's index, in
+// place of the link and the parent the dump named.
 bool ObjectTraits<TcFilter>::matches(const Filter& selector, const TcFilter& filter) {
-  return tc::selects(selector.ifindex, filter.ifindex) && tc::selects(selector.block, filter.block) &&
-         tc::selects(selector.parent, filter.parent) && tc::selects(selector.chain, filter.chain.value_or(0)) &&
+  const bool at_place = filter.block ? tc::selects(selector.block, *filter.block)
+                                     : !selector.block && tc::selects(selector.ifindex, filter.ifindex) &&
+                                           tc::selects(selector.parent, filter.parent);
+  return at_place && tc::selects(selector.chain, filter.chain.value_or(0)) &&
          tc::selects(selector.priority, filter.priority) && tc::selects(selector.protocol, filter.protocol) &&
          tc::selects(selector.kind, filter.kind) && tc::selects(selector.handle, filter.handle);
 }

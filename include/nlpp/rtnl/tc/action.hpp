@@ -11,9 +11,18 @@
 
 #include <nlpp/codec/raw_attribute.hpp>
 #include <nlpp/rtnl/link_ref.hpp>
+#include <nlpp/rtnl/tc/bpf_action.hpp>
 #include <nlpp/rtnl/tc/control.hpp>
+#include <nlpp/rtnl/tc/csum.hpp>
+#include <nlpp/rtnl/tc/ct.hpp>
 #include <nlpp/rtnl/tc/generic_options.hpp>
+#include <nlpp/rtnl/tc/nat.hpp>
+#include <nlpp/rtnl/tc/pedit.hpp>
 #include <nlpp/rtnl/tc/police.hpp>
+#include <nlpp/rtnl/tc/sample.hpp>
+#include <nlpp/rtnl/tc/skbedit.hpp>
+#include <nlpp/rtnl/tc/tunnel_key.hpp>
+#include <nlpp/rtnl/tc/vlan.hpp>
 #include <nlpp/rtnl/tc_stats.hpp>
 
 #include <linux/pkt_cls.h>
@@ -68,7 +77,8 @@ struct Mirred {
 /// An action's options by its kind; GenericOptions keeps TCA_ACT_OPTIONS
 /// whole for a kind nlpp has no struct for (its index and control are then
 /// in the payload, not in Action's members).
-using ActionOptions = std::variant<std::monostate, Gact, Mirred, Police, GenericOptions>;
+using ActionOptions = std::variant<std::monostate, Gact, Mirred, Police, Skbedit, Vlan, Csum, Nat, Pedit, Connmark, Ct,
+                                   TunnelKey, Sample, BpfAction, GenericOptions>;
 
 /// When the kernel last touched an action (struct tcf_t, in jiffies
 /// converted to seconds by tc: "installed 12 sec used 3 sec").
@@ -89,9 +99,9 @@ struct Action {
   /// The index in the kind's table (tc's "index N"); 0 when adding: the
   /// kernel picks one. An existing index shares that action.
   uint32_t index = 0;
-  /// What happens next; unset: the kind's default (gact: pass; mirred:
-  /// pipe for a mirror, stolen for a redirect; police, where it is what
-  /// exceeding packets get: reclassify).
+  /// What happens next; unset: the kind's default (gact, csum, nat,
+  /// pedit: pass; mirred: pipe for a mirror, stolen for a redirect; police,
+  /// where it is what exceeding packets get: reclassify; the others: pipe).
   std::optional<Control> control{};
   ActionOptions options{};              ///< TCA_ACT_OPTIONS's kind-specific part
   std::vector<std::byte> cookie{};      ///< TCA_ACT_COOKIE: the user's bytes, up to 16
@@ -105,6 +115,11 @@ struct Action {
 
   /// kind, or the one kind the options serve.
   std::string resolved_kind() const;
+  /// The action's control, or the one its kind takes by default, which tc
+  /// sends when the words leave it out (gact: pass; mirred: pipe for a
+  /// mirror, stolen for a redirect; police: reclassify); pipe for a kind
+  /// nlpp keeps raw, whose control is in its payload.
+  Control effective_control() const;
 
   friend bool operator==(const Action&, const Action&) = default;
 };
