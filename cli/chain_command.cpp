@@ -19,12 +19,13 @@ using rtnl::TcHandle;
 
 // tc takes a filter's words for a chain too and sends them, which the
 // kernel ignores: nlpp refuses them rather than send what means nothing.
-void refuse_filter_words(const FilterPlace& place) {
+// A flower template's protocol means its ethertype key, as a filter's.
+void refuse_filter_words(const FilterPlace& place, std::string_view kind = {}) {
   const auto refuse = [](std::string_view word) {
     throw UsageError("chain: " + quoted(word) + " is a filter's word; a chain has its place and its index only");
   };
   if (place.priority) refuse("pref");
-  if (place.protocol) refuse("protocol");
+  if (place.protocol && kind != "flower") refuse("protocol");
   if (place.handle) refuse("handle");
 }
 
@@ -44,7 +45,7 @@ TcChain parse_chain(Session& session, Words& words, Use use, FilterPlace& place)
     kind = words.take("");
   }
   place.require_link_or_block();
-  refuse_filter_words(place);
+  refuse_filter_words(place, kind);
   if (!kind.empty() && use == Use::name)
     throw UsageError("chain: " + quoted(kind) +
                      " is not read; the kernel finds a chain by its place and index alone (a template is for add)");
@@ -52,10 +53,11 @@ TcChain parse_chain(Session& session, Words& words, Use use, FilterPlace& place)
   if (!kind.empty() && !is_known_filter_kind(kind) && !words.empty())
     throw UsageError("chain template: the words of " + quoted(kind) + " are not supported yet (" +
                      quoted(words.peek()) +
-                     " is not read); nlpp reads those of u32, matchall, fw and bpf, of which the kernel takes no "
-                     "templates");
-  FilterHandle no_handle;
-  if (!kind.empty()) options = parse_filter_options(kind, session, words, no_handle);
+                     " is not read); nlpp reads those of u32, matchall, fw, bpf and flower, the one kind the kernel "
+                     "takes templates of");
+  // tc sends a template's protocol as 0 unless given (flower's ethertype key then).
+  FilterHandle template_place{.protocol = place.protocol.value_or(0), .parent = place.parent.value_or(TcHandle())};
+  if (!kind.empty()) options = parse_filter_options(kind, session, words, template_place);
   return TcChain{.ifindex = place.ifindex.value_or(rtnl::LinkRef()),
                  .block = place.block,
                  .parent = place.parent.value_or(TcHandle()),

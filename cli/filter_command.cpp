@@ -38,10 +38,15 @@ TcFilter parse_filter(Session& session, Words& words, Use use, FilterPlace& plac
   place.require_link_or_block();
   if (kind.empty() && place.handle) throw UsageError("must specify filter type when using \"handle\"");
   if (kind.empty() && use == Use::create)
-    throw UsageError("the command needs the filter's kind (u32, matchall, fw, bpf)");
+    throw UsageError("the command needs the filter's kind (u32, matchall, fw, bpf, flower, route, flow, cgroup)");
   if (!kind.empty() && use != Use::name && !is_known_filter_kind(kind))
-    throw UsageError(quoted(kind) + " is not a filter kind nlpp knows (u32, matchall, fw, bpf)");
-  FilterHandle handle{.word = place.handle};
+    throw UsageError(quoted(kind) +
+                     " is not a filter kind nlpp knows (u32, matchall, fw, bpf, flower, route, flow, cgroup)");
+  // The protocol as the request carries it (flower matches on it): a new
+  // or changed filter's is all unless given, as the library sends it.
+  FilterHandle handle{.word = place.handle,
+                      .protocol = place.protocol.value_or(use == Use::name ? 0 : ETH_P_ALL),
+                      .parent = place.parent.value_or(TcHandle())};
   rtnl::FilterOptions options = parse_filter_options(kind, session, words, handle);
   return TcFilter{.ifindex = place.ifindex.value_or(rtnl::LinkRef()),
                   .block = place.block,

@@ -122,6 +122,22 @@ constexpr std::string_view filter_help =
     "  fw [classid ID] [indev DEV] [action ACTION...]   (H: MARK[/MASK])\n"
     "  bpf bytecode 'N,c t f k,...'|bytecode-file FILE [classid ID] [direct-action|da]\n"
     "      [skip_hw|skip_sw] [action ACTION...]   (classic BPF; eBPF objects not yet)\n"
+    "  flower [classid ID|hw_tc N] [indev DEV] [num_of_vlans N] [vlan_id N] [vlan_prio N]\n"
+    "      [vlan_ethtype PROTO] [cvlan_id N] [cvlan_prio N] [cvlan_ethtype PROTO] [mpls_label N]\n"
+    "      [mpls_tc N] [mpls_bos N] [mpls_ttl N] [dst_mac|src_mac LLADDR[/MASK]]\n"
+    "      [ip_proto tcp|udp|sctp|icmp|icmpv6|HEX] [ip_tos|ip_ttl V[/M]] [dst_ip|src_ip PREFIX]\n"
+    "      [dst_port|src_port PORT[/MASK]|MIN-MAX] [tcp_flags F[/M]] [type|code N[/M]]\n"
+    "      [arp_tip|arp_sip PREFIX] [arp_op request|reply|N[/M]] [arp_tha|arp_sha LLADDR[/MASK]]\n"
+    "      [enc_dst_ip|enc_src_ip PREFIX] [enc_key_id N] [enc_dst_port N] [enc_tos|enc_ttl V[/M]]\n"
+    "      [ip_flags [no]frag/[no]firstfrag] [ct_state +trk-new...] [ct_zone|ct_mark V[/M]]\n"
+    "      [ct_label HEX[/HEX]] [verbose] [skip_hw|skip_sw] [action ACTION...]\n"
+    "      (a key after the protocol, vlan_ethtype or ip_proto it needs, as in tc)\n"
+    "  route [from REALM|fromif DEV] [to REALM] [order N] [classid ID] [action ACTION...]\n"
+    "      (realms by number; H: what tc computes from them)\n"
+    "  flow map key KEY [and|or|xor|rshift|addend N]... | hash keys KEY,KEY... [perturb SECS]\n"
+    "      [divisor N] [baseclass ID] [action ACTION...]   (KEY: src, dst, proto, proto-src,\n"
+    "      proto-dst, iif, priority, mark, nfct..., rt-classid, sk-uid, sk-gid, vlan-tag, rxhash)\n"
+    "  cgroup [action ACTION...]   (H: needed; ematches not yet)\n"
     "ACTION: [gact] VERDICT [random netrand|determ VERDICT VALUE] [index N]\n"
     "        mirred egress|ingress mirror|redirect dev DEV [VERDICT (mirror)] [index N]\n"
     "        each followed by [cookie HEX] [hw_stats immediate|delayed|disabled] [no_percpu]\n"
@@ -136,7 +152,7 @@ constexpr std::string_view chain_help =
     "In tc's words: the chains of a qdisc's, a class's or a shared block of filters (chain 0\n"
     "without \"chain\"). A filter put into a chain makes it; deleting a chain deletes its filters.\n"
     "KIND OPTIONS: a template, a filter kind and its words (nlpp filter help); the kernel takes\n"
-    "templates of flower only, whose words nlpp does not read yet.\n";
+    "templates of flower only, whose IP keys need \"protocol ip|ipv6\" before the kind.\n";
 
 constexpr std::string_view action_help =
     "Usage: nlpp [-s] [-j] actions list|ls action KIND\n"

@@ -2,6 +2,8 @@
 
 #include "commands.hpp"
 #include "tc_bpf_bytecode.hpp"
+#include "tc_classifier_kinds_arguments.hpp"
+#include "tc_flower_arguments.hpp"
 #include "tc_u32_arguments.hpp"
 #include "tc_words.hpp"
 
@@ -71,13 +73,19 @@ struct FilterKind {
   std::string_view name;
   uint32_t (*handle)(std::string_view word);
   rtnl::FilterOptions (*options)(Session& session, Words& words, FilterHandle& handle);
+  /// tc sends the kind's options even without words (flower: its flags and ethertype).
+  bool options_without_words = false;
 };
 
-constexpr std::array<FilterKind, 4> filter_kinds{{
+constexpr std::array<FilterKind, 8> filter_kinds{{
     {"u32", u32_handle, parse_u32},
     {"matchall", number_handle, parse_matchall},
     {"fw", fw_handle, parse_fw},
     {"bpf", number_handle, parse_bpf},
+    {"flower", number_handle, parse_flower, true},
+    {"route", number_handle, parse_route_filter},
+    {"flow", number_handle, parse_flow_filter},
+    {"cgroup", number_handle, parse_cgroup_filter, true},
 }};
 
 const FilterKind* find_kind(std::string_view kind) {
@@ -92,9 +100,10 @@ bool is_known_filter_kind(std::string_view kind) { return find_kind(kind) != nul
 rtnl::FilterOptions parse_filter_options(std::string_view kind, Session& session, Words& words, FilterHandle& handle) {
   const FilterKind* known = find_kind(kind);
   if (handle.word) handle.value = parse_filter_handle(kind, *handle.word);
-  if (words.empty()) return std::monostate{};
+  if (words.empty() && (known == nullptr || !known->options_without_words)) return std::monostate{};
   if (known == nullptr)
-    throw UsageError("filter kind " + quoted(kind) + " takes no options in nlpp yet (u32, matchall, fw, bpf do): " +
+    throw UsageError("filter kind " + quoted(kind) +
+                     " takes no options in nlpp yet (u32, matchall, fw, bpf, flower, route, flow, cgroup do): " +
                      quoted(words.peek()) + " is not read");
   return known->options(session, words, handle);
 }

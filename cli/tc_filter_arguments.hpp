@@ -1,6 +1,6 @@
 // The words after a filter's kind, as each of tc's f_*.c reads them, into
 // the kind's typed options, and the filter's `handle` in the kind's terms.
-// One table of kinds (u32, matchall, fw, bpf): adding a kind is a line
+// One table of kinds (u32, matchall, fw, bpf, flower): adding a kind is a line
 // there and its parser.
 #pragma once
 

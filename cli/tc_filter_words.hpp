@@ -23,6 +23,10 @@ namespace nlpp::cli {
 struct FilterHandle {
   std::optional<std::string_view> word{};
   uint32_t value = 0;
+  /// What else of the filter's place a kind's words may read: the protocol
+  /// it is sent with (host order; flower matches on it), and its parent.
+  uint16_t protocol = 0;
+  rtnl::TcHandle parent{};
 };
 
 /// `classid ID` / `flowid ID` into classid, if the next word is one.

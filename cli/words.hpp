@@ -9,7 +9,9 @@
 
 #include <charconv>
 #include <concepts>
+#include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -94,6 +96,27 @@ template <std::integral T>
 T parse_hex_number(std::string_view word, std::string_view keyword) {
   const bool prefixed = word.starts_with("0x") || word.starts_with("0X");
   return detail::parse_digits<T>(word, prefixed ? word.substr(2) : word, 16, keyword);
+}
+
+/// An unsigned number as strtoul() reads it in base, the way tc's
+/// get_u8(), get_u16() and get_u32() take them: 10, 16 (with or without
+/// 0x), or 0 (0x hex, 0 octal, else decimal); none when it is not one or
+/// does not fit T.
+template <std::unsigned_integral T>
+std::optional<T> read_number(std::string_view word, int base) {
+  std::string_view digits = word;
+  if ((base == 0 || base == 16) && (digits.starts_with("0x") || digits.starts_with("0X"))) {
+    digits.remove_prefix(2);
+    base = 16;
+  } else if (base == 0) {
+    base = digits.size() > 1 && digits.front() == '0' ? 8 : 10;
+  }
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() ||
+      value > std::numeric_limits<T>::max())
+    return std::nullopt;
+  return static_cast<T>(value);
 }
 
 template <std::integral T>

@@ -21,7 +21,7 @@ _nlpp_kinds="bond bridge dummy erspan geneve gre gretap hsr ifb ip6erspan ip6gre
   ipip ipvlan ipvtap macsec macvlan macvtap nlmon sit tun veth vlan vrf vti vti6 vxlan wireguard xfrm"
 # What `nlpp filter` reads: the words before the kind, the kinds, tc's
 # common protocol names, and what may follow `action`.
-_nlpp_filter_words="dev block root ingress egress parent handle pref protocol chain u32 matchall fw bpf"
+_nlpp_filter_words="dev block root ingress egress parent handle pref protocol chain u32 matchall fw bpf flower route flow cgroup"
 _nlpp_filter_protocols="all ip ipv6 arp 802.1Q 802.1ad"
 # What `nlpp chain` reads before a template's kind.
 _nlpp_chain_words="dev block root ingress egress parent chain"

@@ -6,6 +6,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <cstdio>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -30,6 +31,14 @@ void number_field(JsonWriter& json, std::string_view key, Number value) {
 inline void bool_field(JsonWriter& json, std::string_view key, bool value) {
   json.key(key);
   json.boolean(value);
+}
+
+/// print_float(): C's "%g" (1e-06, 0.25, 3).
+inline void float_field(JsonWriter& json, std::string_view key, double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  json.key(key);
+  json.raw_number(text);
 }
 
 /// print_null(): a key whose presence is the information ("router": null).

@@ -19,14 +19,6 @@
 namespace nlpp::format::detail {
 namespace {
 
-// print_float(): C's "%g".
-void float_field(JsonWriter& json, std::string_view key, double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  json.key(key);
-  json.raw_number(text);
-}
-
 // An attribute tc prints when the kernel sent it.
 template <class T>
 void optional_number(JsonWriter& json, std::string_view key, const std::optional<T>& value) {

@@ -10,8 +10,10 @@
 #include "json_fields.hpp"
 #include "tc_action_json.hpp"
 #include "tc_bpf_bytecode.hpp"
+#include "tc_classifier_kinds.hpp"
 #include "tc_filter_json.hpp"
 #include "tc_filter_words.hpp"
+#include "tc_flower.hpp"
 #include "tc_words.hpp"
 
 #include <linux/pkt_cls.h>
@@ -156,6 +158,26 @@ void write_options(JsonWriter& json, const rtnl::tc::BpfFilter& bpf, uint32_t ha
   }
   if (bpf.tag) text_field(json, "tag", hex_string(std::as_bytes(std::span(*bpf.tag))));
   write_tc_actions(json, bpf.actions, names, view);
+}
+
+// tc_flower_json.cpp's, in reach of write_filter_options()'s unqualified call.
+void write_options(JsonWriter& json, const rtnl::tc::Flower& flower, uint32_t handle, const LinkNames& names,
+                   const TcView& view) {
+  write_flower_options(json, flower, handle, names, view);
+}
+
+// route, flow and cgroup: tc_classifier_kinds_json.cpp.
+void write_options(JsonWriter& json, const rtnl::tc::Route& route, uint32_t handle, const LinkNames& names,
+                   const TcView& view) {
+  write_route_options(json, route, handle, names, view);
+}
+void write_options(JsonWriter& json, const rtnl::tc::Flow& flow, uint32_t handle, const LinkNames& names,
+                   const TcView& view) {
+  write_flow_options(json, flow, handle, names, view);
+}
+void write_options(JsonWriter& json, const rtnl::tc::Cgroup& cgroup, uint32_t handle, const LinkNames& names,
+                   const TcView& view) {
+  write_cgroup_options(json, cgroup, handle, names, view);
 }
 
 // A kind nlpp keeps raw: tc would print its options, nlpp has only their

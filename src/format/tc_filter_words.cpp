@@ -3,6 +3,8 @@
 #include "iproute2_words.hpp"
 #include "tc_action_kinds_words.hpp"
 #include "tc_bpf_bytecode.hpp"
+#include "tc_classifier_kinds.hpp"
+#include "tc_flower.hpp"
 #include "tc_words.hpp"
 
 #include <linux/if_ether.h>
@@ -128,6 +130,11 @@ std::string action_options_text(const rtnl::tc::Action& action, const rtnl::tc::
   if (police.avrate != 0) words.add("avrate " + tc_rate_text(police.avrate));
   return words.add("action " + action.effective_control().to_string() + "/" + police.conform.to_string()).text();
 }
+
+std::string options_text(const rtnl::tc::Flower& flower) { return flower_options_text(flower); }
+
+std::string options_text(const rtnl::tc::Route& route) { return route_options_text(route); }
+std::string options_text(const rtnl::tc::Flow& flow) { return flow_options_text(flow); }
 
 std::string options_text(const rtnl::tc::GenericOptions& options) { return tc_options_text(options); }
 

@@ -17,14 +17,6 @@ namespace {
 
 using rtnl::tc::Probability;
 
-// print_float(): "%g".
-void float_field(JsonWriter& json, std::string_view key, double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  json.key(key);
-  json.raw_number(text);
-}
-
 void probability_field(JsonWriter& json, std::string_view key, Probability probability) {
   float_field(json, key, probability.fraction());
 }

@@ -19,21 +19,6 @@ std::string ticks_text(std::chrono::nanoseconds time) {
   return tc_time_text(rtnl::tc::ticks_to_microseconds(rtnl::tc::netem_ticks(time)));
 }
 
-// sprint_time64(): "1.5ms", "800us", "20ns".
-std::string time64_text(std::chrono::nanoseconds time) {
-  const double nanoseconds = double(time.count());
-  char text[32];
-  if (nanoseconds >= 1e9)
-    std::snprintf(text, sizeof text, "%.3gs", nanoseconds / 1e9);
-  else if (nanoseconds >= 1e6)
-    std::snprintf(text, sizeof text, "%.3gms", nanoseconds / 1e6);
-  else if (nanoseconds >= 1e3)
-    std::snprintf(text, sizeof text, "%.3gus", nanoseconds / 1e3);
-  else
-    std::snprintf(text, sizeof text, "%lldns", static_cast<long long>(time.count()));
-  return text;
-}
-
 // " duplicate 5% 20%": a probability and, when set, its correlation.
 std::string probability_words(std::string_view name, Probability probability, Probability correlation) {
   std::string text = " " + std::string(name) + " " + to_string(probability);
@@ -62,8 +47,9 @@ std::string rate_words(const rtnl::tc::NetemRate& rate) {
 std::string slot_words(const rtnl::tc::NetemSlot& slot) {
   std::string text =
       slot.distribution_jitter.count() > 0
-          ? " slot distribution " + time64_text(slot.distribution_delay) + " " + time64_text(slot.distribution_jitter)
-          : " slot " + time64_text(slot.min_delay) + " " + time64_text(slot.max_delay);
+          ? " slot distribution " + tc_time64_text(slot.distribution_delay.count()) + " " +
+                tc_time64_text(slot.distribution_jitter.count())
+          : " slot " + tc_time64_text(slot.min_delay.count()) + " " + tc_time64_text(slot.max_delay.count());
   if (slot.max_packets != 0) text += " packets " + std::to_string(slot.max_packets);
   if (slot.max_bytes != 0) text += " bytes " + std::to_string(slot.max_bytes);
   return text;

@@ -10,6 +10,7 @@
 #include "support/nlpp_cli.hpp"
 #include "support/scoped_netns.hpp"
 #include "support/subprocess.hpp"
+#include "support/tc_kind_comparison.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,16 +28,6 @@
 namespace nlpp::test {
 namespace {
 
-// A veth pair, up, and IPv6 off: no packet moves (router solicitations
-// would count in the actions' statistics) unless a test sends one.
-void prepare(std::string_view ns) {
-  ip_netns("exec " + std::string(ns) +
-           " sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
-  ip_run(ns, "link add veth0 type veth peer name veth1");
-  ip_run(ns, "link set veth0 up");
-  ip_run(ns, "link set veth1 up");
-}
-
 // Classic BPF as tc's bytecode-file reads it: accept everything.
 constexpr std::string_view accept_all = "1\n6 0 0 4294967295\n";
 
@@ -45,7 +36,7 @@ class CliTcActionKinds : public NlppCliTest {
   void SetUp() override {
     NlppCliTest::SetUp();
     if (HasFatalFailure()) return;
-    prepare(ns_name());
+    add_quiet_veth_pair(ns_name());
     bytecode_file_ = ::testing::TempDir() + "nlpp_action_bpf_" + std::to_string(::getpid()) + ".txt";
     std::ofstream(bytecode_file_) << accept_all;
   }
@@ -74,7 +65,7 @@ class CliTcActionKinds : public NlppCliTest {
     for (const std::string& line : lines) nlpp_ok(line);
     Result<ScopedNetns> tc_side = ScopedNetns::create();
     ASSERT_TRUE(tc_side) << tc_side.error().describe();
-    prepare(tc_side->name());
+    add_quiet_veth_pair(tc_side->name());
     for (const std::string& line : lines) tc_run(tc_side->name(), line);
 
     const std::string listing = "actions ls action " + std::string(kind);
@@ -226,7 +217,7 @@ TEST_F(CliTcActionKinds, a_filter_holds_one_action_of_each_kind_as_tc_makes_it) 
   for (const std::string& line : lines) nlpp_ok(line);
   Result<ScopedNetns> tc_side = ScopedNetns::create();
   ASSERT_TRUE(tc_side) << tc_side.error().describe();
-  prepare(tc_side->name());
+  add_quiet_veth_pair(tc_side->name());
   for (const std::string& line : lines) tc_run(tc_side->name(), line);
 
   // tc prints an action's age only once it is a USER_HZ tick old: older

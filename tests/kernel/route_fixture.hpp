@@ -1,9 +1,11 @@
 // What the kernel tests of routes, nexthops and rules share: a fresh
 // namespace (IpRouteTest) with lo up and a veth pair whose veth0 holds
-// 192.0.2.1/24 and 2001:db8::1/64, and small helpers.
+// 192.0.2.1/24 and 2001:db8::1/64 (or, QuietRoutingTest, no IPv6), and
+// small helpers.
 #pragma once
 
 #include "support/ip_route_fixture.hpp"
+#include "support/iproute2.hpp"
 #include "support/rtnl_values.hpp"
 
 #include <cstdint>
@@ -26,6 +28,19 @@ class RoutingTest : public IpRouteTest {
   }
 
   uint32_t veth0_ = 0;  ///< veth0's ifindex
+};
+
+/// RoutingTest without IPv6 on the veth pair: nothing but what a test sends
+/// leaves the links (no router solicitations, no DAD), so traffic control's
+/// statistics count exactly the test's packets.
+class QuietRoutingTest : public RoutingTest {
+ protected:
+  void SetUp() override {
+    RoutingTest::SetUp();
+    if (HasFatalFailure()) return;
+    test::ip_netns("exec " + ns_name() +
+                   " sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1 net.ipv6.conf.veth1.disable_ipv6=1");
+  }
 };
 
 }  // namespace nlpp::test

@@ -23,16 +23,8 @@ namespace {
 using namespace std::chrono_literals;
 using test::kernel_error;
 
-class TcAqm : public test::RoutingTest {
+class TcAqm : public test::QuietRoutingTest {
  protected:
-  void SetUp() override {
-    RoutingTest::SetUp();
-    if (HasFatalFailure()) return;
-    // No IPv6: nothing but what a test sends leaves the links (statistics compared).
-    test::ip_netns("exec " + ns_name() +
-                   " sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1 net.ipv6.conf.veth1.disable_ipv6=1");
-  }
-
   // Adds qdisc; false when the kernel has no module for its kind (ENOENT:
   // the test skips), or refused it (a failure).
   [[nodiscard]] bool made(const Qdisc& qdisc) {

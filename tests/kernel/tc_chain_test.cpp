@@ -224,17 +224,6 @@ TEST_F(TcChains, the_kernels_refusals_and_bad_input_are_errors) {
   EXPECT_EQ(chain_indexes({.ifindex = "veth0", .parent = ingress}), std::vector<uint32_t>{1});
 }
 
-// TCA_OPTIONS of `flower dst_mac 00:11:22:33:44:55` as tc sends it for a
-// chain (tests/data/golden/tc_chain_add_flower_template.request.hex).
-std::vector<std::byte> flower_dst_mac_template() {
-  const uint8_t bytes[] = {0x0a, 0x00, 0x04, 0x00, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x00, 0x00, 0x0a, 0x00,
-                           0x05, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x08, 0x00, 0x16, 0x00,
-                           0x00, 0x00, 0x00, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00};
-  std::vector<std::byte> payload(sizeof bytes);
-  std::memcpy(payload.data(), bytes, sizeof bytes);
-  return payload;
-}
-
 // Templates: flower is the one kind with them, which the build machines'
 // kernel lacks; the guest tier runs these (must-run), elsewhere they skip.
 class TcChainsGuest : public TcChains {
@@ -255,7 +244,8 @@ TEST_F(TcChainsGuest, a_flower_template_made_through_nlpp_and_by_tc_reads_the_sa
               .parent = ingress,
               .chain = 3,
               .kind = "flower",
-              .options = tc::GenericOptions{flower_dst_mac_template()}});
+              // As tc sends it: the chain's protocol (none) as eth_type.
+              .options = tc::Flower{.eth_type = 0, .dst_mac = "00:11:22:33:44:55"}});
   test::tc_run(ns_name(), "qdisc add dev veth1 clsact");
   test::tc_run(ns_name(), "chain add dev veth1 ingress chain 3 flower dst_mac 00:11:22:33:44:55");
 
@@ -265,10 +255,13 @@ TEST_F(TcChainsGuest, a_flower_template_made_through_nlpp_and_by_tc_reads_the_sa
   ASSERT_EQ(by_tc.size(), 1u);
   EXPECT_EQ(by_nlpp[0].kind, "flower");
   EXPECT_EQ(by_nlpp[0].chain, 3u);
-  const auto* reported = std::get_if<tc::GenericOptions>(&by_nlpp[0].options);
-  ASSERT_TRUE(reported);  // raw: nlpp has no flower struct yet
-  EXPECT_FALSE(reported->payload.empty());
-  EXPECT_EQ(by_nlpp[0].options, by_tc[0].options);  // the kernel reports both templates alike
+  const auto* reported = std::get_if<tc::Flower>(&by_nlpp[0].options);
+  ASSERT_TRUE(reported);
+  EXPECT_EQ(reported->dst_mac, tc::Masked<MacAddress>("00:11:22:33:44:55"));
+  EXPECT_EQ(reported->eth_type, uint16_t{0});
+  const auto* by_tc_template = std::get_if<tc::Flower>(&by_tc[0].options);
+  ASSERT_TRUE(by_tc_template);
+  EXPECT_EQ(by_tc_template->dst_mac, reported->dst_mac);
 
   const nlohmann::json shown = test::tc_json(ns_name(), "chain show dev veth0 ingress");
   ASSERT_EQ(shown.size(), 1u);

@@ -29,16 +29,8 @@ using test::kernel_error;
 constexpr uint32_t mbit = 125000;  // bytes per second
 const TcHandle root = TcHandle::root();
 
-class ClassfulQdiscs : public test::RoutingTest {
+class ClassfulQdiscs : public test::QuietRoutingTest {
  protected:
-  void SetUp() override {
-    RoutingTest::SetUp();
-    if (HasFatalFailure()) return;
-    // No IPv6: nothing but what a test sends leaves the links.
-    test::ip_netns("exec " + ns_name() +
-                   " sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1 net.ipv6.conf.veth1.disable_ipv6=1");
-  }
-
   // Whether adding the tree's root failed because the kernel has no such
   // kind (ENOENT: the build machines' kernel), for the test to skip.
   static bool kind_missing(const Result<io::Ack>& added) {

@@ -33,13 +33,11 @@ using test::kernel_error;
 const tc::U32Key dst_10_0_0_1{.value = 0x0a000001, .mask = 0xffffffff, .offset = 16};
 const tc::U32Key dport_80{.value = 80, .mask = 0xffff, .offset = 20};
 
-class TcFilters : public test::RoutingTest {
+class TcFilters : public test::QuietRoutingTest {
  protected:
   void SetUp() override {
-    RoutingTest::SetUp();
+    QuietRoutingTest::SetUp();
     if (HasFatalFailure()) return;
-    test::ip_netns("exec " + ns_name() +
-                   " sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1 net.ipv6.conf.veth1.disable_ipv6=1");
     test::tc_run(ns_name(), "qdisc add dev veth0 root handle 1: htb");
   }
 

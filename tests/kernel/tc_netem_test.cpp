@@ -29,16 +29,8 @@ using test::kernel_error;
 
 Probability percent(double value) { return Probability::from_percent(value); }
 
-class NetemQdiscs : public test::RoutingTest {
+class NetemQdiscs : public test::QuietRoutingTest {
  protected:
-  void SetUp() override {
-    RoutingTest::SetUp();
-    if (HasFatalFailure()) return;
-    // No IPv6: nothing but what a test sends leaves the links.
-    test::ip_netns("exec " + ns_name() +
-                   " sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1 net.ipv6.conf.veth1.disable_ipv6=1");
-  }
-
   // Adds qdisc; false when the kernel has no such kind (ENOENT: the build
   // machines' kernel), for the test to skip.
   bool added(const Qdisc& qdisc) {

@@ -24,16 +24,8 @@ namespace {
 
 using test::kernel_error;
 
-class TrafficControl : public test::RoutingTest {
+class TrafficControl : public test::QuietRoutingTest {
  protected:
-  void SetUp() override {
-    RoutingTest::SetUp();
-    if (HasFatalFailure()) return;
-    // No IPv6: nothing but what a test sends leaves the links (statistics compared).
-    test::ip_netns("exec " + ns_name() +
-                   " sysctl -qw net.ipv6.conf.veth0.disable_ipv6=1 net.ipv6.conf.veth1.disable_ipv6=1");
-  }
-
   template <RtnlObject T>
   void add(const T& object) {
     Result<io::Ack> added = ip_route().add(object);

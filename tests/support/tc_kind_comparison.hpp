@@ -17,18 +17,24 @@
 #ifdef NLPP_CLI_PATH
 namespace nlpp::test {
 
-/// A fresh namespace with veth0 and veth1 up and IPv6 off, so that no
-/// packet moves unless a test sends it (statistics are compared whole).
+/// In namespace ns: veth0 and veth1 (four queues each), up, and IPv6 off,
+/// so that no packet moves unless a test sends it (statistics are compared
+/// whole).
+inline void add_quiet_veth_pair(std::string_view ns) {
+  ip_netns("exec " + std::string(ns) +
+           " sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
+  ip_run(ns, "link add veth0 numtxqueues 4 numrxqueues 4 type veth peer name veth1 numtxqueues 4 numrxqueues 4");
+  ip_run(ns, "link set veth0 up");
+  ip_run(ns, "link set veth1 up");
+}
+
+/// A fresh namespace with add_quiet_veth_pair()'s links.
 class TcKindComparison : public NlppCliTest {
  protected:
   void SetUp() override {
     NlppCliTest::SetUp();
     if (HasFatalFailure()) return;
-    ip_netns("exec " + ns_name() + " sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
-    ip_run(ns_name(),
-           "link add veth0 numtxqueues 4 numrxqueues 4 type veth peer name veth1 numtxqueues 4 numrxqueues 4");
-    ip_run(ns_name(), "link set veth0 up");
-    ip_run(ns_name(), "link set veth1 up");
+    add_quiet_veth_pair(ns_name());
   }
 
   /// Applies `lines` (tc's words after `tc`, e.g. "qdisc add dev veth0
@@ -38,15 +44,19 @@ class TcKindComparison : public NlppCliTest {
   /// of veth0 and veth1 (remove_qdiscs()), applies the lines through tc and expects
   /// tc to print what it printed of nlpp's objects. An object tc prints
   /// without JSON (tc 6.1's classes) is compared as -d text instead: list
-  /// its show under `text_shows`.
+  /// its show under `text_shows`. Filters with actions are shown without
+  /// -s (`show_options` "-d"): -s prints an action's ages once they are a
+  /// tick old, which differ from one dump to the next.
   void expect_nlpp_and_tc_agree(std::initializer_list<std::string_view> lines,
                                 std::initializer_list<std::string_view> shows,
-                                std::initializer_list<std::string_view> text_shows = {}) {
+                                std::initializer_list<std::string_view> text_shows = {},
+                                std::string_view show_options = "-s -d") {
+    const std::string options = std::string(show_options) + " ";
     for (std::string_view line : lines) nlpp_ok(line);
     std::vector<nlohmann::json> made_by_nlpp;
     for (std::string_view show : shows) {
-      made_by_nlpp.push_back(tc_json(ns_name(), "-s -d " + std::string(show)));
-      EXPECT_EQ(nlohmann::json::parse(nlpp_ok("-j -s -d " + std::string(show))), made_by_nlpp.back()) << show;
+      made_by_nlpp.push_back(tc_json(ns_name(), options + std::string(show)));
+      EXPECT_EQ(nlohmann::json::parse(nlpp_ok("-j " + options + std::string(show))), made_by_nlpp.back()) << show;
     }
     std::vector<std::string> text_by_nlpp;
     for (std::string_view show : text_shows) text_by_nlpp.push_back(tc_run(ns_name(), "-d " + std::string(show)));
@@ -55,7 +65,7 @@ class TcKindComparison : public NlppCliTest {
     for (std::string_view line : lines) tc_run(ns_name(), line);
     size_t index = 0;
     for (std::string_view show : shows)
-      EXPECT_EQ(tc_json(ns_name(), "-s -d " + std::string(show)), made_by_nlpp[index++]) << show;
+      EXPECT_EQ(tc_json(ns_name(), options + std::string(show)), made_by_nlpp[index++]) << show;
     index = 0;
     for (std::string_view show : text_shows)
       EXPECT_EQ(tc_run(ns_name(), "-d " + std::string(show)), text_by_nlpp[index++]) << show;

@@ -31,6 +31,7 @@
 #include <nlpp/rtnl.hpp>
 #include <nlpp/rtnl/link.hpp>
 #include <nlpp/rtnl/link/schema_data.hpp>
+#include <nlpp/rtnl/tc/flower.hpp>
 
 #include "codec/field.hpp"
 #include "codec/field_table.hpp"
@@ -41,9 +42,11 @@
 #include <gtest/gtest.h>
 #include <linux/bpf.h>
 #include <linux/fib_rules.h>
+#include <linux/if_ether.h>
 #include <linux/netlink.h>
 #include <linux/pkt_cls.h>
 #include <linux/rtnetlink.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <cerrno>
@@ -138,6 +141,33 @@ TEST(DocExamples, tc_handle_hpp_reads_and_prints_as_its_comment_shows) {
   EXPECT_EQ(parent.major_id(), 1);
   EXPECT_EQ(parent.to_string(), "1:a");
   EXPECT_EQ(rtnl::TcHandle::ingress().to_string(), "ffff:fff1");
+}
+
+// include/nlpp/rtnl/tc/flower.hpp
+TEST(DocExamples, flower_hpp_matches_tcp_to_a_subnet_and_drops_it) {
+  rtnl::tc::Flower web{.eth_type = ETH_P_IP, .ip_proto = IPPROTO_TCP,
+                       .dst_ip = "10.0.0.0/24", .dst_port = 80,
+                       .actions = {{.control = rtnl::tc::Control::drop(), .options = rtnl::tc::Gact{}}}};
+  // tc ... protocol ip flower ip_proto tcp dst_ip 10.0.0.0/24 dst_port 80 action drop
+
+  const rtnl::TcFilter filter{.ifindex = 2, .parent = rtnl::TcHandle::clsact_ingress(), .options = web};
+  EXPECT_TRUE(rtnl::ObjectTraits<rtnl::TcFilter>::validate(filter));
+  EXPECT_EQ(web.dst_ip->mask, IpAddress("255.255.255.0"));
+  EXPECT_TRUE(web.dst_port->exact());
+}
+
+// include/nlpp/rtnl/tc/masked.hpp
+TEST(DocExamples, masked_hpp_gives_keys_exact_and_masked) {
+  rtnl::tc::Flower flower{.eth_type = ETH_P_IP, .ip_proto = IPPROTO_TCP};
+  flower.dst_port = 80;                        // exact
+  flower.tcp_flags = {0x02, 0x12};             // SYN set, ACK clear
+  flower.dst_ip = "10.0.0.0/24";               // an address: a prefix, or
+  flower.src_ip = {"10.0.0.1", "255.0.0.255"}; // any mask
+
+  EXPECT_EQ(flower.dst_port->to_string(), "0x50");
+  EXPECT_EQ(flower.tcp_flags->to_string(), "0x2/0x12");
+  EXPECT_EQ(flower.dst_ip->to_string(), "10.0.0.0/255.255.255.0");
+  EXPECT_EQ(flower.src_ip->to_string(), "10.0.0.1/255.0.0.255");
 }
 
 // include/nlpp/rtnl/objects.hpp

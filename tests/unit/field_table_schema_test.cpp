@@ -221,6 +221,9 @@ TEST(FieldTableSchema, tc_tables_match_tc) {
   expect_table_matches<KindTraits<rtnl::tc::Htb>::fields>("tc", "tc-htb-attrs");
   expect_table_matches<KindTraits<rtnl::tc::HtbClass>::fields>("tc", "tc-htb-attrs");
   expect_table_matches<KindTraits<rtnl::tc::Tbf>::fields>("tc", "tc-tbf-attrs");
+  expect_table_matches<KindTraits<rtnl::tc::Route>::fields>("tc", "tc-route-attrs");
+  expect_table_matches<KindTraits<rtnl::tc::Flow>::fields>("tc", "tc-flow-attrs");
+  expect_table_matches<KindTraits<rtnl::tc::Cgroup>::fields>("tc", "tc-cgroup-attrs");
 }
 
 TEST(FieldTableSchema, family_tables_match_nlctrl) {

@@ -354,10 +354,10 @@ TEST(FormatTcFilter, prints_fws_mark_and_mask_as_tc_6_8_does) {
 // nlpp has their bytes only.
 TEST(FormatTcFilter, prints_a_raw_kinds_handle_and_a_raw_actions_kind_with_its_statistics) {
   const TcFilter filter =
-      on_v0(TcHandle::clsact_ingress(), 4, ETH_P_IPV6, 1, "flower",
+      on_v0(TcHandle::clsact_ingress(), 4, ETH_P_IPV6, 1, "basic",
             tc::GenericOptions{.payload = {std::byte{8}, std::byte{0}, std::byte{1}, std::byte{0}}});
   EXPECT_EQ(filter_json(filter, dev_v0),
-            R"({"ingress":true,"protocol":"ipv6","pref":4,"kind":"flower","chain":0,"options":{"handle":1}})");
+            R"({"ingress":true,"protocol":"ipv6","pref":4,"kind":"basic","chain":0,"options":{"handle":1}})");
 
   const tc::Action police{.kind = "police", .options = tc::GenericOptions{}, .stats = rtnl::TcStats{.packets = 4}};
   JsonWriter json;

@@ -12,6 +12,7 @@
 #include <nlpp/rtnl/tc_filter.hpp>
 
 #include "unit/golden.hpp"
+#include "unit/golden_json.hpp"
 
 #include <gtest/gtest.h>
 #include <linux/if_ether.h>
@@ -24,10 +25,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
-#include <fstream>
 #include <optional>
 #include <span>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <variant>
@@ -57,14 +56,6 @@ std::vector<std::byte> bytes(std::initializer_list<int> values) {
   std::vector<std::byte> out;
   for (int value : values) out.push_back(static_cast<std::byte>(value));
   return out;
-}
-
-// tc's JSON beside a golden message, keys in tc's order.
-nlohmann::ordered_json golden_json(const std::string& name) {
-  std::ifstream in(std::string(NLPP_TEST_DATA_DIR) + "/golden/" + name + ".json");
-  std::stringstream text;
-  text << in.rdbuf();
-  return nlohmann::ordered_json::parse(text.str());
 }
 
 std::vector<TcAction> dumped(const std::string& kind) {
@@ -177,7 +168,7 @@ TEST(TcActionKindsCodec, each_kinds_table_prints_as_tc_printed_it) {
     }
     const format::TcView view{.stats = true};
     EXPECT_EQ(nlohmann::ordered_json::parse(format::actions_json(actions, names, view)),
-              golden_json("tc_action_dump_" + kind));
+              test::golden_json("tc_action_dump_" + kind));
   }
 }
 
@@ -295,7 +286,7 @@ TEST(TcActionKindsCodec, a_filter_holding_one_action_of_each_kind_prints_as_tc_p
   const format::TcView view{.one_device = true, .details = true, .stats = true, .parent = TcHandle::clsact_ingress()};
   const nlohmann::ordered_json printed = nlohmann::ordered_json::parse(format::filters_json({&filter, 1}, names, view));
   ASSERT_EQ(printed.size(), 1u);
-  EXPECT_EQ(printed[0], golden_json("tc_filter_matchall_actions"));
+  EXPECT_EQ(printed[0], test::golden_json("tc_filter_matchall_actions"));
 }
 
 TEST(TcActionKindsCodec, what_no_golden_holds_round_trips) {

@@ -12,12 +12,12 @@
 #include <nlpp/rtnl/qdisc.hpp>
 
 #include "unit/golden.hpp"
+#include "unit/golden_json.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -186,12 +186,6 @@ TEST(TcAqmCodec, red_sizing_fails_as_tc_does) {
   EXPECT_EQ(sfq.error().context(), "sfq: min 15000 is not below max 15000");
 }
 
-// What tc printed of a dump (tc -j -s -d qdisc show dev v0), in its order.
-nlohmann::ordered_json shown_by_tc(const std::string& name) {
-  std::ifstream in(std::string(NLPP_TEST_DATA_DIR) + "/golden/" + name + ".json");
-  return nlohmann::ordered_json::parse(in);
-}
-
 TEST(TcAqmCodec, the_kernel_s_dumps_print_as_tc_prints_them) {
   for (const char* name :
        {"tc_qdisc_codel", "tc_qdisc_codel_bare", "tc_qdisc_fq_codel", "tc_qdisc_fq_codel_bare", "tc_qdisc_fq",
@@ -203,7 +197,7 @@ TEST(TcAqmCodec, the_kernel_s_dumps_print_as_tc_prints_them) {
     const std::vector<Qdisc> listed{dumped};
     EXPECT_EQ(nlohmann::ordered_json::parse(format::qdiscs_json(listed, format::LinkNames{},
                                                                 {.one_device = true, .details = true, .stats = true})),
-              shown_by_tc(name))
+              test::golden_json(name))
         << name;
   }
 }

@@ -1,7 +1,7 @@
 // Chains without a kernel, against what tc 6.1 sent and Linux 6.18 answered
 // (tests/data/golden/tc_chain_*.hex, event_*chain*.hex, captured with
 // strace from tc in a scratch namespace: v1 is ifindex 2, v0 ifindex 3, a
-// clsact on v0): tc's requests byte for byte (a flower template's raw), the
+// clsact on v0): tc's requests byte for byte (a flower template's too), the
 // kernel's chains read with their qdisc's handle for a parent, a get's
 // RTM_GETCHAIN reply and a dump's RTM_NEWCHAIN both taken by the session
 // over a scripted kernel, the notifications as events, tc's JSON and the
@@ -43,17 +43,10 @@ const TcChain ingress_chain_5{.ifindex = 3, .parent = TcHandle::clsact_ingress()
 // The same chain as the kernel reports it: its qdisc's handle for a parent.
 const TcChain reported_chain_5{.ifindex = 3, .parent = TcHandle(0xffff, 0), .chain = 5};
 
-// TCA_OPTIONS of `flower dst_mac 00:11:22:33:44:55` as tc sends it for a
-// chain: TCA_FLOWER_KEY_ETH_DST, its mask, TCA_FLOWER_FLAGS 0, and
-// TCA_FLOWER_KEY_ETH_TYPE 0 (the chain's protocol, none given).
-std::vector<std::byte> flower_dst_mac_template() {
-  const uint8_t bytes[] = {0x0a, 0x00, 0x04, 0x00, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x00, 0x00, 0x0a, 0x00,
-                           0x05, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x08, 0x00, 0x16, 0x00,
-                           0x00, 0x00, 0x00, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00};
-  std::vector<std::byte> payload(sizeof bytes);
-  std::memcpy(payload.data(), bytes, sizeof bytes);
-  return payload;
-}
+// `flower dst_mac 00:11:22:33:44:55` as tc sends it for a chain: the key,
+// its mask, TCA_FLOWER_FLAGS 0, and TCA_FLOWER_KEY_ETH_TYPE 0 (the chain's
+// protocol, none given).
+const tc::Flower dst_mac_template{.eth_type = 0, .dst_mac = "00:11:22:33:44:55", .flags = 0};
 
 TEST(TcChainCodec, add_get_and_delete_send_tcs_bytes) {
   // tc chain add|get|del dev v0 ingress chain 5: the tcmsg and TCA_CHAIN.
@@ -62,19 +55,16 @@ TEST(TcChainCodec, add_get_and_delete_send_tcs_bytes) {
   test::expect_request("tc_chain_del", ingress_chain_5, ingress_chain_5);
 
   // tc chain add dev v0 ingress chain 3 flower dst_mac 00:11:22:33:44:55:
-  // the template's kind and options, flower's raw.
-  const TcChain templated{.ifindex = 3,
-                          .parent = TcHandle::clsact_ingress(),
-                          .chain = 3,
-                          .kind = "flower",
-                          .options = tc::GenericOptions{flower_dst_mac_template()}};
+  // the template's kind and options.
+  const TcChain templated{
+      .ifindex = 3, .parent = TcHandle::clsact_ingress(), .chain = 3, .kind = "flower", .options = dst_mac_template};
   test::expect_request("tc_chain_add_flower_template", templated, templated);
 }
 
 TEST(TcChainCodec, a_delete_and_a_get_name_the_chain_by_place_and_index_alone) {
   TcChain templated = ingress_chain_5;
   templated.kind = "flower";
-  templated.options = tc::GenericOptions{flower_dst_mac_template()};
+  templated.options = dst_mac_template;
   const std::vector<std::byte> by_tc = golden_bytes("tc_chain_del.request");
   EXPECT_EQ(test::emitted(templated, wire::Message(by_tc)), by_tc);
   EXPECT_EQ(test::reparsed(templated, RTM_GETCHAIN), ingress_chain_5);
@@ -92,11 +82,7 @@ TEST(TcChainCodec, a_template_and_a_shared_blocks_chain_round_trip) {
   const std::vector<TcChain> chains{
       {.ifindex = 2, .parent = TcHandle(1, 0)},
       {.block = 21, .chain = 0x0fffffff},
-      {.ifindex = 2,
-       .parent = TcHandle(0xffff, 0),
-       .chain = 3,
-       .kind = "flower",
-       .options = tc::GenericOptions{flower_dst_mac_template()}},
+      {.ifindex = 2, .parent = TcHandle(0xffff, 0), .chain = 3, .kind = "flower", .options = dst_mac_template},
   };
   for (const TcChain& chain : chains) {
     const TcChain back = test::reparsed(chain);
@@ -218,23 +204,24 @@ TEST(FormatTcChain, prints_tc_s_json_leaving_out_what_the_listing_named) {
   EXPECT_EQ(format::chains_json(std::span(&shared, 1), names, {.one_device = true}), R"([{"block":21,"chain":3}])");
   EXPECT_EQ(format::chains_json(std::span(&shared, 1), names, {.one_device = true, .block = 21}), R"([{"chain":3}])");
   // A notification (nlpp monitor) names the link; a template its kind and
-  // options, which nlpp prints as far as it types the kind (flower: none).
+  // keys, as tc prints them (the chain's protocol, none, is eth_type 0).
   TcChain templated = reported_chain_5;
   templated.kind = "flower";
-  templated.options = tc::GenericOptions{flower_dst_mac_template()};
+  templated.options = dst_mac_template;
   EXPECT_EQ(format::to_json(templated, names),
-            R"({"dev":"v0","parent":"ffff:","kind":"flower","chain":5,"options":{}})");
+            R"({"dev":"v0","parent":"ffff:","kind":"flower","chain":5,)"
+            R"("options":{"keys":{"dst_mac":"00:11:22:33:44:55","eth_type":"0000"}}})");
 }
 
 TEST(FormatTcChain, tabulates_each_chain_with_its_place_and_template) {
   const format::LinkNames names(links);
   TcChain templated = reported_chain_5;
   templated.kind = "flower";
-  templated.options = tc::GenericOptions{flower_dst_mac_template()};
+  templated.options = dst_mac_template;
   const std::vector chains{templated, TcChain{.block = 21, .chain = 3}};
   EXPECT_EQ(format::chains_table(chains, names),
             "DEV       PARENT  CHAIN  TEMPLATE  OPTIONS\n"
-            "v0        ffff:   5      flower    40 bytes of options\n"
+            "v0        ffff:   5      flower    dst_mac 00:11:22:33:44:55 eth_type 0000\n"
             "block 21  -       3      -         -\n");
 }
 
@@ -262,7 +249,7 @@ TEST(TcChainDiff, names_what_changed) {
   TcChain after = before;
   after.chain = 6;
   after.kind = "flower";
-  after.options = tc::GenericOptions{flower_dst_mac_template()};
+  after.options = dst_mac_template;
   EXPECT_EQ(test::differing_fields(before, after), (std::vector<std::string>{"chain", "kind", "options"}));
 }
 

@@ -51,7 +51,9 @@ struct TcChain {
   /// May be left empty when the options serve one kind.
   std::string kind{};
   /// TCA_OPTIONS: the template, options of its kind as a filter of it
-  /// holds them (flower's arrive raw, as tc::GenericOptions).
+  /// holds them (a tc::Flower whose keys are set, to any value: the kernel
+  /// takes only which keys a template has, and each filter of the chain
+  /// must match on those).
   FilterOptions options{};
   std::vector<RawAttribute> unknown{};  ///< attributes not modelled, kept as they came
 

@@ -101,6 +101,7 @@ void visit_links(F& filter, Visit&& visit) {
       [&](auto& options) {
         if constexpr (requires { options.actions; })
           for (auto& action : options.actions) tc::visit_links(action, visit);
+        if constexpr (requires { tc::visit_links(options, visit); }) tc::visit_links(options, visit);  // route's iif
       },
       filter.options);
 }

@@ -2,9 +2,13 @@
 #pragma once
 
 #include <nlpp/rtnl/tc/bpf_filter.hpp>
+#include <nlpp/rtnl/tc/cgroup_filter.hpp>
+#include <nlpp/rtnl/tc/flow_filter.hpp>
+#include <nlpp/rtnl/tc/flower.hpp>
 #include <nlpp/rtnl/tc/fw.hpp>
 #include <nlpp/rtnl/tc/generic_options.hpp>
 #include <nlpp/rtnl/tc/matchall.hpp>
+#include <nlpp/rtnl/tc/route_filter.hpp>
 #include <nlpp/rtnl/tc/u32.hpp>
 
 #include <variant>
@@ -13,6 +17,7 @@ namespace nlpp::rtnl {
 
 /// A filter's options. monostate: none (a delete, or a whole priority's
 /// filters). GenericOptions: a kind without a struct, raw.
-using FilterOptions = std::variant<std::monostate, tc::U32, tc::Matchall, tc::Fw, tc::BpfFilter, tc::GenericOptions>;
+using FilterOptions = std::variant<std::monostate, tc::U32, tc::Matchall, tc::Fw, tc::BpfFilter, tc::Flower, tc::Route,
+                                   tc::Flow, tc::Cgroup, tc::GenericOptions>;
 
 }  // namespace nlpp::rtnl

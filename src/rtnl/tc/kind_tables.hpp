@@ -1,11 +1,13 @@
 // Every qdisc, class and filter kind's table, for the engine that serves them all (tc_options.cpp).
 #pragma once
 
+#include "rtnl/tc/classifier_kind_tables.hpp"
 #include "rtnl/tc/codel_table.hpp"
 #include "rtnl/tc/drr_table.hpp"
 #include "rtnl/tc/ets_table.hpp"
 #include "rtnl/tc/fifo_table.hpp"
 #include "rtnl/tc/filter_kind_tables.hpp"
+#include "rtnl/tc/flower_table.hpp"
 #include "rtnl/tc/fq_table.hpp"
 #include "rtnl/tc/hfsc_table.hpp"
 #include "rtnl/tc/htb_table.hpp"

@@ -36,11 +36,14 @@ void read_header(const tcmsg& header, TcFilter& filter) {
 }
 
 // What a new filter's request carries where the object leaves it out:
-// the kind its options imply, and every protocol (tc's default).
+// the kind its options imply, every protocol (tc's default), and the
+// handle a kind derives from its options (route's, which tc sends and the
+// kernel requires).
 TcFilter as_added(const TcFilter& filter) {
   TcFilter sent = filter;
   sent.kind = filter.resolved_kind();
   if (sent.protocol == 0) sent.protocol = ETH_P_ALL;
+  if (sent.handle == 0) sent.handle = tc::implied_handle(sent.options);
   return sent;
 }
 
@@ -54,6 +57,7 @@ Result<TcFilter> ObjectTraits<TcFilter>::parse(const wire::Message& message) {
       codec::parse_message<filter_fields, tcmsg>(message, filter, name, codec::ErrorNaming::attribute_type);
   if (!header) return std::move(header).error();
   read_header(*header, filter);
+  tc::as_requested(filter.options, filter.protocol);
   return filter;
 }
 

@@ -63,6 +63,26 @@ std::string_view only_kind_of(const QdiscOptions& options) { return codec::only_
 std::string_view only_kind_of(const ClassOptions& options) { return codec::only_kind_of<KindTraits>(options); }
 std::string_view only_kind_of(const FilterOptions& options) { return codec::only_kind_of<KindTraits>(options); }
 
+uint32_t implied_handle(const FilterOptions& options) {
+  return std::visit(
+      []<class T>(const T& value) -> uint32_t {
+        if constexpr (requires { KindTraits<T>::implied_handle(value); })
+          return KindTraits<T>::implied_handle(value);
+        else
+          return 0;
+      },
+      options);
+}
+
+void as_requested(FilterOptions& options, uint16_t filter_protocol) {
+  std::visit(
+      [&]<class T>(T& value) {
+        if constexpr (requires { KindTraits<T>::as_requested(value, filter_protocol); })
+          KindTraits<T>::as_requested(value, filter_protocol);
+      },
+      options);
+}
+
 void diff_options(const QdiscOptions& before, const QdiscOptions& after, FieldDiff& diff) {
   codec::diff_kind_data<KindTraits, options_prefix>(before, after, diff);
 }

@@ -35,6 +35,14 @@ std::string_view only_kind_of(const QdiscOptions& options);
 std::string_view only_kind_of(const ClassOptions& options);
 std::string_view only_kind_of(const FilterOptions& options);
 
+/// The handle a filter kind derives from its options (route's is what it
+/// matches); 0 for the kinds whose handle is the user's.
+uint32_t implied_handle(const FilterOptions& options);
+/// What a dumped filter's options hold in the form a request gives them,
+/// where the kernel reports them otherwise (flower's eth_type under vlan
+/// tags), given the filter's protocol.
+void as_requested(FilterOptions& options, uint16_t filter_protocol);
+
 /// Member by member ("options.rate") when both hold the same struct.
 void diff_options(const QdiscOptions& before, const QdiscOptions& after, FieldDiff& diff);
 void diff_options(const ClassOptions& before, const ClassOptions& after, FieldDiff& diff);
