@@ -134,22 +134,16 @@ Masked<IpAddress> prefix_key(std::string_view keyword, std::string_view word, in
 // "+trk+est-new...": each state named set (+) or clear (-); the others are
 // not compared.
 Masked<uint16_t> ct_state_key(std::string_view word) {
-  static constexpr std::array<std::pair<std::string_view, uint16_t>, 6> states{{
-      {"trk", TCA_FLOWER_KEY_CT_FLAGS_TRACKED},
-      {"new", TCA_FLOWER_KEY_CT_FLAGS_NEW},
-      {"est", TCA_FLOWER_KEY_CT_FLAGS_ESTABLISHED},
-      {"rel", TCA_FLOWER_KEY_CT_FLAGS_RELATED},
-      {"inv", TCA_FLOWER_KEY_CT_FLAGS_INVALID},
-      {"rpl", TCA_FLOWER_KEY_CT_FLAGS_REPLY},
-  }};
   uint16_t set = 0;
   uint16_t compared = 0;
   for (std::string_view rest = word; !rest.empty();) {
     const char sign = rest.front();
     if (sign != '+' && sign != '-') illegal("ct_state", word, "each state is +NAME or -NAME");
     rest.remove_prefix(1);
-    const auto state = std::ranges::find_if(states, [&](const auto& named) { return rest.starts_with(named.first); });
-    if (state == states.end()) illegal("ct_state", word, "the states are trk, new, est, rel, inv, rpl");
+    const auto state = std::ranges::find_if(rtnl::tc::ct_state_names,
+                                            [&](const auto& named) { return rest.starts_with(named.first); });
+    if (state == rtnl::tc::ct_state_names.end())
+      illegal("ct_state", word, "the states are trk, new, est, rel, inv, rpl");
     if (sign == '+') set |= state->second;
     compared |= state->second;
     rest.remove_prefix(state->first.size());
@@ -313,9 +307,9 @@ class FlowerReader {
   static Masked<uint16_t> tcp_flags_key(std::string_view name, Words& words) {
     constexpr uint16_t all_flags = 0xfff;
     const std::string_view word = words.value_of(name);
-    Masked<uint16_t> flags = masked_number<uint16_t>(name, word, 16, 16);
-    if (!flags.mask) flags.mask = all_flags;
-    if ((flags.value | *flags.mask) > all_flags) illegal(name, word, "TCP has 12 flag bits");
+    // Without a mask: exact, which the library sends as the 12 bits, as tc.
+    const Masked<uint16_t> flags = masked_number<uint16_t>(name, word, 16, 16);
+    if ((flags.value | flags.mask.value_or(all_flags)) > all_flags) illegal(name, word, "TCP has 12 flag bits");
     return flags;
   }
 

@@ -140,17 +140,10 @@ std::string tcp_flags_text(const Masked<uint16_t>& flags) {
   return text;
 }
 
-// flower_ct_states, in tc's order.
-constexpr std::pair<std::string_view, uint16_t> ct_states[] = {
-    {"trk", TCA_FLOWER_KEY_CT_FLAGS_TRACKED},     {"new", TCA_FLOWER_KEY_CT_FLAGS_NEW},
-    {"est", TCA_FLOWER_KEY_CT_FLAGS_ESTABLISHED}, {"rel", TCA_FLOWER_KEY_CT_FLAGS_RELATED},
-    {"inv", TCA_FLOWER_KEY_CT_FLAGS_INVALID},     {"rpl", TCA_FLOWER_KEY_CT_FLAGS_REPLY},
-};
-
 // flower_print_ct_state(): "+NAME" or "-NAME" for each state the mask holds.
 std::string ct_state_text(const Masked<uint16_t>& state) {
   std::string text;
-  for (const auto& [name, flag] : ct_states) {
+  for (const auto& [name, flag] : rtnl::tc::ct_state_names) {
     if ((state.mask.value_or(0xffff) & flag) == 0) continue;
     text += (state.value & flag) ? '+' : '-';
     text += name;
@@ -268,23 +261,14 @@ OptionalMasked<IpAddress> under_eth_type(const Flower& flower, const OptionalMas
   return printed ? address : std::nullopt;
 }
 
-bool has_ports(const Flower& flower) {
-  return flower.ip_proto == IPPROTO_TCP || flower.ip_proto == IPPROTO_UDP || flower.ip_proto == IPPROTO_SCTP;
-}
-
-bool has_icmp(const Flower& flower) {
-  return (flower.network_protocol() == ETH_P_IP && flower.ip_proto == IPPROTO_ICMP) ||
-         (flower.network_protocol() == ETH_P_IPV6 && flower.ip_proto == IPPROTO_ICMPV6);
-}
-
 template <class T>
 std::optional<T> only_if(bool condition, const std::optional<T>& value) {
   return condition ? value : std::nullopt;
 }
 
 void add_keys(FieldList keys, const Flower& flower) {
-  const bool ports = has_ports(flower);
-  const bool icmp = has_icmp(flower);
+  const bool ports = flower.has_ports();
+  const bool icmp = flower.has_icmp();
   keys.number("num_of_vlans", flower.num_of_vlans)
       .number("vlan_id", flower.vlan_id)
       .number("vlan_prio", flower.vlan_prio)

@@ -57,15 +57,14 @@ Result<void> check_vlans(const Flower& flower) {
 }
 
 Result<void> check_transport(const Flower& flower) {
-  if ((flower.dst_port || flower.src_port || flower.dst_port_range || flower.src_port_range) &&
-      port_protocol_index(flower) < 0)
+  if ((flower.dst_port || flower.src_port || flower.dst_port_range || flower.src_port_range) && !flower.has_ports())
     return refused("ports need ip_proto tcp, udp or sctp, or the kernel ignores them");
   if ((flower.dst_port && flower.dst_port_range) || (flower.src_port && flower.src_port_range))
     return refused("a port and a port range of the same end cannot both be given");
   for (const auto* range : {&flower.dst_port_range, &flower.src_port_range})
     if (*range && (*range)->min >= (*range)->max)
       return refused("the port range " + (*range)->to_string() + " must go from a smaller port to a larger one");
-  if ((flower.icmp_type || flower.icmp_code) && icmp_protocol_index(flower) < 0)
+  if ((flower.icmp_type || flower.icmp_code) && !flower.has_icmp())
     return refused("icmp_type and icmp_code need ip_proto icmp under IPv4 or icmpv6 under IPv6");
   return {};
 }
@@ -99,6 +98,10 @@ std::optional<IpAddress> prefix_mask(const IpPrefix& prefix) {
   codec::read_address(wire::Bytes(mask.data(), prefix.address.size()), prefix.address.family(), result);
   return result;
 }
+
+bool Flower::has_ports() const noexcept { return port_protocol_index(*this) >= 0; }
+
+bool Flower::has_icmp() const noexcept { return icmp_protocol_index(*this) >= 0; }
 
 int port_protocol_index(const Flower& flower) {
   switch (flower.ip_proto.value_or(0)) {

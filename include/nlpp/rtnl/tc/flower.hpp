@@ -20,12 +20,28 @@
 #include <nlpp/rtnl/tc/masked.hpp>
 #include <nlpp/rtnl/tc_handle.hpp>
 
+#include <linux/pkt_cls.h>
+
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nlpp::rtnl::tc {
+
+/// tc's names of the conntrack states (ct_state's TCA_FLOWER_KEY_CT_FLAGS_*),
+/// in the order tc prints them.
+inline constexpr std::array<std::pair<std::string_view, uint16_t>, 6> ct_state_names{{
+    {"trk", TCA_FLOWER_KEY_CT_FLAGS_TRACKED},
+    {"new", TCA_FLOWER_KEY_CT_FLAGS_NEW},
+    {"est", TCA_FLOWER_KEY_CT_FLAGS_ESTABLISHED},
+    {"rel", TCA_FLOWER_KEY_CT_FLAGS_RELATED},
+    {"inv", TCA_FLOWER_KEY_CT_FLAGS_INVALID},
+    {"rpl", TCA_FLOWER_KEY_CT_FLAGS_REPLY},
+}};
 
 /// A range of ports, both ends included (TCA_FLOWER_KEY_PORT_*_MIN/MAX).
 struct PortRange {
@@ -121,6 +137,11 @@ struct Flower {
   /// kernel reports it as eth_type (and tc prints it so); a dumped filter
   /// has its protocol, the outer tag's, put back in eth_type.
   std::optional<uint16_t> network_protocol() const noexcept;
+  /// Whether the kernel reads the port keys: under ip_proto tcp, udp or sctp.
+  bool has_ports() const noexcept;
+  /// Whether the kernel reads the ICMP keys: under ip_proto icmp with IPv4,
+  /// or icmpv6 with IPv6.
+  bool has_icmp() const noexcept;
 
   friend bool operator==(const Flower&, const Flower&) = default;
 };
